@@ -1,0 +1,56 @@
+//! The end-of-run summary every loading command prints: statements loaded, rows per table,
+//! checks passed and failed, and each failed filing with its reason.
+
+use std::fmt;
+
+use remit_history::{FilingOutcome, History};
+
+/// Running totals of one command's loads.
+#[derive(Debug, Default)]
+pub struct LoadTally {
+    pub filings: usize,
+    pub statements: usize,
+    pub unchanged: usize,
+    pub no_statement: usize,
+    pub failed: Vec<(String, String)>,
+}
+
+impl LoadTally {
+    pub fn add(&mut self, source: &str, outcome: &FilingOutcome, skipped: bool) {
+        self.filings += 1;
+        if skipped {
+            self.unchanged += 1;
+            return;
+        }
+        match outcome {
+            FilingOutcome::Parsed(statements) => self.statements += statements.len(),
+            FilingOutcome::NoStatement(_) => self.no_statement += 1,
+            FilingOutcome::Failed(reason) => self.failed.push((source.to_string(), reason.clone())),
+        }
+    }
+
+    /// The summary block, with the database's row counts and check totals.
+    pub fn report(&self, history: &History) -> anyhow::Result<String> {
+        let counts = history.counts()?;
+        let (passed, failed) = history.check_totals()?;
+        Ok(format!("{}{}checks: {passed} passed, {failed} failed\n", self, counts))
+    }
+}
+
+impl fmt::Display for LoadTally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "filings: {} read, {} statements loaded, {} unchanged, {} without a statement, {} failed",
+            self.filings,
+            self.statements,
+            self.unchanged,
+            self.no_statement,
+            self.failed.len()
+        )?;
+        for (source, reason) in &self.failed {
+            writeln!(f, "  failed: {source}: {reason}")?;
+        }
+        Ok(())
+    }
+}

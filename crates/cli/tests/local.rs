@@ -1,0 +1,104 @@
+//! The real `remit` binary on local files: ingest, normalize, status, sql, chart. No network.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/fixtures/im020111.txt")
+}
+
+fn sample_submission() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample/0001020242-02-000466.txt")
+}
+
+#[test]
+fn ingesting_the_fixture_loads_its_statement_once() {
+    let ws = Workspace::new(&[]);
+    let out = ws.remit(None, &["ingest", fixture().to_str().unwrap()]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("1 statements loaded"), "{text}");
+    assert!(text.contains("0 failed"), "{text}");
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM statements WHERE trust_name = 'Impac CMB Trust 2002-1' AND distribution_date = '2002-11-25'"),
+        1
+    );
+    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 0"), 0);
+    let ids = query_i64(&ws.db(), "SELECT sum(id) FROM statements");
+
+    let again = ws.remit(None, &["ingest", fixture().to_str().unwrap()]);
+    assert!(again.status.success());
+    assert!(stdout(&again).contains("1 unchanged"), "{}", stdout(&again));
+    assert_eq!(query_i64(&ws.db(), "SELECT sum(id) FROM statements"), ids);
+}
+
+#[test]
+fn the_sample_submission_keeps_its_edgar_identity() {
+    let ws = Workspace::new(&[]);
+    let out = ws.remit(None, &["ingest", sample_submission().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT cik FROM filings WHERE accession = '0001020242-02-000466' AND form = '8-K' AND status = 'parsed'"),
+        1017447
+    );
+}
+
+#[test]
+fn a_bad_file_is_recorded_failed_and_the_others_still_load() {
+    let ws = Workspace::new(&[]);
+    let dir = ws.path("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture(), dir.join("good.txt")).unwrap();
+    // A truncated submission: an SGML header and a document that ends before its statement.
+    std::fs::write(
+        dir.join("bad.txt"),
+        "<SEC-DOCUMENT>0009999999-02-000001.txt : 20021213\n<SEC-HEADER>\nACCESSION NUMBER:\t\t0009999999-02-000001\n\
+         CONFORMED SUBMISSION TYPE:\t8-K\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n\u{0}\u{1}\u{2} garbage",
+    )
+    .unwrap();
+    let out = ws.remit(None, &["ingest", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(remit_cli::exit::SOME_FAILED), "{}", stdout(&out));
+    assert!(stdout(&out).contains("bad.txt"), "the failure is named: {}", stdout(&out));
+    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM statements"), 1);
+    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM filings WHERE status = 'failed' AND error LIKE '%truncated%'"), 1);
+    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM filings WHERE status = 'parsed'"), 1);
+}
+
+#[test]
+fn normalize_prints_the_statement_without_page_furniture() {
+    let ws = Workspace::new(&[]);
+    let out = ws.remit(None, &["normalize", fixture().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("420966165.6"), "rejoined figures are there");
+    assert!(text.contains("Certificate Payment Report"));
+    assert!(!text.contains("Page 2 of  24") && !text.contains("COPYRIGHT 2002 Deutsche Bank"));
+    assert!(!text.contains("SPACE INTENTIONALLY LEFT BLANK"));
+}
+
+#[test]
+fn sql_answers_in_each_format_and_reports_bad_queries() {
+    let ws = Workspace::new(&[]);
+    assert!(ws.remit(None, &["ingest", fixture().to_str().unwrap()]).status.success());
+    let db = ws.db();
+    let db = db.to_str().unwrap();
+    let query = "SELECT class, current_balance, cusip FROM bond_classes WHERE class = 'A'";
+    let table = ws.remit(None, &["sql", query, "--db", db]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(stdout(&table).contains("412561923.8") && stdout(&table).contains("45254NCG0"), "{}", stdout(&table));
+    let csv = ws.remit(None, &["sql", query, "--db", db, "--format", "csv"]);
+    assert_eq!(stdout(&csv), "class,current_balance,cusip\nA,412561923.8,45254NCG0\n");
+    let json = ws.remit(None, &["sql", query, "--db", db, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(value[0]["current_balance"], 412561923.8);
+
+    let bad = ws.remit(None, &["sql", "SELECT nope FROM bond_classes", "--db", db]);
+    assert_eq!(bad.status.code(), Some(remit_cli::exit::ERROR));
+    assert!(stderr(&bad).contains("no such column"), "{}", stderr(&bad));
+    let write = ws.remit(None, &["sql", "DELETE FROM bond_classes", "--db", db]);
+    assert_eq!(write.status.code(), Some(remit_cli::exit::ERROR));
+    assert!(stderr(&write).contains("readonly"), "{}", stderr(&write));
+}
