@@ -87,12 +87,16 @@ pub fn parse_submission(bytes: &[u8]) -> Result<Submission, Error> {
 }
 
 /// The documents that may hold the monthly statement, best first, matched on `<TYPE>` (file
-/// names say nothing reliable): the `EX-99*` exhibits if there are any, else the main `8-K` /
+/// names say nothing reliable): the `EX-99*` exhibits (and `EX-20*`, which some trustees of the period
+/// used for statements to holders) if there are any, else the main `8-K` /
 /// `8-K/A` / `10-D` / `10-D/A` document. A bare document is itself the candidate. Binaries never are.
 pub fn statement_documents(submission: &Submission) -> Vec<&Document> {
     let texts = || submission.documents.iter().filter(|d| !d.is_uuencoded());
     let exhibits: Vec<&Document> = texts()
-        .filter(|d| d.doc_type.trim().to_ascii_uppercase().starts_with("EX-99"))
+        .filter(|d| {
+            let kind = d.doc_type.trim().to_ascii_uppercase();
+            kind.starts_with("EX-99") || kind.starts_with("EX-20")
+        })
         .collect();
     if !exhibits.is_empty() {
         return exhibits;

@@ -1,0 +1,130 @@
+//! Opening a history: connection settings and the numbered migrations that build the schema.
+
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::Error;
+
+/// One schema step. Applied in order, each exactly once; `PRAGMA user_version` records the last
+/// one applied, so a database says by itself which schema it has.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// Never edit or reorder a released entry: add a new one. Researchers' queries depend on it.
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "tables",
+        sql: include_str!("migrations/001_tables.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "research views",
+        sql: include_str!("migrations/002_views.sql"),
+    },
+];
+
+/// The schema version this build creates and reads.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// Long enough to wait out another process's per-filing transaction, short enough that a stuck
+/// writer is reported rather than waited on forever.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Enough room for every statement of the load path, so none is ever re-prepared.
+const STATEMENT_CACHE: usize = 64;
+
+/// Opens (creating if needed) a database read-write, configures it and migrates it.
+pub(crate) fn open_read_write(conn: Connection, path: &str) -> Result<Connection, Error> {
+    let mut conn = conn;
+    configure(&conn).map_err(|source| open_error(path, source))?;
+    // WAL lets readers (`remit sql`, `remit status`) run while a backfill writes. An in-memory
+    // database answers `memory`, which is fine.
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+        .map_err(|source| open_error(path, source))?;
+    tracing::debug!(path, mode, "journal mode");
+    // In WAL mode NORMAL loses no committed transaction on a crash, only durability on power
+    // loss, and saves an fsync per filing.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    migrate(&mut conn, path)?;
+    Ok(conn)
+}
+
+/// Opens an existing database read-only; it must already have this build's schema.
+pub(crate) fn open_read_only(path: &std::path::Path) -> Result<Connection, Error> {
+    let label = path.display().to_string();
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn =
+        Connection::open_with_flags(path, flags).map_err(|source| open_error(&label, source))?;
+    configure(&conn).map_err(|source| open_error(&label, source))?;
+    let found = user_version(&conn).map_err(|source| open_error(&label, source))?;
+    // A newer schema only adds to this one, so it can still be read.
+    if found < SCHEMA_VERSION {
+        return Err(Error::OutdatedSchema {
+            path: label,
+            found,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(())
+}
+
+fn open_error(path: &str, source: rusqlite::Error) -> Error {
+    Error::Open {
+        path: path.to_string(),
+        source,
+    }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Applies the migrations this database lacks, all in one transaction so a failure leaves the
+/// schema as it was.
+fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
+    // The common case (already current) takes no write lock.
+    if user_version(conn)? == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another process may have migrated meanwhile.
+    let found = user_version(&tx)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_string(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+        let step = |source| Error::Migration {
+            version: migration.version,
+            name: migration.name,
+            source,
+        };
+        tx.execute_batch(migration.sql).map_err(step)?;
+        tx.pragma_update(None, "user_version", migration.version)
+            .map_err(step)?;
+        tracing::info!(
+            path,
+            version = migration.version,
+            name = migration.name,
+            "schema migrated"
+        );
+    }
+    tx.commit()?;
+    Ok(())
+}
