@@ -1,176 +1,84 @@
 //! Extract: a normalized statement in, typed rows and checks out.
 //!
-//! INTERFACE SKELETON — the types below are the crate's contract with `remit-history`;
-//! the implementation fills in [`extract`] and the layout registry.
+//! What comes in is a [`CleanStatement`] from `remit-normalize`: the trustee's reports, each a
+//! title, a REMIC tier where printed, and lines that keep the trustee's column positions. What
+//! goes out is a [`Statement`]: the header facts ([`StatementHeader`] with [`Party`] roles), the
+//! Certificate Payment Report's classes ([`BondClass`]), every other labelled figure in long
+//! format ([`PoolValue`]), the delinquency table ([`DelinquencyCell`]), loan-level rows
+//! ([`LoanEvent`]) and the statement's own arithmetic checked ([`Check`]). A failed check is
+//! data; only a filing with no statement at all is an [`Error`].
+//!
+//! Layouts sit in a [`Registry`]: each [`Layout`] recognises statements by their report titles
+//! and reads them; `db-remittance-2002` reads the Deutsche Bank trustee statement, and a
+//! statement no layout recognises is read by `unknown` into `pool_values`. Columns are found
+//! from the header words' character positions, never by counting tokens, so blank cells stay
+//! NULL and a column or two of drift is tolerated.
+//!
+//! ```
+//! use remit_extract::extract;
+//! use remit_normalize::normalize_document;
+//!
+//! let text = "\
+//!     Impac CMB Trust   2002-1
+//!     Collateralized Asset-Backed Bonds
+//!     Series 2002-1
+//!     Certificate Payment Report for November 25, 2002 Distribution
+//!                Distribution in Dollars - Current Period
+//!                               Prior                         Current
+//!                Class          Principal                     Principal
+//! Class          Type           Balance        Principal      Balance
+//!                               (1)            (2)            (3)=(1)-(2)
+//! A              FLT               420966165.6    8404241.802    412561923.8
+//!                                    Page 2 of 4
+//!     Impac CMB Trust   2002-1
+//!     Collateralized Asset-Backed Bonds
+//!     Series 2002-1
+//!     Collection Account Report for November 25, 2002 Distribution
+//! SUMMARY                                   ADJUSTABLE     FIXED          TOTAL
+//!                Interest Fees              (226,361.13)   (1,274.83)     (227,635.96)
+//!                                    Page 3 of 4
+//!     Impac CMB Trust   2002-1
+//!     Collateralized Asset-Backed Bonds
+//!     Series 2002-1
+//!     Collateral Report for November 25, 2002 Distribution
+//! COLLATERAL                                ADJUSTABLE     FIXED          TOTAL
+//!                Loan Count:
+//!                Prior                           1814            130           1944
+//!                Full Voluntary Prepayments       -29             -5            -34
+//!                Current                         1785            125           1910
+//!                                    Page 4 of 4
+//! ";
+//! let statement = extract(&normalize_document(text))?;
+//! assert_eq!(statement.layout, "db-remittance-2002");
+//! assert_eq!(statement.distribution_date.as_deref(), Some("2002-11-25"));
+//! assert_eq!(statement.classes[0].current_balance, Some(412561923.8));
+//! let fees = statement
+//!     .pool_values
+//!     .iter()
+//!     .find(|v| v.label == "Interest Fees" && v.col == "FIXED")
+//!     .unwrap();
+//! assert_eq!((fees.value, fees.raw.as_str()), (Some(-1274.83), "(1,274.83)"));
+//! // Each column of the loan count rolls forward: Current = Prior + movements.
+//! let roll = statement
+//!     .checks
+//!     .iter()
+//!     .find(|c| c.name.ends_with("Loan Count: Current = Prior + movements [TOTAL]"))
+//!     .unwrap();
+//! assert!(roll.passed);
+//! assert_eq!((roll.expected, roll.actual), (1910.0, 1910.0));
+//! # Ok::<(), remit_extract::Error>(())
+//! ```
 
+mod checks;
+mod columns;
+mod layouts;
+mod registry;
+mod types;
+mod value;
+
+pub use registry::{extract, Layout, Registry};
 pub use remit_normalize::CleanStatement;
-
-/// Why a statement could not be read at all (a statement that reads with failed checks is not an error).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("no monthly statement found: {0}")]
-    NoStatement(String),
-    #[error("page {page}, line {line}: {message}")]
-    Malformed { page: u32, line: u32, message: String },
-}
-
-/// A party named in the statement header, with its role as printed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Party {
-    /// `Seller`, `Certificate Insurer`, `Master Servicer`, `Sub-Servicer`, `Co-Lead Underwriter`, ...
-    pub role: String,
-    pub name: String,
-}
-
-/// Statement header facts. Dates are ISO `YYYY-MM-DD`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct StatementHeader {
-    pub record_date: Option<String>,
-    pub cutoff_date: Option<String>,
-    pub closing_date: Option<String>,
-    pub first_payment_date: Option<String>,
-    /// Page-header lines after the trust name (product line, series).
-    pub product: Option<String>,
-    pub series: Option<String>,
-    pub parties: Vec<Party>,
-}
-
-/// One class of one tier of the Certificate Payment Report. `None` = not printed.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BondClass {
-    pub tier: String,
-    pub class: String,
-    pub class_type: Option<String>,
-    pub original_face: Option<f64>,
-    pub prior_balance: Option<f64>,
-    pub interest: Option<f64>,
-    pub principal: Option<f64>,
-    pub total_distribution: Option<f64>,
-    pub realized_loss: Option<f64>,
-    pub deferred_interest: Option<f64>,
-    pub current_balance: Option<f64>,
-    pub accrual_start: Option<String>,
-    pub accrual_end: Option<String>,
-    pub accrual_method: Option<String>,
-    pub cusip: Option<String>,
-    pub factor_face: Option<f64>,
-    pub factor_prior_balance: Option<f64>,
-    pub factor_interest: Option<f64>,
-    pub factor_principal: Option<f64>,
-    pub factor_total_distribution: Option<f64>,
-    pub factor_current_balance: Option<f64>,
-    pub td_interest: Option<f64>,
-    pub td_unscheduled_principal: Option<f64>,
-    pub td_scheduled_principal: Option<f64>,
-    pub td_total_principal: Option<f64>,
-    pub td_total_distribution: Option<f64>,
-    pub td_realized_loss: Option<f64>,
-    pub td_deferred_interest: Option<f64>,
-    pub pass_through_rate: Option<f64>,
-    pub accrued_interest: Option<f64>,
-    pub non_supported_interest_sf: Option<f64>,
-    pub prior_unpaid_interest: Option<f64>,
-    pub unscheduled_interest_adjustments: Option<f64>,
-    pub optimal_interest: Option<f64>,
-    pub paid_or_deferred_interest: Option<f64>,
-    pub current_unpaid_interest: Option<f64>,
-}
-
-/// Every other labelled figure, long format (see `pool_values` in the schema).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PoolValue {
-    pub report: String,
-    pub section: String,
-    pub label: String,
-    pub col: String,
-    pub occurrence: u32,
-    pub value: Option<f64>,
-    pub raw: String,
-}
-
-/// One cell of a delinquency table: scope x status x bucket.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DelinquencyCell {
-    pub scope: String,
-    pub status: String,
-    pub bucket: String,
-    pub balance: Option<f64>,
-    pub pct_balance: Option<f64>,
-    pub loans: Option<i64>,
-    pub pct_loans: Option<f64>,
-}
-
-/// Which detail report a loan row came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoanEventKind {
-    Prepaid,
-    Reo,
-    Liquidated,
-}
-
-impl LoanEventKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LoanEventKind::Prepaid => "prepaid",
-            LoanEventKind::Reo => "reo",
-            LoanEventKind::Liquidated => "liquidated",
-        }
-    }
-}
-
-/// One loan-level row of the Prepayment Detail, REO or Realized Loss Detail report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoanEvent {
-    pub kind: LoanEventKind,
-    pub loan_number: String,
-    pub loan_group: Option<String>,
-    pub status: Option<String>,
-    pub original_balance: Option<f64>,
-    pub balance: Option<f64>,
-    pub event_date: Option<String>,
-    pub note_rate: Option<f64>,
-    pub state: Option<String>,
-    pub ltv: Option<f64>,
-    pub loan_type: Option<String>,
-    pub original_term: Option<i64>,
-    pub origination_date: Option<String>,
-    pub realized_loss: Option<f64>,
-}
-
-/// One identity of the statement's own arithmetic, and whether the printed figures satisfy it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Check {
-    pub name: String,
-    pub passed: bool,
-    pub expected: f64,
-    pub actual: f64,
-    pub detail: String,
-}
-
-/// Everything read from one monthly statement.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Statement {
-    pub trust_name: String,
-    /// ISO date.
-    pub distribution_date: Option<String>,
-    /// Which extractor read it (`db-remittance-2002`, or `unknown`).
-    pub layout: String,
-    /// That extractor's version, so a reparse knows what an improved extractor must redo.
-    pub layout_version: u32,
-    pub header: StatementHeader,
-    pub classes: Vec<BondClass>,
-    pub pool_values: Vec<PoolValue>,
-    pub delinquency: Vec<DelinquencyCell>,
-    pub loan_events: Vec<LoanEvent>,
-    pub checks: Vec<Check>,
-    /// Things the extractor noticed but could not place (logged, not stored as rows).
-    pub warnings: Vec<String>,
-}
-
-/// Reads one normalized statement with the first layout in the registry that recognises it.
-pub fn extract(statement: &CleanStatement) -> Result<Statement, Error> {
-    Err(Error::NoStatement(format!(
-        "{} reports, extractor not built yet",
-        statement.reports.len()
-    )))
-}
+pub use types::{
+    BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolValue,
+    Statement, StatementHeader,
+};

@@ -1,0 +1,404 @@
+//! The column engine: header lines give column spans by the character positions of their
+//! words; a row's words go to the column whose span they overlap most. Values are never
+//! assigned by counting tokens, so a blank cell stays blank (NULL) and a drift of a column or
+//! two still lands in the right column.
+
+use crate::value::{collapse, parse_number, Cell};
+
+/// Header words this close (in characters) start the same column, so a header line printed a
+/// column or two off still names the same column.
+const DRIFT: usize = 2;
+/// Phrases of one header line closer than this belong to one column (`2  PAYMTS`).
+const MIN_WIDTH: usize = 5;
+
+/// A blank-separated word of a line, at character (not byte) positions; `end` is exclusive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The words of a line. A decimal number run into letters (`0.125CA`, where a rate column
+/// ends and a state column begins) is two words, so each half finds its own column.
+pub fn words(line: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    for word in plain_words(line) {
+        match junction(&word.text) {
+            Some(at) => {
+                let (number, rest) = split_chars(&word.text, at);
+                out.push(Word {
+                    start: word.start,
+                    end: word.start + at,
+                    text: number,
+                });
+                out.push(Word {
+                    start: word.start + at,
+                    end: word.end,
+                    text: rest,
+                });
+            }
+            None => out.push(word),
+        }
+    }
+    out
+}
+
+/// Words split on blanks only.
+pub fn plain_words(line: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current: Option<Word> = None;
+    for (position, ch) in line.chars().enumerate() {
+        if ch.is_whitespace() {
+            out.extend(current.take());
+        } else {
+            let word = current.get_or_insert_with(|| Word {
+                start: position,
+                end: position,
+                text: String::new(),
+            });
+            word.text.push(ch);
+            word.end = position + 1;
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Where a decimal number ends and letters begin inside one word (`0.07625MO` -> 7).
+fn junction(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|c| c.is_ascii_alphabetic())?;
+    let number: String = chars.get(..at)?.iter().collect();
+    (at > 0 && number.contains('.') && parse_number(&number).is_some()).then_some(at)
+}
+
+fn split_chars(text: &str, at: usize) -> (String, String) {
+    (
+        text.chars().take(at).collect(),
+        text.chars().skip(at).collect(),
+    )
+}
+
+/// Runs of words with gaps narrower than `min_gap` blanks, as (start, end, collapsed text).
+pub fn phrases(words: &[Word], min_gap: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for word in words {
+        match out.last_mut() {
+            Some(last) if word.start < last.end + min_gap => {
+                last.text.push(' ');
+                last.text.push_str(&word.text);
+                last.end = word.end;
+            }
+            _ => out.push(word.clone()),
+        }
+    }
+    out
+}
+
+/// One column of a table: its span, its title (header words top to bottom) and its printed
+/// label such as `(1)` or `(4)=(2)+(3)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub start: usize,
+    /// Exclusive; the next column's start (the last column is open to the right).
+    pub end: usize,
+    pub title: String,
+    pub label: Option<String>,
+}
+
+impl Column {
+    /// The title reduced to lower-case letters and digits, for matching (`Pass- Through Rate`
+    /// -> `passthroughrate`).
+    pub fn key(&self) -> String {
+        key(&self.title)
+    }
+
+    /// The column's number from its label: `(4)=(2)+(3)` -> 4.
+    pub fn number(&self) -> Option<u32> {
+        let label = self.label.as_deref()?;
+        let inner = label.strip_prefix('(')?;
+        let close = inner.find(')')?;
+        inner.get(..close)?.parse().ok()
+    }
+}
+
+/// Lower-case letters and digits only.
+pub fn key(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// A label line prints only column numbers and formulas: `(1)   (2)   (4)=(2)+(3)`.
+pub fn is_label_line(line: &str) -> bool {
+    let words = plain_words(line);
+    !words.is_empty() && words.iter().all(|w| is_label_word(&w.text))
+}
+
+fn is_label_word(text: &str) -> bool {
+    text.starts_with('(')
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "()=+-*/".contains(c))
+}
+
+/// A table's columns, from its header lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Columns {
+    pub columns: Vec<Column>,
+}
+
+/// One row read against the columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Words left of the first column, collapsed.
+    pub label: String,
+    /// Position of the row's first word.
+    pub indent: usize,
+    /// One entry per column: the cell, with its character span, or `None` when blank.
+    pub cells: Vec<Option<(Cell, usize, usize)>>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> Option<&Cell> {
+        self.cells.get(column)?.as_ref().map(|(cell, _, _)| cell)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Option::is_none)
+    }
+}
+
+impl Columns {
+    /// Columns from a stack of header lines (top to bottom). Each phrase of a line starts a
+    /// column; starts within [`DRIFT`] of each other are one column. Words run together across
+    /// a column start seen on another line (`Orig. PrincipalPrior`) are cut there.
+    pub fn from_header(lines: &[&str]) -> Columns {
+        let mut starts: Vec<usize> = Vec::new();
+        for line in lines {
+            let mut phrase_start: Option<usize> = None;
+            let mut last_end = 0;
+            for word in plain_words(line) {
+                let new_phrase = match phrase_start {
+                    None => true,
+                    Some(start) => word.start >= last_end + 2 && word.start >= start + MIN_WIDTH,
+                };
+                if new_phrase {
+                    phrase_start = Some(word.start);
+                    starts.push(word.start);
+                }
+                last_end = word.end;
+            }
+        }
+        starts.sort_unstable();
+        let mut columns: Vec<Column> = Vec::new();
+        for start in starts {
+            if columns.last().is_some_and(|c| start <= c.start + DRIFT) {
+                continue;
+            }
+            columns.push(Column {
+                start,
+                end: usize::MAX,
+                title: String::new(),
+                label: None,
+            });
+        }
+        let next_starts: Vec<usize> = columns.iter().skip(1).map(|c| c.start).collect();
+        for (column, next) in columns.iter_mut().zip(next_starts) {
+            column.end = next;
+        }
+        let mut columns = Columns { columns };
+        for line in lines {
+            columns.add_header_line(line);
+        }
+        columns
+    }
+
+    fn add_header_line(&mut self, line: &str) {
+        let label_line = is_label_line(line);
+        let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
+        for word in plain_words(line) {
+            let mut start = word.start;
+            let mut text = word.text.as_str().to_string();
+            while !text.is_empty() {
+                let Some(index) = self.columns.iter().rposition(|c| c.start <= start + DRIFT)
+                else {
+                    break;
+                };
+                let end = self.columns.get(index).map_or(usize::MAX, |c| c.end);
+                let length = text.chars().count();
+                let take = if start + length > end && end > start {
+                    end - start
+                } else {
+                    length
+                };
+                let (head, tail) = split_chars(&text, take);
+                if let Some(part) = parts.get_mut(index) {
+                    part.push(head);
+                }
+                start += take;
+                text = tail;
+            }
+        }
+        for (column, part) in self.columns.iter_mut().zip(parts) {
+            if part.is_empty() {
+                continue;
+            }
+            let text = part.join(" ");
+            if label_line {
+                column.label = Some(text.replace(' ', ""));
+            } else if column.title.is_empty() {
+                column.title = text;
+            } else {
+                column.title = format!("{} {}", column.title, text);
+            }
+        }
+    }
+
+    /// Columns from a line that carries a heading at its left: the heading's characters are
+    /// ignored, the rest is the header.
+    pub fn from_line_after(line: &str, heading_end: usize) -> Columns {
+        let rest: String = line
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i < heading_end { ' ' } else { c })
+            .collect();
+        if rest.trim().is_empty() {
+            return Columns::default();
+        }
+        Columns::from_header(&[rest.as_str()])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.columns.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Column> {
+        self.columns.get(index)
+    }
+
+    /// The first column whose title reduces to `wanted` (see [`key`]).
+    pub fn position(&self, wanted: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key() == wanted)
+    }
+
+    /// Reads a row: each word goes to the column its span overlaps most; words left of every
+    /// column are the row's label.
+    pub fn row(&self, line: &str) -> Row {
+        let chars: Vec<char> = line.chars().collect();
+        let mut label_words: Vec<String> = Vec::new();
+        let mut spans: Vec<Option<(usize, usize)>> = vec![None; self.columns.len()];
+        let all = words(line);
+        let indent = all.first().map_or(0, |w| w.start);
+        for word in all {
+            match self.best_column(word.start, word.end) {
+                Some(index) => {
+                    if let Some(span) = spans.get_mut(index) {
+                        *span = Some(match *span {
+                            Some((s, e)) => (s.min(word.start), e.max(word.end)),
+                            None => (word.start, word.end),
+                        });
+                    }
+                }
+                None => label_words.push(word.text),
+            }
+        }
+        let cells = spans
+            .into_iter()
+            .map(|span| {
+                span.map(|(s, e)| {
+                    let raw: String = chars.get(s..e).unwrap_or_default().iter().collect();
+                    (Cell::parse(&raw), s, e)
+                })
+            })
+            .collect();
+        Row {
+            label: collapse(&label_words.join(" ")),
+            indent,
+            cells,
+        }
+    }
+
+    fn best_column(&self, start: usize, end: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (index, column) in self.columns.iter().enumerate() {
+            let overlap = end.min(column.end).saturating_sub(start.max(column.start));
+            if overlap > 0 && best.is_none_or(|(_, b)| overlap > b) {
+                best = Some((index, overlap));
+            }
+        }
+        best.map(|(index, _)| index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: [&str; 4] = [
+        "                                          Orig. PrincipalPrior                      Current",
+        "               Period         Period      (with Notional)Principal                  Principal",
+        "Class          Starting       Ending      Balance        Balance        Interest    Balance",
+        "                                                         (1)            (2)         (3)=(1)+(2)",
+    ];
+
+    #[test]
+    fn stacked_headers_with_run_together_words() {
+        let columns = Columns::from_header(&HEADER);
+        let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Class",
+                "Period Starting",
+                "Period Ending",
+                "Orig. Principal (with Notional) Balance",
+                "Prior Principal Balance",
+                "Interest",
+                "Current Principal Balance"
+            ]
+        );
+        assert_eq!(columns.get(6).and_then(Column::number), Some(3));
+        assert_eq!(
+            columns.get(6).and_then(|c| c.label.clone()).as_deref(),
+            Some("(3)=(1)+(2)")
+        );
+    }
+
+    #[test]
+    fn blank_cells_stay_blank_and_drift_is_tolerated() {
+        let header = "                 CURRENT        1 PAYMENT      2  PAYMTS      TOTAL";
+        let columns = Columns::from_header(&[header]);
+        assert_eq!(columns.len(), 4);
+        assert_eq!(columns.get(2).map(|c| c.title.as_str()), Some("2 PAYMTS"));
+        // No CURRENT cell; the 1 PAYMENT value drifts two columns right.
+        let row = columns
+            .row("DELINQUENT                         3045300.13       721397.57     6015831.03");
+        assert_eq!(row.label, "DELINQUENT");
+        assert!(row.cell(0).is_none());
+        assert_eq!(row.cell(1).and_then(Cell::value), Some(3045300.13));
+        assert_eq!(row.cell(2).and_then(Cell::value), Some(721397.57));
+        assert_eq!(row.cell(3).and_then(Cell::value), Some(6015831.03));
+    }
+
+    #[test]
+    fn run_together_rate_and_state_split() {
+        let w = words("0.07625MO  -  95.00%  45254NCG0");
+        let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["0.07625", "MO", "-", "95.00%", "45254NCG0"]);
+        assert_eq!((w[1].start, w[1].end), (7, 9));
+    }
+
+    #[test]
+    fn label_lines() {
+        assert!(is_label_line("   (1)    (5)=(1)-(2)+(3)(6)   (7)=(5)-(6)"));
+        assert!(!is_label_line("   (226,361.13)   Interest"));
+    }
+}

@@ -1,0 +1,377 @@
+//! The Certificate Payment Report: per REMIC tier, tables of classes (current period,
+//! interest accrual detail with factors beside it, to date, interest detail), each a stack of
+//! header lines over rows that start with the class name.
+//!
+//! Tables are told apart by their printed titles (`Distribution in Dollars - to Date`), columns
+//! are mapped to [`BondClass`] fields by their printed headers, and the column labels
+//! (`(4)=(2)+(3)`) are evaluated as checks on every row. A column not known is kept in
+//! `pool_values`; the `Total` row feeds checks, not classes.
+
+use super::sections::is_subtitle;
+use crate::checks::{parse_formula, Precision, Term};
+use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
+use crate::layouts::Sink;
+use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Figure};
+use crate::BondClass;
+use remit_normalize::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Current,
+    AccrualFactor,
+    ToDate,
+    InterestDetail,
+    Other,
+}
+
+impl Kind {
+    fn from_titles(titles: &[String]) -> Kind {
+        let all = titles.join(" ").to_lowercase();
+        if all.contains("accrual") || all.contains("factor") {
+            Kind::AccrualFactor
+        } else if all.contains("to date") {
+            Kind::ToDate
+        } else if all.contains("interest detail") {
+            Kind::InterestDetail
+        } else if all.contains("current period") {
+            Kind::Current
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// The infix naming a table's checks (the current period is the statement's main table).
+    fn infix(self) -> &'static str {
+        match self {
+            Kind::Current => "",
+            Kind::AccrualFactor => "Factors/",
+            Kind::ToDate => "To Date/",
+            Kind::InterestDetail => "Interest Detail/",
+            Kind::Other => "Other/",
+        }
+    }
+}
+
+const TITLE_WORDS: [&str; 4] = [
+    "distribution in dollars",
+    "interest accrual detail",
+    "factor information",
+    "interest detail",
+];
+
+type Number = fn(&mut BondClass) -> &mut Option<f64>;
+type Text = fn(&mut BondClass) -> &mut Option<String>;
+
+enum Slot {
+    Class,
+    Number(Number),
+    Text(Text),
+    Date(Text),
+}
+
+fn slot(kind: Kind, key: &str) -> Option<Slot> {
+    use Slot::{Date, Number as N, Text as T};
+    if key == "class" {
+        return Some(Slot::Class);
+    }
+    let common: Option<Slot> = match key {
+        "classtype" => Some(T(|c| &mut c.class_type)),
+        "originalfacevalue" => Some(N(|c| &mut c.original_face)),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    Some(match (kind, key) {
+        (Kind::Current, "priorprincipalbalance") => N(|c| &mut c.prior_balance),
+        (Kind::Current, "interest") => N(|c| &mut c.interest),
+        (Kind::Current, "principal") => N(|c| &mut c.principal),
+        (Kind::Current, "totaldistribution") => N(|c| &mut c.total_distribution),
+        (Kind::Current, "realizedlosses" | "realizedloss") => N(|c| &mut c.realized_loss),
+        (Kind::Current, "deferredinterest") => N(|c| &mut c.deferred_interest),
+        (Kind::Current | Kind::ToDate, "currentprincipalbalance") => N(|c| &mut c.current_balance),
+        (Kind::AccrualFactor, "periodstarting") => Date(|c| &mut c.accrual_start),
+        (Kind::AccrualFactor, "periodending") => Date(|c| &mut c.accrual_end),
+        (Kind::AccrualFactor, "method") => T(|c| &mut c.accrual_method),
+        (Kind::AccrualFactor, "cusip") => T(|c| &mut c.cusip),
+        (Kind::AccrualFactor, k) if k.starts_with("origprincipal") => N(|c| &mut c.factor_face),
+        (Kind::AccrualFactor, "priorprincipalbalance") => N(|c| &mut c.factor_prior_balance),
+        (Kind::AccrualFactor, "interest") => N(|c| &mut c.factor_interest),
+        (Kind::AccrualFactor, "principal") => N(|c| &mut c.factor_principal),
+        (Kind::AccrualFactor, "totaldistribution") => N(|c| &mut c.factor_total_distribution),
+        (Kind::AccrualFactor, "currentprincipalbalance") => N(|c| &mut c.factor_current_balance),
+        (Kind::ToDate, "interest") => N(|c| &mut c.td_interest),
+        (Kind::ToDate, "unscheduledprincipal") => N(|c| &mut c.td_unscheduled_principal),
+        (Kind::ToDate, "scheduledprincipal") => N(|c| &mut c.td_scheduled_principal),
+        (Kind::ToDate, "totalprincipal") => N(|c| &mut c.td_total_principal),
+        (Kind::ToDate, "totaldistribution") => N(|c| &mut c.td_total_distribution),
+        (Kind::ToDate, "realizedlosses" | "realizedloss") => N(|c| &mut c.td_realized_loss),
+        (Kind::ToDate, "deferredinterest") => N(|c| &mut c.td_deferred_interest),
+        (Kind::InterestDetail, "passthroughrate") => N(|c| &mut c.pass_through_rate),
+        (Kind::InterestDetail, k) if k.starts_with("priorprincipal") => N(|c| &mut c.prior_balance),
+        (Kind::InterestDetail, "accruedinterest") => N(|c| &mut c.accrued_interest),
+        (Kind::InterestDetail, "nonsupportedinterestsf") => N(|c| &mut c.non_supported_interest_sf),
+        (Kind::InterestDetail, "priorunpaidinterest") => N(|c| &mut c.prior_unpaid_interest),
+        (Kind::InterestDetail, "unscheduledinterestadjustments") => {
+            N(|c| &mut c.unscheduled_interest_adjustments)
+        }
+        (Kind::InterestDetail, "optimalinterest") => N(|c| &mut c.optimal_interest),
+        (Kind::InterestDetail, "paidordeferredinterest") => N(|c| &mut c.paid_or_deferred_interest),
+        (Kind::InterestDetail, "currentunpaidinterest") => N(|c| &mut c.current_unpaid_interest),
+        _ => return None,
+    })
+}
+
+/// One table: its titles, header lines and rows.
+#[derive(Default)]
+struct Table {
+    titles: Vec<String>,
+    header: Vec<String>,
+    rows: Vec<String>,
+}
+
+fn is_title(text: &str) -> bool {
+    let lower = collapse(text).to_lowercase();
+    TITLE_WORDS.iter().any(|t| lower.starts_with(t))
+}
+
+fn is_data_row(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| !c.is_whitespace())
+        && !is_label_line(text)
+        && plain_words(text)
+            .iter()
+            .skip(1)
+            .any(|w| parse_number(&w.text).is_some())
+}
+
+fn tables(report: &Report) -> Vec<Table> {
+    let mut tables = Vec::new();
+    let mut current = Table::default();
+    for line in &report.lines {
+        let text = line.text.as_str();
+        let collapsed = collapse(text);
+        if collapsed.is_empty() || is_subtitle(&collapsed, &report.title) {
+            continue;
+        }
+        if is_data_row(text) {
+            current.rows.push(text.to_string());
+            continue;
+        }
+        if !current.rows.is_empty() {
+            tables.push(std::mem::take(&mut current));
+        }
+        if is_title(text) {
+            let words = plain_words(text);
+            current
+                .titles
+                .extend(phrases(&words, 3).into_iter().map(|p| p.text));
+        } else {
+            current.header.push(text.to_string());
+        }
+    }
+    if !current.rows.is_empty() || !current.header.is_empty() {
+        tables.push(current);
+    }
+    tables
+}
+
+/// Reads one Certificate Payment Report (one tier) into `classes`, its checks into `sink`.
+pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
+    let tier = report.tier.clone().unwrap_or_default();
+    let prefix = if tier.is_empty() {
+        report.title.clone()
+    } else {
+        format!("{} [{tier}]", report.title)
+    };
+    for table in tables(report) {
+        let kind = Kind::from_titles(&table.titles);
+        let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&header);
+        let Some(class_column) = columns.position("class") else {
+            if !table.rows.is_empty() {
+                sink.warn(format!(
+                    "{prefix}: a table without a Class column ({} rows) was not read",
+                    table.rows.len()
+                ));
+            }
+            continue;
+        };
+        let rows: Vec<Row> = table.rows.iter().map(|r| columns.row(r)).collect();
+        let mut named: Vec<(String, &Row)> = Vec::new();
+        for row in &rows {
+            match row.cell(class_column) {
+                Some(cell) if !cell.raw.is_empty() => named.push((cell.raw.clone(), row)),
+                _ => sink.warn(format!("{prefix}: a row without a class was not read")),
+            }
+        }
+        let section = if table.titles.is_empty() {
+            "Certificate Payment".to_string()
+        } else {
+            table.titles.join(" / ")
+        };
+        for (name, row) in &named {
+            if name.eq_ignore_ascii_case("total") {
+                continue;
+            }
+            let class = class_entry(classes, &tier, name);
+            fill(class, kind, &columns, row, &prefix, &section, sink);
+        }
+        formula_checks(&prefix, kind, &columns, &named, sink);
+        total_checks(&prefix, kind, &columns, &named, sink);
+    }
+}
+
+fn class_entry<'a>(classes: &'a mut Vec<BondClass>, tier: &str, name: &str) -> &'a mut BondClass {
+    let index = match classes
+        .iter()
+        .position(|c| c.tier == tier && c.class == name)
+    {
+        Some(index) => index,
+        None => {
+            classes.push(BondClass {
+                tier: tier.to_string(),
+                class: name.to_string(),
+                ..BondClass::default()
+            });
+            classes.len() - 1
+        }
+    };
+    &mut classes[index]
+}
+
+fn fill(
+    class: &mut BondClass,
+    kind: Kind,
+    columns: &Columns,
+    row: &Row,
+    prefix: &str,
+    section: &str,
+    sink: &mut Sink,
+) {
+    for (index, column) in columns.columns.iter().enumerate() {
+        let Some(cell) = row.cell(index) else {
+            continue;
+        };
+        match slot(kind, &column.key()) {
+            Some(Slot::Class) => {}
+            Some(Slot::Text(field)) => {
+                *field(class) = (cell.raw != "-").then(|| cell.raw.clone());
+            }
+            Some(Slot::Date(field)) => {
+                *field(class) = cell
+                    .value()
+                    .and_then(serial_to_iso)
+                    .or_else(|| date_to_iso(&cell.raw));
+            }
+            Some(Slot::Number(field)) => match (*field(class), cell.figure) {
+                // The same quantity printed in two tables must agree.
+                (Some(before), Some(figure)) => sink.checks.same(
+                    format!(
+                        "{prefix}/{}{}: {} as printed before",
+                        kind.infix(),
+                        class.class,
+                        column.title
+                    ),
+                    Precision::Money,
+                    (&column.title, figure),
+                    ("earlier table", Figure::exact(before)),
+                ),
+                (None, figure) => *field(class) = figure.map(|f| f.value),
+                (Some(_), None) => {}
+            },
+            None => sink.pool(prefix, section, &class.class, &column.title, cell),
+        }
+    }
+}
+
+fn precision(kind: Kind) -> Precision {
+    if kind == Kind::AccrualFactor {
+        Precision::Ratio
+    } else {
+        Precision::Money
+    }
+}
+
+/// Every printed formula label evaluated on every row that prints all its operands.
+fn formula_checks(
+    prefix: &str,
+    kind: Kind,
+    columns: &Columns,
+    rows: &[(String, &Row)],
+    sink: &mut Sink,
+) {
+    let numbered: Vec<(u32, usize)> = columns
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((c.number()?, i)))
+        .collect();
+    let column_of = |n: u32| numbered.iter().find(|(k, _)| *k == n).map(|(_, i)| *i);
+    for column in &columns.columns {
+        let Some(label) = column.label.as_deref() else {
+            continue;
+        };
+        let Some((target, operands)) = parse_formula(label) else {
+            continue;
+        };
+        for (name, row) in rows {
+            let figure = |n: u32| column_of(n).and_then(|i| row.cell(i)?.figure);
+            let Some(result) = figure(target) else {
+                continue;
+            };
+            let terms: Option<Vec<Term>> = operands
+                .iter()
+                .map(|(sign, n)| {
+                    Some(Term {
+                        sign: *sign,
+                        name: format!("({n})"),
+                        figure: figure(*n)?,
+                    })
+                })
+                .collect();
+            let Some(terms) = terms else { continue };
+            sink.checks.identity(
+                format!("{prefix}/{}{name}: {label}", kind.infix()),
+                precision(kind),
+                (&format!("({target})"), result),
+                &terms,
+            );
+        }
+    }
+}
+
+/// The classes summing to the `Total` row, column by column.
+fn total_checks(
+    prefix: &str,
+    kind: Kind,
+    columns: &Columns,
+    rows: &[(String, &Row)],
+    sink: &mut Sink,
+) {
+    let Some((_, total)) = rows.iter().find(|(n, _)| n.eq_ignore_ascii_case("total")) else {
+        return;
+    };
+    for (index, column) in columns.columns.iter().enumerate() {
+        let Some(result) = total.cell(index).and_then(|c| c.figure) else {
+            continue;
+        };
+        let terms: Vec<Term> = rows
+            .iter()
+            .filter(|(n, _)| !n.eq_ignore_ascii_case("total"))
+            .filter_map(|(n, r)| Some(Term::plus(n.clone(), r.cell(index)?.figure?)))
+            .collect();
+        if terms.is_empty() {
+            continue;
+        }
+        sink.checks.identity(
+            format!(
+                "{prefix}/{}Total: {} = sum of classes",
+                kind.infix(),
+                column.title
+            ),
+            precision(kind),
+            ("Total", result),
+            &terms,
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! The loan-level reports (REO, Prepayment Detail, Realized Loss Detail): a SUMMARY of
+//! `Label = value` pairs (to `pool_values`, like any section), then a table with one row per
+//! loan. Fields the statement prints run together are split: `0.07625MO  -  95.00%` is note
+//! rate, state and LTV; `Paid Off  -  18` is type and original term.
+
+use super::sections::{self, heading, is_subtitle, Section};
+use crate::checks::{Precision, Term};
+use crate::columns::{key, phrases, plain_words, words, Columns};
+use crate::layouts::Sink;
+use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Cell, Figure};
+use crate::{LoanEvent, LoanEventKind};
+use remit_normalize::{Line, Report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    NumberAndGroup,
+    Status,
+    OriginalBalance,
+    Balance,
+    EventDate,
+    NoteRate,
+    StateAndLtv,
+    TypeAndTerm,
+    Term,
+    OriginationDate,
+    RealizedLoss,
+}
+
+fn field(title: &str) -> Option<Field> {
+    let k = key(title);
+    let has = |s: &str| k.contains(s);
+    Some(if has("loannumber") {
+        Field::NumberAndGroup
+    } else if has("status") {
+        Field::Status
+    } else if has("origination") && has("date") && !has("state") {
+        Field::OriginationDate
+    } else if has("date") {
+        Field::EventDate
+    } else if has("stated") {
+        Field::Balance
+    } else if has("noterate") || k == "rate" {
+        Field::NoteRate
+    } else if has("state") || has("ltv") {
+        Field::StateAndLtv
+    } else if has("term") && has("type") {
+        Field::TypeAndTerm
+    } else if has("term") {
+        Field::Term
+    } else if has("realizedloss") {
+        Field::RealizedLoss
+    } else if has("original") && has("balance") {
+        Field::OriginalBalance
+    } else if has("balance") || has("amount") {
+        Field::Balance
+    } else {
+        return None;
+    })
+}
+
+fn is_loan_row(text: &str) -> bool {
+    let all = words(text);
+    let starts_with_id = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && all
+            .first()
+            .is_some_and(|w| w.text.chars().any(|c| c.is_ascii_digit()));
+    starts_with_id
+        && !all.iter().any(|w| w.text == "=")
+        && all
+            .iter()
+            .filter(|w| parse_number(&w.text).is_some())
+            .count()
+            >= 3
+}
+
+fn is_header_line(text: &str, title: &str) -> bool {
+    let collapsed = collapse(text);
+    !collapsed.is_empty()
+        && !is_subtitle(&collapsed, title)
+        && heading(text).is_none()
+        && !plain_words(text).iter().any(|w| w.text == "=")
+        && phrases(&plain_words(text), 2)
+            .iter()
+            .all(|p| p.text.split(' ').count() <= 4)
+}
+
+/// Reads one loan-level report into `events`; its summary into `pool_values`.
+pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, sink: &mut Sink) {
+    let lines = &report.lines;
+    let first_row = lines
+        .iter()
+        .position(|l| is_loan_row(&l.text))
+        .unwrap_or(lines.len());
+    let mut header_start = first_row;
+    while header_start > 0
+        && lines
+            .get(header_start - 1)
+            .is_some_and(|l| is_header_line(&l.text, &report.title))
+    {
+        header_start -= 1;
+    }
+    let header: Vec<&str> = lines
+        .get(header_start..first_row)
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    let (rows, rest): (Vec<&Line>, Vec<&Line>) = lines
+        .iter()
+        .skip(first_row)
+        .partition(|l| is_loan_row(&l.text));
+    let summary = Report {
+        title: report.title.clone(),
+        tier: report.tier.clone(),
+        lines: lines
+            .get(..header_start)
+            .unwrap_or_default()
+            .iter()
+            .chain(rest)
+            .cloned()
+            .collect(),
+    };
+    let sections = sections::read_report(&summary, sink);
+    let columns = Columns::from_header(&header);
+    if !rows.is_empty() && columns.is_empty() {
+        sink.warn(format!(
+            "{}: loan rows without a column header",
+            report.title
+        ));
+        return;
+    }
+    let fields: Vec<Option<Field>> = columns.columns.iter().map(|c| field(&c.title)).collect();
+    let mut read: Vec<(LoanEvent, Vec<Option<Figure>>)> = Vec::new();
+    for line in rows {
+        let row = columns.row(&line.text);
+        let mut event = LoanEvent {
+            kind,
+            loan_number: String::new(),
+            loan_group: None,
+            status: None,
+            original_balance: None,
+            balance: None,
+            event_date: None,
+            note_rate: None,
+            state: None,
+            ltv: None,
+            loan_type: None,
+            original_term: None,
+            origination_date: None,
+            realized_loss: None,
+        };
+        let mut figures = vec![None; columns.len()];
+        for (index, column) in columns.columns.iter().enumerate() {
+            let Some(cell) = row.cell(index) else {
+                continue;
+            };
+            if let Some(slot) = figures.get_mut(index) {
+                *slot = cell.figure;
+            }
+            match fields.get(index).copied().flatten() {
+                Some(f) => fill(&mut event, f, cell),
+                None => sink.pool(&report.title, "LOANS", &row.label, &column.title, cell),
+            }
+        }
+        if event.loan_number.is_empty() {
+            sink.warn(format!(
+                "page {}, line {}: a loan row without a loan number",
+                line.page, line.line
+            ));
+            continue;
+        }
+        read.push((event, figures));
+    }
+    summary_checks(&report.title, &sections, &columns, &fields, &read, sink);
+    events.extend(read.into_iter().map(|(e, _)| e));
+}
+
+fn fill(event: &mut LoanEvent, field: Field, cell: &Cell) {
+    let raw = cell.raw.as_str();
+    match field {
+        Field::NumberAndGroup => {
+            let mut parts = raw.split_whitespace();
+            event.loan_number = parts.next().unwrap_or_default().to_string();
+            let group = parts.collect::<Vec<_>>().join(" ");
+            event.loan_group = (!group.is_empty()).then_some(group);
+        }
+        Field::Status => event.status = Some(raw.to_string()),
+        Field::OriginalBalance => event.original_balance = cell.value(),
+        Field::Balance => event.balance = cell.value(),
+        Field::RealizedLoss => event.realized_loss = cell.value(),
+        Field::EventDate => event.event_date = date(cell),
+        Field::OriginationDate => event.origination_date = date(cell),
+        Field::NoteRate => {
+            // A rate run into the state (`0.125CA`) when the columns drift together.
+            let split = words(raw);
+            event.note_rate = split
+                .first()
+                .and_then(|w| parse_number(&w.text))
+                .map(|f| f.value);
+            if let Some(state) = split.get(1).filter(|w| is_state(&w.text)) {
+                event.state = Some(state.text.clone());
+            }
+        }
+        Field::StateAndLtv => {
+            for part in raw.split_whitespace() {
+                if is_state(part) {
+                    event.state = Some(part.to_string());
+                } else if let Some(figure) = parse_number(part) {
+                    event.ltv = Some(figure.value);
+                }
+            }
+        }
+        Field::TypeAndTerm | Field::Term => {
+            let parts: Vec<&str> = raw.split_whitespace().collect();
+            let term_at = parts
+                .iter()
+                .rposition(|p| parse_number(p).is_some())
+                .filter(|i| *i + 1 == parts.len());
+            event.original_term = term_at
+                .and_then(|i| parse_number(parts.get(i)?))
+                .filter(|f| f.value.fract() == 0.0 && f.value.abs() < 1e6)
+                .map(|f| f.value as i64);
+            let kind: Vec<&str> = parts
+                .iter()
+                .take(term_at.unwrap_or(parts.len()))
+                .copied()
+                .filter(|p| *p != "-")
+                .collect();
+            if field == Field::TypeAndTerm && !kind.is_empty() {
+                event.loan_type = Some(kind.join(" "));
+            }
+        }
+    }
+}
+
+fn is_state(text: &str) -> bool {
+    text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn date(cell: &Cell) -> Option<String> {
+    cell.value()
+        .and_then(serial_to_iso)
+        .or_else(|| date_to_iso(&cell.raw))
+}
+
+/// The rows against the summary: `Total Loan Count` and each `Total <column>` printed.
+fn summary_checks(
+    report: &str,
+    sections: &[Section],
+    columns: &Columns,
+    fields: &[Option<Field>],
+    rows: &[(LoanEvent, Vec<Option<Figure>>)],
+    sink: &mut Sink,
+) {
+    for section in sections {
+        for (label, _, cell) in &section.pairs {
+            let Some(printed) = cell.figure else { continue };
+            let Some(what) = label.strip_prefix("Total ") else {
+                continue;
+            };
+            let name = format!("{report}/{}/{label} = loan rows", section.name);
+            if key(what).contains("count") {
+                let count = Figure::exact(rows.len() as f64);
+                sink.checks
+                    .same(name, Precision::Count, (label, printed), ("rows", count));
+                continue;
+            }
+            let wanted = key(what);
+            let column = columns
+                .columns
+                .iter()
+                .position(|c| c.key() == wanted)
+                .or_else(|| {
+                    let f = field(what)?;
+                    fields.iter().position(|g| *g == Some(f))
+                });
+            let Some(column) = column else { continue };
+            let terms: Vec<Term> = rows
+                .iter()
+                .filter_map(|(e, figures)| {
+                    Some(Term::plus(e.loan_number.clone(), (*figures.get(column)?)?))
+                })
+                .collect();
+            sink.checks
+                .identity(name, Precision::Money, (label, printed), &terms);
+        }
+    }
+}

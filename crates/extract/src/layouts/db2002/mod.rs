@@ -1,0 +1,169 @@
+//! `db-remittance-2002`: the Deutsche Bank trustee statement of 2002 (Certificate Payment,
+//! Collection Account, Credit Enhancement, Collateral, Delinquency, REO, Prepayment,
+//! Prepayment Detail, Realized Loss, Realized Loss Detail, Triggers/Adj. Rate Cert./Misc.,
+//! Other Related Information, and sometimes an Additional Certificate Report).
+//!
+//! Reports are routed by title; any report this layout has no special reader for (an
+//! Additional Certificate Report, a report added later) is read as labelled sections, so
+//! nothing printed is dropped.
+
+mod certificate;
+mod delinquency;
+mod factors;
+mod header;
+mod loans;
+pub mod sections;
+mod totals;
+
+use crate::checks::Precision;
+use crate::layouts::Sink;
+use crate::registry::Layout;
+use crate::value::{date_to_iso, Figure};
+use crate::{CleanStatement, Error, LoanEventKind, Statement};
+use sections::Section;
+
+/// Report titles of the Deutsche Bank 2002 statement; a statement printing the Certificate
+/// Payment Report and at least two of the others is this layout.
+const TITLES: [&str; 11] = [
+    "Collection Account Report",
+    "Credit Enhancement Report",
+    "Collateral Report",
+    "Delinquency Report",
+    "REO Report",
+    "Prepayment Report",
+    "Prepayment Detail Report",
+    "Realized Loss Report",
+    "Realized Loss Detail Report",
+    "Triggers, Adj. Rate Cert. and Miscellaneous Report",
+    "Other Related Information",
+];
+const CERTIFICATE: &str = "Certificate Payment Report";
+
+pub struct Db2002;
+
+impl Layout for Db2002 {
+    fn name(&self) -> &'static str {
+        "db-remittance-2002"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn recognises(&self, statement: &CleanStatement) -> bool {
+        let has = |title: &str| statement.reports.iter().any(|r| r.title == title);
+        has(CERTIFICATE) && TITLES.iter().filter(|t| has(t)).count() >= 2
+    }
+
+    fn extract(&self, statement: &CleanStatement) -> Result<Statement, Error> {
+        let mut sink = Sink::default();
+        let (header, first_page_date) = header::read(statement, &mut sink);
+        let mut read = Statement {
+            trust_name: statement.trust_name.clone().unwrap_or_default(),
+            distribution_date: statement
+                .distribution_date
+                .as_deref()
+                .and_then(date_to_iso)
+                .or(first_page_date),
+            header,
+            ..Statement::default()
+        };
+        if read.trust_name.is_empty() {
+            sink.warn("no trust name in the page headers".to_string());
+        }
+        let mut collection: Vec<Section> = Vec::new();
+        for report in &statement.reports {
+            let title = report.title.as_str();
+            match title {
+                "Contents" => {}
+                CERTIFICATE => certificate::read(report, &mut read.classes, &mut sink),
+                "Delinquency Report" => delinquency::read(report, &mut read.delinquency, &mut sink),
+                "REO Report" => {
+                    loans::read(report, LoanEventKind::Reo, &mut read.loan_events, &mut sink)
+                }
+                "Prepayment Detail Report" => loans::read(
+                    report,
+                    LoanEventKind::Prepaid,
+                    &mut read.loan_events,
+                    &mut sink,
+                ),
+                "Realized Loss Detail Report" => loans::read(
+                    report,
+                    LoanEventKind::Liquidated,
+                    &mut read.loan_events,
+                    &mut sink,
+                ),
+                "Collection Account Report" => {
+                    collection.extend(sections::read_report(report, &mut sink))
+                }
+                _ => {
+                    sections::read_report(report, &mut sink);
+                }
+            }
+        }
+        let tier_prefix = |tier: &str| {
+            if tier.is_empty() {
+                CERTIFICATE.to_string()
+            } else {
+                format!("{CERTIFICATE} [{tier}]")
+            }
+        };
+        factors::factor_checks(&read.classes, tier_prefix, &mut sink);
+        principal_check(statement, &read, &collection, &mut sink);
+        sink.finish_pool_values();
+        read.pool_values = sink.pool_values;
+        read.checks = sink.checks.into_checks();
+        read.warnings = sink.warnings;
+        Ok(read)
+    }
+}
+
+/// The principal the Collection Account passes to bondholders is the principal the
+/// Certificate Payment Report distributes (its first tier's Total row).
+fn principal_check(
+    statement: &CleanStatement,
+    read: &Statement,
+    collection: &[Section],
+    sink: &mut Sink,
+) {
+    let first_tier = statement
+        .reports
+        .iter()
+        .find(|r| r.title == CERTIFICATE)
+        .and_then(|r| r.tier.clone())
+        .unwrap_or_default();
+    let classes: Vec<_> = read
+        .classes
+        .iter()
+        .filter(|c| c.tier == first_tier)
+        .collect();
+    let distributed: Option<f64> = classes
+        .iter()
+        .map(|c| c.principal)
+        .try_fold(0.0, |sum, p| p.map(|p| sum + p));
+    let (Some(distributed), false) = (distributed, classes.is_empty()) else {
+        return;
+    };
+    let Some(summary) = collection.iter().find(|s| s.name == "SUMMARY") else {
+        return;
+    };
+    let Some(total) = summary.columns.position("total") else {
+        return;
+    };
+    let Some(row) = summary
+        .rows
+        .iter()
+        .find(|r| r.label.eq_ignore_ascii_case("total principal"))
+    else {
+        return;
+    };
+    let Some(Some(collected)) = row.figures.get(total) else {
+        return;
+    };
+    sink.checks.same(
+        format!("Collection Account Report/SUMMARY/TOTAL PRINCIPAL = {CERTIFICATE} principal"),
+        Precision::Money,
+        ("TOTAL PRINCIPAL", *collected),
+        ("sum of class principal", Figure::exact(distributed)),
+    );
+}

@@ -1,0 +1,318 @@
+//! Reports of labelled lines under upper-case headings (Collection Account, Credit
+//! Enhancement, Collateral, Prepayment, Realized Loss, Triggers, Other Related Information,
+//! Additional Certificate Report, and any report not known): every labelled cell goes to
+//! `pool_values`, and the section's implied sums become checks (see `totals`).
+//!
+//! The grammar, learned from headings and column headers rather than row names:
+//! - a heading starts at the left margin in upper case; the rest of its line is the column
+//!   header (`ADJUSTABLE  FIXED  TOTAL`, `LOAN GROUP`);
+//! - an indented line without figures that ends in `:`, is one word, or is upper case is a
+//!   sub-heading qualifying the labels below it (`Loan Count: Current`), until a note, a
+//!   heading, or rows printed in another alignment;
+//! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
+//! - in a section without column headers, `Label: text` lines keep their text.
+
+use super::totals;
+use crate::columns::{phrases, plain_words, words, Columns, Row};
+use crate::layouts::Sink;
+use crate::value::{collapse, parse_number, Cell, Figure};
+use remit_normalize::Report;
+
+/// One section: its heading, its columns and its rows in order.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub name: String,
+    pub columns: Columns,
+    pub rows: Vec<SectionRow>,
+    /// `Label = value` pairs: label, column heading ('' left of every column), cell.
+    pub pairs: Vec<(String, String, Cell)>,
+}
+
+/// One labelled row of a section, its figures by column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionRow {
+    /// As printed (not qualified by the sub-heading).
+    pub label: String,
+    pub sub: Option<String>,
+    pub indent: usize,
+    pub figures: Vec<Option<Figure>>,
+}
+
+impl SectionRow {
+    /// The label as stored: qualified by its sub-heading.
+    pub fn qualified(&self) -> String {
+        match &self.sub {
+            Some(sub) => format!("{sub}: {}", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+/// A sub-heading and the alignment (left = starts at its column's start) of its first row.
+struct Sub {
+    name: String,
+    left_aligned: Option<bool>,
+}
+
+/// Reads one report of labelled lines; returns its sections for cross-report checks.
+pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut section = Section::default();
+    let mut sub: Option<Sub> = None;
+    let mut pending_label: Option<String> = None;
+    for line in &report.lines {
+        let text = line.text.as_str();
+        let collapsed = collapse(text);
+        if collapsed.is_empty() || is_subtitle(&collapsed, &report.title) {
+            continue;
+        }
+        if collapsed.starts_with("Note:") || collapsed.starts_with("NOTE:") {
+            sub = None;
+            pending_label = None;
+            continue;
+        }
+        if let Some((name, end)) = heading(text) {
+            sections.push(std::mem::take(&mut section));
+            section = Section {
+                name,
+                columns: Columns::from_line_after(text, end),
+                ..Section::default()
+            };
+            sub = None;
+            pending_label = None;
+            continue;
+        }
+        if plain_words(text).iter().any(|w| w.text == "=") {
+            read_pairs(text, &report.title, &mut section, sink);
+            continue;
+        }
+        if section.columns.is_empty() {
+            read_loose(text, &report.title, &section.name, &mut pending_label, sink);
+            continue;
+        }
+        let row = section.columns.row(text);
+        if row.is_blank() {
+            if is_subheading(&row.label) {
+                sub = Some(Sub {
+                    name: row.label.trim_end_matches(':').trim().to_string(),
+                    left_aligned: None,
+                });
+            }
+            continue;
+        }
+        if is_prose(text, &row, &section.columns) {
+            continue;
+        }
+        if row.label.is_empty() {
+            sink.warn(format!(
+                "page {}, line {}: figures without a label in {} / {}",
+                line.page, line.line, report.title, section.name
+            ));
+            continue;
+        }
+        let left = left_aligned(&row, &section.columns);
+        if let Some(current) = sub.as_mut() {
+            match current.left_aligned {
+                None => current.left_aligned = Some(left),
+                Some(previous) if previous != left => sub = None,
+                Some(_) => {}
+            }
+        }
+        let section_row = SectionRow {
+            label: row.label.clone(),
+            sub: sub.as_ref().map(|s| s.name.clone()),
+            indent: row.indent,
+            figures: (0..section.columns.len())
+                .map(|i| row.cell(i).and_then(|c| c.figure))
+                .collect(),
+        };
+        let label = section_row.qualified();
+        for (index, column) in section.columns.columns.iter().enumerate() {
+            if let Some(cell) = row.cell(index) {
+                sink.pool(&report.title, &section.name, &label, &column.title, cell);
+            }
+        }
+        section.rows.push(section_row);
+    }
+    sections.push(section);
+    sections.retain(|s| !(s.name.is_empty() && s.rows.is_empty() && s.pairs.is_empty()));
+    for section in &sections {
+        totals::check_section(&report.title, section, &mut sink.checks);
+    }
+    sections
+}
+
+/// The report's own title repeated as a line (`Collection Account Report`, `Prepayment
+/// Report  -  Voluntary Prepayments`).
+pub fn is_subtitle(collapsed: &str, title: &str) -> bool {
+    let title = collapse(title);
+    !title.is_empty() && collapsed.starts_with(&title)
+}
+
+/// An upper-case phrase at the left margin on a line without figures: the heading and where
+/// it ends (the rest of the line is the column header).
+pub fn heading(text: &str) -> Option<(String, usize)> {
+    if text.chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
+    let all = plain_words(text);
+    // Column headers may carry digits (`Group 1`), but a heading line prints no figures.
+    let numeric = all
+        .iter()
+        .filter(|w| parse_number(&w.text).is_some())
+        .count();
+    let worded = all
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .count();
+    if numeric >= worded {
+        return None;
+    }
+    let first = phrases(&all, 3).into_iter().next()?;
+    if first.text.split(' ').any(|w| parse_number(w).is_some()) {
+        return None;
+    }
+    let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = !first.text.chars().any(char::is_lowercase);
+    (letters >= 2 && upper).then(|| (collapse(&first.text), first.end))
+}
+
+fn is_subheading(label: &str) -> bool {
+    !label.is_empty()
+        && (label.ends_with(':') || !label.contains(' ') || !label.chars().any(char::is_lowercase))
+}
+
+/// A sentence running from the label area into the columns, with no figure in it (`REO Book
+/// Value reported corresponds to total REO loans, including ...`): a note, not a row.
+fn is_prose(text: &str, row: &Row, columns: &Columns) -> bool {
+    let no_figures = (0..columns.len()).all(|i| row.cell(i).is_none_or(|c| c.figure.is_none()));
+    let Some(first) = columns.get(0).map(|c| c.start) else {
+        return false;
+    };
+    no_figures
+        && phrases(&words(text), 2)
+            .iter()
+            .any(|p| p.start < first && p.end > first)
+}
+
+/// Whether the row's first figure starts where its column starts (printed left-aligned).
+fn left_aligned(row: &Row, columns: &Columns) -> bool {
+    row.cells
+        .iter()
+        .zip(&columns.columns)
+        .find_map(|(cell, column)| cell.as_ref().map(|(_, start, _)| *start == column.start))
+        .unwrap_or(false)
+}
+
+/// `Label = value` pairs, several to a line, ended by `;` or a wide gap.
+fn read_pairs(text: &str, report: &str, section: &mut Section, sink: &mut Sink) {
+    let mut label: Vec<crate::columns::Word> = Vec::new();
+    let mut value: Vec<String> = Vec::new();
+    let mut last_value_end = 0;
+    let mut in_value = false;
+    let mut pairs: Vec<(Vec<crate::columns::Word>, Vec<String>)> = Vec::new();
+    for word in plain_words(text) {
+        if word.text == "=" {
+            in_value = true;
+            continue;
+        }
+        if !in_value {
+            label.push(word);
+            continue;
+        }
+        if !value.is_empty() && word.start >= last_value_end + 3 {
+            pairs.push((std::mem::take(&mut label), std::mem::take(&mut value)));
+            in_value = false;
+            label.push(word);
+            continue;
+        }
+        last_value_end = word.end;
+        match word.text.strip_suffix(';') {
+            Some(stripped) => {
+                if !stripped.is_empty() {
+                    value.push(stripped.to_string());
+                }
+                pairs.push((std::mem::take(&mut label), std::mem::take(&mut value)));
+                in_value = false;
+            }
+            None => value.push(word.text),
+        }
+    }
+    if in_value {
+        pairs.push((label, value));
+    }
+    for (label_words, value_words) in pairs {
+        let Some(first) = label_words.first() else {
+            continue;
+        };
+        let label = collapse(
+            &label_words
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let col = section
+            .columns
+            .columns
+            .iter()
+            .find(|c| first.start + 2 >= c.start && first.start < c.end)
+            .map(|c| c.title.clone())
+            .unwrap_or_default();
+        let cell = Cell::parse(&value_words.join(" "));
+        sink.pool(report, &section.name, &label, &col, &cell);
+        section.pairs.push((label, col, cell));
+    }
+}
+
+/// A line of a section without column headers: `Label: text`, a label whose text is on the
+/// next line, or a label followed by figures.
+fn read_loose(
+    text: &str,
+    report: &str,
+    section: &str,
+    pending_label: &mut Option<String>,
+    sink: &mut Sink,
+) {
+    let collapsed = collapse(text);
+    if let Some((label, rest)) = collapsed.split_once(':') {
+        let rest = rest.trim();
+        if rest.is_empty() {
+            *pending_label = Some(label.trim().to_string());
+        } else if !label.trim().is_empty() {
+            *pending_label = None;
+            sink.pool(report, section, label.trim(), "", &Cell::parse(rest));
+        }
+        return;
+    }
+    if let Some(label) = pending_label.take() {
+        sink.pool(report, section, &label, "", &Cell::parse(&collapsed));
+        return;
+    }
+    // A label followed by figures: the figures are told apart by position (gaps), and named
+    // by their order only because no header names them.
+    let parts = phrases(&words(text), 2);
+    let Some(split) = parts.iter().position(|p| parse_number(&p.text).is_some()) else {
+        return;
+    };
+    let label = collapse(
+        &parts
+            .iter()
+            .take(split)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    if label.is_empty() {
+        return;
+    }
+    let figures: Vec<&str> = parts.iter().skip(split).map(|p| p.text.as_str()).collect();
+    for (index, raw) in figures.iter().enumerate() {
+        let col = if figures.len() == 1 {
+            String::new()
+        } else {
+            (index + 1).to_string()
+        };
+        sink.pool(report, section, &label, &col, &Cell::parse(raw));
+    }
+}

@@ -1,0 +1,93 @@
+//! The registry of layouts: which extractor reads which statement.
+//!
+//! Each layout says whether it recognises a statement (from its report titles) and reads it.
+//! New layouts are added by registering them; the others are untouched. A statement no layout
+//! recognises is read by the `unknown` layout, so it is still stored.
+
+use crate::layouts::{db2002::Db2002, unknown::Unknown};
+use crate::{CleanStatement, Error, Statement};
+
+/// One trustee statement layout.
+pub trait Layout: Send + Sync {
+    /// Stored with every statement it reads (`db-remittance-2002`).
+    fn name(&self) -> &'static str;
+    /// Bumped when the layout reads more or differently, so a reparse knows what to redo.
+    fn version(&self) -> u32;
+    /// Whether this layout can read the statement (decided from its report titles).
+    fn recognises(&self, statement: &CleanStatement) -> bool;
+    /// Reads the statement into rows and checks.
+    fn extract(&self, statement: &CleanStatement) -> Result<Statement, Error>;
+}
+
+/// The layouts in the order they are tried, and the fallback for statements none recognises.
+pub struct Registry {
+    layouts: Vec<Box<dyn Layout>>,
+    fallback: Box<dyn Layout>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            layouts: vec![Box::new(Db2002)],
+            fallback: Box::new(Unknown),
+        }
+    }
+}
+
+impl Registry {
+    /// Adds a layout, tried before those already registered.
+    pub fn register(&mut self, layout: Box<dyn Layout>) {
+        self.layouts.insert(0, layout);
+    }
+
+    /// The names and versions of the registered layouts, the fallback last.
+    pub fn layouts(&self) -> Vec<(&'static str, u32)> {
+        self.layouts
+            .iter()
+            .chain(std::iter::once(&self.fallback))
+            .map(|l| (l.name(), l.version()))
+            .collect()
+    }
+
+    /// The layout that will read this statement.
+    pub fn layout_for(&self, statement: &CleanStatement) -> &dyn Layout {
+        self.layouts
+            .iter()
+            .find(|l| l.recognises(statement))
+            .unwrap_or(&self.fallback)
+            .as_ref()
+    }
+
+    /// Reads the statement with the first layout that recognises it (or the fallback).
+    pub fn extract(&self, statement: &CleanStatement) -> Result<Statement, Error> {
+        if statement.reports.iter().all(|r| r.lines.is_empty()) {
+            return Err(Error::NoStatement(format!(
+                "{} reports, none with any lines",
+                statement.reports.len()
+            )));
+        }
+        let layout = self.layout_for(statement);
+        let mut read = layout.extract(statement)?;
+        read.layout = layout.name().to_string();
+        read.layout_version = layout.version();
+        for warning in &read.warnings {
+            tracing::warn!(layout = layout.name(), trust = %read.trust_name, "{warning}");
+        }
+        tracing::debug!(
+            layout = layout.name(),
+            classes = read.classes.len(),
+            pool_values = read.pool_values.len(),
+            delinquency = read.delinquency.len(),
+            loan_events = read.loan_events.len(),
+            checks = read.checks.len(),
+            failed = read.checks.iter().filter(|c| !c.passed).count(),
+            "statement read"
+        );
+        Ok(read)
+    }
+}
+
+/// Reads one normalized statement with the standard registry.
+pub fn extract(statement: &CleanStatement) -> Result<Statement, Error> {
+    Registry::default().extract(statement)
+}

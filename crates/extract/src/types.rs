@@ -1,0 +1,167 @@
+//! The rows one statement yields: the crate's contract with `remit-history`.
+
+/// Why a statement could not be read at all (a statement that reads with failed checks is not an error).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no monthly statement found: {0}")]
+    NoStatement(String),
+    #[error("page {page}, line {line}: {message}")]
+    Malformed {
+        page: u32,
+        line: u32,
+        message: String,
+    },
+}
+
+/// A party named in the statement header, with its role as printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    /// `Seller`, `Certificate Insurer`, `Master Servicer`, `Sub-Servicer`, `Co-Lead Underwriter`, ...
+    pub role: String,
+    pub name: String,
+}
+
+/// Statement header facts. Dates are ISO `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatementHeader {
+    pub record_date: Option<String>,
+    pub cutoff_date: Option<String>,
+    pub closing_date: Option<String>,
+    pub first_payment_date: Option<String>,
+    /// Page-header lines after the trust name (product line, series).
+    pub product: Option<String>,
+    pub series: Option<String>,
+    pub parties: Vec<Party>,
+}
+
+/// One class of one tier of the Certificate Payment Report. `None` = not printed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BondClass {
+    pub tier: String,
+    pub class: String,
+    pub class_type: Option<String>,
+    pub original_face: Option<f64>,
+    pub prior_balance: Option<f64>,
+    pub interest: Option<f64>,
+    pub principal: Option<f64>,
+    pub total_distribution: Option<f64>,
+    pub realized_loss: Option<f64>,
+    pub deferred_interest: Option<f64>,
+    pub current_balance: Option<f64>,
+    pub accrual_start: Option<String>,
+    pub accrual_end: Option<String>,
+    pub accrual_method: Option<String>,
+    pub cusip: Option<String>,
+    pub factor_face: Option<f64>,
+    pub factor_prior_balance: Option<f64>,
+    pub factor_interest: Option<f64>,
+    pub factor_principal: Option<f64>,
+    pub factor_total_distribution: Option<f64>,
+    pub factor_current_balance: Option<f64>,
+    pub td_interest: Option<f64>,
+    pub td_unscheduled_principal: Option<f64>,
+    pub td_scheduled_principal: Option<f64>,
+    pub td_total_principal: Option<f64>,
+    pub td_total_distribution: Option<f64>,
+    pub td_realized_loss: Option<f64>,
+    pub td_deferred_interest: Option<f64>,
+    pub pass_through_rate: Option<f64>,
+    pub accrued_interest: Option<f64>,
+    pub non_supported_interest_sf: Option<f64>,
+    pub prior_unpaid_interest: Option<f64>,
+    pub unscheduled_interest_adjustments: Option<f64>,
+    pub optimal_interest: Option<f64>,
+    pub paid_or_deferred_interest: Option<f64>,
+    pub current_unpaid_interest: Option<f64>,
+}
+
+/// Every other labelled figure, long format (see `pool_values` in the schema).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolValue {
+    pub report: String,
+    pub section: String,
+    pub label: String,
+    pub col: String,
+    pub occurrence: u32,
+    pub value: Option<f64>,
+    pub raw: String,
+}
+
+/// One cell of a delinquency table: scope x status x bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelinquencyCell {
+    pub scope: String,
+    pub status: String,
+    pub bucket: String,
+    pub balance: Option<f64>,
+    pub pct_balance: Option<f64>,
+    pub loans: Option<i64>,
+    pub pct_loans: Option<f64>,
+}
+
+/// Which detail report a loan row came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoanEventKind {
+    Prepaid,
+    Reo,
+    Liquidated,
+}
+
+impl LoanEventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoanEventKind::Prepaid => "prepaid",
+            LoanEventKind::Reo => "reo",
+            LoanEventKind::Liquidated => "liquidated",
+        }
+    }
+}
+
+/// One loan-level row of the Prepayment Detail, REO or Realized Loss Detail report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoanEvent {
+    pub kind: LoanEventKind,
+    pub loan_number: String,
+    pub loan_group: Option<String>,
+    pub status: Option<String>,
+    pub original_balance: Option<f64>,
+    pub balance: Option<f64>,
+    pub event_date: Option<String>,
+    pub note_rate: Option<f64>,
+    pub state: Option<String>,
+    pub ltv: Option<f64>,
+    pub loan_type: Option<String>,
+    pub original_term: Option<i64>,
+    pub origination_date: Option<String>,
+    pub realized_loss: Option<f64>,
+}
+
+/// One identity of the statement's own arithmetic, and whether the printed figures satisfy it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub name: String,
+    pub passed: bool,
+    pub expected: f64,
+    pub actual: f64,
+    pub detail: String,
+}
+
+/// Everything read from one monthly statement.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Statement {
+    pub trust_name: String,
+    /// ISO date.
+    pub distribution_date: Option<String>,
+    /// Which extractor read it (`db-remittance-2002`, or `unknown`).
+    pub layout: String,
+    /// That extractor's version, so a reparse knows what an improved extractor must redo.
+    pub layout_version: u32,
+    pub header: StatementHeader,
+    pub classes: Vec<BondClass>,
+    pub pool_values: Vec<PoolValue>,
+    pub delinquency: Vec<DelinquencyCell>,
+    pub loan_events: Vec<LoanEvent>,
+    pub checks: Vec<Check>,
+    /// Things the extractor noticed but could not place (logged, not stored as rows).
+    pub warnings: Vec<String>,
+}

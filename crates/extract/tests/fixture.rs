@@ -1,0 +1,416 @@
+//! Golden figures from the real fixture (Impac CMB Trust 2002-1, November 25, 2002).
+
+use remit_extract::{extract, LoanEventKind, Statement};
+
+fn fixture() -> Statement {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/im020111.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture present");
+    extract(&remit_normalize::normalize_document(&text)).expect("fixture reads")
+}
+
+fn pool(
+    s: &Statement,
+    report: &str,
+    section: &str,
+    label: &str,
+    col: &str,
+) -> (Option<f64>, String) {
+    let v = s
+        .pool_values
+        .iter()
+        .find(|v| v.report == report && v.section == section && v.label == label && v.col == col)
+        .unwrap_or_else(|| panic!("no pool value {report} / {section} / {label} / {col}"));
+    (v.value, v.raw.clone())
+}
+
+#[test]
+fn header_and_parties() {
+    let s = fixture();
+    assert_eq!(s.layout, "db-remittance-2002");
+    assert_eq!(s.layout_version, 1);
+    assert_eq!(s.trust_name, "Impac CMB Trust 2002-1");
+    assert_eq!(s.distribution_date.as_deref(), Some("2002-11-25"));
+    let h = &s.header;
+    assert_eq!(h.record_date.as_deref(), Some("2002-10-31"));
+    assert_eq!(h.cutoff_date.as_deref(), Some("2002-02-01"));
+    assert_eq!(h.closing_date.as_deref(), Some("2002-02-27"));
+    assert_eq!(h.first_payment_date.as_deref(), Some("2002-03-25"));
+    assert_eq!(
+        h.product.as_deref(),
+        Some("Collateralized Asset-Backed Bonds")
+    );
+    assert_eq!(h.series.as_deref(), Some("Series 2002-1"));
+    let roles: Vec<(&str, &str)> = h
+        .parties
+        .iter()
+        .map(|p| (p.role.as_str(), p.name.as_str()))
+        .collect();
+    for expected in [
+        ("Seller", "IMPAC Mortgage Holdings Inc."),
+        ("Certificate Insurer", "AMBAC Indemnity Corporation"),
+        ("Master Servicer", "Impac Funding Corporation"),
+        ("Sub-Servicer", "Countrywide Funding Corporation"),
+        ("Sub-Servicer", "Wendover Funding, Inc."),
+        ("Co-Lead Underwriter", "Countrywide Securities"),
+        ("Co-Lead Underwriter", "Greenwich Capital Markets, Inc."),
+    ] {
+        assert!(roles.contains(&expected), "{expected:?} in {roles:?}");
+    }
+}
+
+#[test]
+fn certificate_payment_report() {
+    let s = fixture();
+    let names: Vec<&str> = s.classes.iter().map(|c| c.class.as_str()).collect();
+    assert_eq!(names, ["A", "B", "Cert"], "the Total row is not a class");
+    let a = &s.classes[0];
+    assert_eq!(a.tier, "");
+    assert_eq!(a.class_type.as_deref(), Some("FLT"));
+    assert_eq!(a.original_face, Some(470000000.0));
+    assert_eq!(a.prior_balance, Some(420966165.6));
+    assert_eq!(a.principal, Some(8404241.802));
+    assert_eq!(a.current_balance, Some(412561923.8));
+    assert_eq!(a.cusip.as_deref(), Some("45254NCG0"));
+    assert_eq!(a.accrual_start.as_deref(), Some("2002-10-25"));
+    assert_eq!(a.accrual_end.as_deref(), Some("2002-11-24"));
+    assert_eq!(a.accrual_method.as_deref(), Some("A-Act/360"));
+    assert_eq!(a.factor_prior_balance, Some(895.6726927));
+    assert_eq!(a.factor_total_distribution, Some(19.539604));
+    assert_eq!(a.td_unscheduled_principal, Some(53605327.75));
+    assert_eq!(a.td_scheduled_principal, Some(3832748.489));
+    assert_eq!(a.pass_through_rate, Some(0.0215));
+    assert_eq!(a.paid_or_deferred_interest, Some(779372.08));
+    let cert = &s.classes[2];
+    assert_eq!(cert.class_type, None, "a blank cell is NULL");
+    assert_eq!(cert.cusip, None);
+    assert_eq!(cert.pass_through_rate, None);
+    assert_eq!(cert.interest, Some(1125557.452));
+}
+
+#[test]
+fn collection_account_per_column() {
+    let s = fixture();
+    let r = "Collection Account Report";
+    assert_eq!(
+        pool(&s, r, "SUMMARY", "Interest Fees", "ADJUSTABLE"),
+        (Some(-226361.13), "(226,361.13)".into())
+    );
+    assert_eq!(
+        pool(&s, r, "SUMMARY", "Interest Fees", "FIXED"),
+        (Some(-1274.83), "(1,274.83)".into())
+    );
+    assert_eq!(
+        pool(&s, r, "SUMMARY", "Interest Fees", "TOTAL"),
+        (Some(-227635.96), "(227,635.96)".into())
+    );
+    // Only the TOTAL column is printed here; the others have no row.
+    assert_eq!(
+        pool(
+            &s,
+            r,
+            "INTEREST - OTHER ACCOUNTS",
+            "Floor Contract Payment Amounts",
+            "TOTAL"
+        )
+        .0,
+        Some(63999.92)
+    );
+    assert!(!s
+        .pool_values
+        .iter()
+        .any(|v| v.label == "Floor Contract Payment Amounts" && v.col == "FIXED"));
+    // Sections printed blank have no rows.
+    assert!(!s
+        .pool_values
+        .iter()
+        .any(|v| v.section == "PRINCIPAL - WITHDRAWALS"));
+}
+
+#[test]
+fn collateral_roll_forward_and_rates() {
+    let s = fixture();
+    let (value, _) = pool(
+        &s,
+        "Collateral Report",
+        "COLLATERAL",
+        "Principal Balance: Current",
+        "TOTAL",
+    );
+    assert_eq!(value, Some(439506706.9));
+    assert_eq!(
+        pool(
+            &s,
+            "Collateral Report",
+            "COLLATERAL",
+            "Loan Count: Current",
+            "ADJUSTABLE"
+        )
+        .0,
+        Some(1784.0)
+    );
+    let roll = s
+        .checks
+        .iter()
+        .find(|c| c.name == "Collateral Report/COLLATERAL/Principal Balance: Current = Prior + movements [TOTAL]")
+        .expect("roll-forward check");
+    assert!(roll.passed, "{}", roll.detail);
+    assert_eq!(roll.actual, 439506706.9);
+    assert!((roll.expected - 439506706.96).abs() < 1e-6);
+    assert_eq!(
+        pool(
+            &s,
+            "Prepayment Report",
+            "VOLUNTARY PREPAYMENT RATES",
+            "SMM",
+            "TOTAL"
+        )
+        .0,
+        Some(0.018730096)
+    );
+    assert_eq!(
+        pool(
+            &s,
+            "Prepayment Report",
+            "VOLUNTARY PREPAYMENTS",
+            "Cumulative: Paid in Full Balance",
+            "TOTAL"
+        )
+        .0,
+        Some(54925699.37)
+    );
+    let libor = pool(
+        &s,
+        "Triggers, Adj. Rate Cert. and Miscellaneous Report",
+        "ADJUSTABLE RATE CERTIFICATE INFORMATION",
+        "Current Periods LIBOR Rate",
+        "TOTAL",
+    );
+    assert_eq!(libor.1, "1.8300%");
+    assert!((libor.0.unwrap() - 0.0183).abs() < 1e-15);
+    let rate = pool(
+        &s,
+        "Credit Enhancement Report",
+        "STRUCTURAL FEATURES",
+        "Available Funds Rate",
+        "TOTAL",
+    );
+    assert!((rate.0.unwrap() - 0.051931).abs() < 1e-15);
+}
+
+#[test]
+fn other_related_information() {
+    let s = fixture();
+    let r = "Other Related Information";
+    assert_eq!(
+        pool(
+            &s,
+            r,
+            "ADDITIONAL INFORMATION",
+            "Total Derivative Payments",
+            "TOTAL"
+        )
+        .0,
+        Some(63999.92)
+    );
+    assert_eq!(
+        pool(&s, r, "ADDITIONAL INFORMATION", "IMP021F1", "TOTAL").0,
+        Some(12413.83)
+    );
+    let sum = s
+        .checks
+        .iter()
+        .find(|c| c.name.contains("Total Derivative Payments"))
+        .expect("check");
+    assert!(sum.passed && sum.actual == 63999.92, "{}", sum.detail);
+}
+
+#[test]
+fn delinquency_cells() {
+    let s = fixture();
+    let cell = |scope: &str, status: &str, bucket: &str| {
+        s.delinquency
+            .iter()
+            .find(|c| c.scope == scope && c.status == status && c.bucket == bucket)
+            .unwrap_or_else(|| panic!("{scope}/{status}/{bucket}"))
+    };
+    let foreclosure = cell("Total", "FORECLOSURE", "CURRENT");
+    assert_eq!(foreclosure.balance, Some(211455.39));
+    assert_eq!(foreclosure.pct_balance, Some(0.00048112));
+    assert_eq!(foreclosure.loans, Some(1));
+    assert_eq!(
+        cell("Total", "DELINQUENT", "CURRENT").balance,
+        None,
+        "DELINQUENT prints no CURRENT cell"
+    );
+    assert_eq!(
+        cell("Total", "DELINQUENT", "1 PAYMENT").balance,
+        Some(3045300.13)
+    );
+    assert_eq!(cell("Total", "DELINQUENT", "2 PAYMENTS").loans, Some(12));
+    assert_eq!(
+        cell("Fixed Group", "BANKRUPTCY", "3+ PAYMENTS").balance,
+        Some(85004.6)
+    );
+    assert_eq!(cell("Adjustable Group", "TOTAL", "TOTAL").loans, Some(43));
+    // 3 scopes x 5 statuses x 5 buckets.
+    assert_eq!(s.delinquency.len(), 75);
+}
+
+#[test]
+fn loan_events() {
+    let s = fixture();
+    let count = |kind| s.loan_events.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(
+        (
+            count(LoanEventKind::Prepaid),
+            count(LoanEventKind::Reo),
+            count(LoanEventKind::Liquidated)
+        ),
+        (35, 1, 0)
+    );
+    let loan = s
+        .loan_events
+        .iter()
+        .find(|e| e.loan_number == "3900002794")
+        .expect("prepaid loan");
+    assert_eq!(loan.kind, LoanEventKind::Prepaid);
+    assert_eq!(loan.loan_group.as_deref(), Some("1"));
+    assert_eq!(loan.original_balance, Some(50000.0));
+    assert_eq!(loan.balance, Some(42916.13));
+    assert_eq!(
+        loan.event_date.as_deref(),
+        Some("2002-10-23"),
+        "serial 37552"
+    );
+    assert_eq!(loan.note_rate, Some(0.125));
+    assert_eq!(loan.state.as_deref(), Some("CA"));
+    assert!((loan.ltv.unwrap() - 0.1111).abs() < 1e-12);
+    assert_eq!(loan.loan_type.as_deref(), Some("Paid Off"));
+    assert_eq!(loan.original_term, Some(18));
+    // Serial 35852 is 1998-02-26 (days since 1899-12-30).
+    assert_eq!(loan.origination_date.as_deref(), Some("1998-02-26"));
+    let repurchase = s
+        .loan_events
+        .iter()
+        .find(|e| e.loan_number == "1109004706")
+        .expect("repurchase");
+    assert_eq!(
+        (repurchase.loan_type.as_deref(), repurchase.original_term),
+        (Some("Repur/Subs"), None)
+    );
+    let reo = s
+        .loan_events
+        .iter()
+        .find(|e| e.kind == LoanEventKind::Reo)
+        .expect("reo");
+    assert_eq!(
+        (reo.note_rate, reo.state.as_deref(), reo.ltv),
+        (Some(0.07625), Some("MO"), Some(0.95))
+    );
+    assert_eq!(
+        (reo.event_date.as_deref(), reo.original_term),
+        (Some("2002-06-01"), Some(360))
+    );
+    assert_eq!(
+        pool(
+            &s,
+            "Prepayment Detail Report",
+            "SUMMARY",
+            "Total Loan Count",
+            ""
+        )
+        .0,
+        Some(35.0)
+    );
+    assert_eq!(
+        pool(&s, "REO Report", "SUMMARY", "REO Book Value", "").1,
+        "Not Available"
+    );
+    assert_eq!(
+        pool(&s, "REO Report", "SUMMARY", "REO Book Value", "").0,
+        None
+    );
+    assert_eq!(
+        pool(
+            &s,
+            "Prepayment Detail Report",
+            "SUMMARY",
+            "Loan Group 1",
+            "LOAN GROUP"
+        )
+        .1,
+        "Fixed Group"
+    );
+}
+
+#[test]
+fn checks_all_pass_but_the_printed_interest_detail_of_the_residual() {
+    let s = fixture();
+    assert_eq!(s.checks.len(), 414);
+    let failed: Vec<&str> = s
+        .checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| c.name.as_str())
+        .collect();
+    // The statement prints Optimal Interest (5) = 1,125,557.452 for Cert (and the Total) while its
+    // (1), (2), (3) are 0: the printed figures disagree with the printed formula.
+    assert_eq!(
+        failed,
+        [
+            "Certificate Payment Report/Interest Detail/Cert: (5)=(1)-(2)+(3)",
+            "Certificate Payment Report/Interest Detail/Total: (5)=(1)-(2)+(3)",
+        ]
+    );
+    let names: Vec<&str> = s.checks.iter().map(|c| c.name.as_str()).collect();
+    for expected in [
+        "Certificate Payment Report/A: (4)=(2)+(3)",
+        "Certificate Payment Report/A: (7)=(1)-(3)-(5)+(6)",
+        "Certificate Payment Report/To Date/A: (9)=(1)-(5)-(7)+(8)",
+        "Certificate Payment Report/Interest Detail/B: (7)=(5)-(6)",
+        "Certificate Payment Report/Total: Current Principal Balance = sum of classes",
+        "Collection Account Report/SUMMARY/Interest Fees: ADJUSTABLE + FIXED = TOTAL",
+        "Collection Account Report/SUMMARY/TOTAL INTEREST: TOTAL = sum of the 4 above",
+        "Delinquency Report/Total/DELINQUENT: buckets = TOTAL [balance]",
+        "Delinquency Report/Total/CURRENT: statuses = TOTAL [loans]",
+        "Delinquency Report/FORECLOSURE/CURRENT: Fixed Group + Adjustable Group = Total [balance]",
+        "Prepayment Detail Report/SUMMARY/Total Loan Count = loan rows",
+        "Collection Account Report/SUMMARY/TOTAL PRINCIPAL = Certificate Payment Report principal",
+    ] {
+        assert!(names.contains(&expected), "missing check {expected}");
+    }
+    let unique: std::collections::HashSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "check names are unique");
+}
+
+#[test]
+fn pool_value_keys_are_unique() {
+    let s = fixture();
+    let mut keys = std::collections::HashSet::new();
+    for v in &s.pool_values {
+        assert!(
+            keys.insert((&v.report, &v.section, &v.label, &v.col, v.occurrence)),
+            "{v:?}"
+        );
+    }
+    assert_eq!(
+        pool(
+            &s,
+            "Collateral Report",
+            "SERVICING FEES / ADVANCES",
+            "Delinquent Servicing Fees",
+            "TOTAL"
+        )
+        .0,
+        Some(38943.35)
+    );
+    let second = s
+        .pool_values
+        .iter()
+        .find(|v| v.label == "Delinquent Servicing Fees" && v.col == "TOTAL" && v.occurrence == 2)
+        .expect("repeated label");
+    assert_eq!(second.value, Some(-38943.35));
+}

@@ -1,0 +1,100 @@
+//! Extraction never panics, whatever the statement holds.
+
+use proptest::prelude::*;
+use remit_extract::extract;
+use remit_normalize::{CleanStatement, Line, Report};
+
+const TITLES: [&str; 8] = [
+    "Certificate Payment Report",
+    "Collection Account Report",
+    "Collateral Report",
+    "Delinquency Report",
+    "REO Report",
+    "Prepayment Detail Report",
+    "Contents",
+    "Something Else",
+];
+
+/// Lines built from pieces that matter to the readers (figures, formulas, headings, `=`).
+fn line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("  ".to_string()),
+        Just("          ".to_string()),
+        Just("(1)".to_string()),
+        Just("(4)=(2)+(3)".to_string()),
+        Just("(226,361.13)".to_string()),
+        Just("0.07625MO  -  95.00%".to_string()),
+        Just("Paid Off  -  18".to_string()),
+        Just("=".to_string()),
+        Just("Total".to_string()),
+        Just("TOTAL".to_string()),
+        Just("Class".to_string()),
+        Just("CURRENT".to_string()),
+        Just("Loan Count:".to_string()),
+        Just("Prior".to_string()),
+        Just("Current".to_string()),
+        Just("37554".to_string()),
+        Just("1E+308".to_string()),
+        Just("-".to_string()),
+        Just("é✓".to_string()),
+        "[ -~]{0,12}",
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..14).prop_map(|p| p.join(""))
+}
+
+fn report() -> impl Strategy<Value = Report> {
+    (
+        prop::sample::select(TITLES.to_vec()),
+        prop::option::of("REMIC I{1,3}"),
+        prop::collection::vec(line(), 0..25),
+    )
+        .prop_map(|(title, tier, lines)| Report {
+            title: title.to_string(),
+            tier,
+            lines: lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Line {
+                    text,
+                    page: 1,
+                    line: i as u32,
+                })
+                .collect(),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_statements_never_panic(
+        reports in prop::collection::vec(report(), 0..6),
+        date in prop::option::of("\\PC{0,20}"),
+    ) {
+        let statement = CleanStatement {
+            trust_name: Some("T".into()),
+            distribution_date: date,
+            reports,
+            ..CleanStatement::default()
+        };
+        if let Ok(read) = extract(&statement) {
+            for check in &read.checks {
+                prop_assert!(!check.name.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn the_fixture_cut_anywhere_never_panics(start in 0usize..40_000, len in 0usize..6_000, junk in "\\PC{0,40}") {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/fixtures/im020111.txt");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let chars: Vec<char> = text.chars().collect();
+        let start = start.min(chars.len());
+        let end = (start + len).min(chars.len());
+        let mut damaged: String = chars[..start].iter().collect();
+        damaged.push_str(&junk);
+        damaged.extend(&chars[end..]);
+        let _ = extract(&remit_normalize::normalize_document(&damaged));
+    }
+}
