@@ -37,9 +37,7 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Print a filing's statement as the extractors read it: lines rejoined, page furniture gone.
-    Normalize {
-        file: PathBuf,
-    },
+    Normalize { file: PathBuf },
     /// Fetch every statement the followed trusts filed, within a date range.
     Backfill {
         /// Filer CIKs to fetch (default: the `[[trust]]` entries of the config).

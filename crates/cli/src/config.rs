@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// The file remit reads when `--config` is not given.
 pub const DEFAULT_CONFIG: &str = "config/remit.toml";
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     #[serde(default)]
@@ -58,7 +58,10 @@ pub struct PathsConfig {
 
 impl Default for PathsConfig {
     fn default() -> Self {
-        PathsConfig { db: "data/remit.db".into(), raw: "data/raw".into() }
+        PathsConfig {
+            db: "data/remit.db".into(),
+            raw: "data/raw".into(),
+        }
     }
 }
 
@@ -71,7 +74,10 @@ pub struct BackfillConfig {
 
 impl Default for BackfillConfig {
     fn default() -> Self {
-        BackfillConfig { forms: vec!["8-K".into(), "8-K/A".into()], since: None }
+        BackfillConfig {
+            forms: vec!["8-K".into(), "8-K/A".into()],
+            since: None,
+        }
     }
 }
 
@@ -81,17 +87,6 @@ pub struct TrustConfig {
     pub cik: u64,
     #[serde(default)]
     pub label: String,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            edgar: EdgarConfig::default(),
-            paths: PathsConfig::default(),
-            backfill: BackfillConfig::default(),
-            trusts: Vec::new(),
-        }
-    }
 }
 
 impl Config {

@@ -17,8 +17,12 @@ pub fn init(format: LogFormat, verbosity: i8) {
         1 => "debug",
         _ => "trace",
     };
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // The in-process simulator (demo) logs every request; that is its debug detail, not ours.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("{level},remit_edgar_sim=warn")));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     // A second init (tests calling run() twice in one process) is harmless: keep the first.
     let _ = match format {
         LogFormat::Text => builder.with_target(false).try_init(),

@@ -35,7 +35,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFiling {
     let sha256 = sha256_hex(bytes);
     let submission = parse_submission(bytes);
-    let header = submission.as_ref().map(|s| s.header.clone()).unwrap_or_default();
+    let header = submission
+        .as_ref()
+        .map(|s| s.header.clone())
+        .unwrap_or_default();
     let record = FilingRecord {
         // A bare document has no accession; name it by its content so re-ingesting it is a no-op.
         accession: header
@@ -44,15 +47,25 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
             .or_else(|| known.accession.clone())
             .unwrap_or_else(|| format!("local-{}", &sha256[..20])),
         cik: header.cik.or(known.cik).unwrap_or(0),
-        form: header.form.clone().or_else(|| known.form.clone()).unwrap_or_default(),
-        filed_date: header.filed_date.clone().or_else(|| known.filed_date.clone()),
+        form: header
+            .form
+            .clone()
+            .or_else(|| known.form.clone())
+            .unwrap_or_default(),
+        filed_date: header
+            .filed_date
+            .clone()
+            .or_else(|| known.filed_date.clone()),
         source: source.to_string(),
         sha256,
     };
     let submission = match submission {
         Ok(submission) => submission,
         Err(e) => {
-            return ParsedFiling { record, outcome: FilingOutcome::Failed(format!("unreadable submission: {e}")) }
+            return ParsedFiling {
+                record,
+                outcome: FilingOutcome::Failed(format!("unreadable submission: {e}")),
+            }
         }
     };
 
@@ -75,7 +88,11 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
                 statements.push(statement);
             }
             Err(remit_extract::Error::NoStatement(_)) => {}
-            Err(e) => errors.push(format!("document {} ({}): {e}", document.sequence.unwrap_or(1), document.doc_type)),
+            Err(e) => errors.push(format!(
+                "document {} ({}): {e}",
+                document.sequence.unwrap_or(1),
+                document.doc_type
+            )),
         }
     }
     let outcome = if !statements.is_empty() {

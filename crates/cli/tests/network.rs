@@ -8,7 +8,10 @@ use common::*;
 use remit_edgar_sim::{BlockAnswer, SimConfig, Threshold};
 
 fn quiet_sim() -> SimConfig {
-    SimConfig { latency: (Duration::from_millis(5), Duration::from_millis(15)), ..SimConfig::default() }
+    SimConfig {
+        latency: (Duration::from_millis(5), Duration::from_millis(15)),
+        ..SimConfig::default()
+    }
 }
 
 fn submission_fetches(sim: &remit_edgar_sim::SimHandle) -> Vec<String> {
@@ -31,39 +34,90 @@ fn a_backfill_loads_every_statement_and_fetches_nothing_twice() {
     let (_rt, sim) = start_sim(corpus, quiet_sim());
     let ws = Workspace::new(&ciks);
 
-    let first = ws.remit(Some(&sim), &["backfill", "--since", "2002-01-01", "--until", "2003-12-31"]);
-    assert!(first.status.success(), "{}\n{}", stdout(&first), stderr(&first));
+    let first = ws.remit(
+        Some(&sim),
+        &[
+            "backfill",
+            "--since",
+            "2002-01-01",
+            "--until",
+            "2003-12-31",
+            "--cooldown-secs",
+            "2",
+        ],
+    );
+    assert!(
+        first.status.success(),
+        "{}\n{}",
+        stdout(&first),
+        stderr(&first)
+    );
     let statements = query_i64(&ws.db(), "SELECT count(*) FROM statements");
     assert_eq!(statements as usize, filings.len(), "{}", stdout(&first));
     // The amendment re-files one month: exactly one statement is superseded and kept.
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM statements WHERE superseded = 1"), 1);
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM filings WHERE status = 'parsed'") as usize, filings.len());
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM statements WHERE superseded = 1"
+        ),
+        1
+    );
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM filings WHERE status = 'parsed'"
+        ) as usize,
+        filings.len()
+    );
     let fetched = submission_fetches(&sim);
     assert_eq!(fetched.len(), filings.len());
 
     // A second backfill finds everything in the raw store: no submission is downloaded again.
-    let second = ws.remit(Some(&sim), &["backfill", "--since", "2002-01-01", "--until", "2003-12-31"]);
+    let second = ws.remit(
+        Some(&sim),
+        &["backfill", "--since", "2002-01-01", "--until", "2003-12-31"],
+    );
     assert!(second.status.success(), "{}", stderr(&second));
     assert_eq!(submission_fetches(&sim).len(), filings.len());
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize, filings.len());
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize,
+        filings.len()
+    );
 }
 
 #[test]
 fn the_client_runs_near_the_limit_and_never_over_it() {
     let (corpus, filings) = sample_corpus(1, 40, 0);
     let cik = filings[0].cik;
-    let config = SimConfig { latency: (Duration::from_millis(150), Duration::from_millis(150)), ..SimConfig::default() };
+    let config = SimConfig {
+        latency: (Duration::from_millis(150), Duration::from_millis(150)),
+        ..SimConfig::default()
+    };
     let (_rt, sim) = start_sim(corpus, config);
     let ws = Workspace::new(&[cik]);
-    let out = ws.remit(Some(&sim), &["backfill", "--since", "2002-01-01", "--until", "2009-12-31"]);
+    let out = ws.remit(
+        Some(&sim),
+        &["backfill", "--since", "2002-01-01", "--until", "2009-12-31"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let requests = sim.requests();
-    assert!(requests.iter().all(|r| r.status == 200), "no request may be refused");
-    assert!(sim.max_in_window(Duration::from_secs(1)) <= 10, "over the limit: {}", sim.max_in_window(Duration::from_secs(1)));
+    assert!(
+        requests.iter().all(|r| r.status == 200),
+        "no request may be refused"
+    );
+    assert!(
+        sim.max_in_window(Duration::from_secs(1)) <= 10,
+        "over the limit: {}",
+        sim.max_in_window(Duration::from_secs(1))
+    );
     let span = requests.last().unwrap().at - requests.first().unwrap().at;
     let rate = (requests.len() - 1) as f64 / span.as_secs_f64();
     // The benchmark measures how close to 10/s it gets; a healthy machine never falls below this floor.
-    assert!(rate >= 7.0, "only {rate:.2} requests/s over {} requests", requests.len());
+    assert!(
+        rate >= 7.0,
+        "only {rate:.2} requests/s over {} requests",
+        requests.len()
+    );
 }
 
 #[test]
@@ -80,27 +134,57 @@ fn faults_and_a_rate_threshold_block_lose_nothing() {
         error_rate: 0.10,
         truncate_rate: 0.02,
         reset_rate: 0.02,
-        threshold: Some(Threshold { limit_per_sec: 10, lockout: Duration::from_secs(1), answer: BlockAnswer::TooMany429 }),
+        threshold: Some(Threshold {
+            limit_per_sec: 10,
+            lockout: Duration::from_secs(1),
+            answer: BlockAnswer::TooMany429,
+        }),
         seed: 11,
         ..SimConfig::default()
     };
     let (_rt, sim) = start_sim(corpus, config);
     sim.block_now();
     let ws = Workspace::new(&ciks);
-    let out = ws.remit(Some(&sim), &["backfill", "--since", "2002-01-01", "--until", "2009-12-31", "--cooldown-secs", "2"]);
+    let out = ws.remit(
+        Some(&sim),
+        &[
+            "backfill",
+            "--since",
+            "2002-01-01",
+            "--until",
+            "2009-12-31",
+            "--cooldown-secs",
+            "2",
+        ],
+    );
     let log = stderr(&out);
     assert!(out.status.success(), "{}\n{log}", stdout(&out));
-    assert_eq!(query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize, filings.len());
-    assert_eq!(query_i64(&ws.db(), "SELECT count(DISTINCT accession) FROM statements") as usize, filings.len());
-    assert!(log.contains("Rate Threshold") || log.contains("rate threshold"), "the block is logged:\n{log}");
-    assert!(log.contains("retry") || log.contains("Retry"), "retries are logged:\n{log}");
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize,
+        filings.len()
+    );
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(DISTINCT accession) FROM statements") as usize,
+        filings.len()
+    );
+    assert!(
+        log.contains("Rate Threshold") || log.contains("rate threshold"),
+        "the block is logged:\n{log}"
+    );
+    assert!(
+        log.contains("retry") || log.contains("Retry"),
+        "retries are logged:\n{log}"
+    );
 }
 
 #[test]
 fn a_killed_backfill_resumes_to_the_same_history() {
     let (corpus, filings) = sample_corpus(1, 30, 1);
     let cik = filings[0].cik;
-    let config = SimConfig { latency: (Duration::from_millis(20), Duration::from_millis(60)), ..SimConfig::default() };
+    let config = SimConfig {
+        latency: (Duration::from_millis(20), Duration::from_millis(60)),
+        ..SimConfig::default()
+    };
     let (_rt, sim) = start_sim(corpus, config);
     let args = ["backfill", "--since", "2002-01-01", "--until", "2009-12-31"];
 
@@ -111,13 +195,20 @@ fn a_killed_backfill_resumes_to_the_same_history() {
     // Wait out the reference run's traffic so the killed run is not slowed by the threshold.
     std::thread::sleep(Duration::from_millis(1100));
     let killed = Workspace::new(&[cik]);
-    let mut child = killed.remit_command(Some(&sim), &args).spawn().expect("spawn");
+    let mut child = killed
+        .remit_command(Some(&sim), &args)
+        .spawn()
+        .expect("spawn");
     let started = Instant::now();
     // Kill once some statements are in: mid-run, not before it began.
     loop {
         std::thread::sleep(Duration::from_millis(100));
         let loaded = rusqlite::Connection::open(killed.db())
-            .and_then(|c| c.query_row("SELECT count(*) FROM statements", [], |r| r.get::<_, i64>(0)))
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM statements", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+            })
             .unwrap_or(0);
         if loaded >= 5 || started.elapsed() > Duration::from_secs(30) {
             break;
@@ -126,11 +217,17 @@ fn a_killed_backfill_resumes_to_the_same_history() {
     child.kill().expect("kill");
     child.wait().expect("wait");
     let partial = query_i64(&killed.db(), "SELECT count(*) FROM statements") as usize;
-    assert!(partial < filings.len(), "the kill came too late to test anything ({partial} loaded)");
+    assert!(
+        partial < filings.len(),
+        "the kill came too late to test anything ({partial} loaded)"
+    );
 
     let out = killed.remit(Some(&sim), &args);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(content_fingerprint(&killed.db()), content_fingerprint(&reference.db()));
+    assert_eq!(
+        content_fingerprint(&killed.db()),
+        content_fingerprint(&reference.db())
+    );
 }
 
 #[test]
@@ -139,39 +236,80 @@ fn an_empty_nightly_costs_a_few_requests_whatever_the_number_of_trusts() {
     let cik = filings[0].cik;
     let last_filed = filings.iter().map(|f| f.filed_date).max().unwrap();
     let until = last_filed.format("%Y-%m-%d").to_string();
-    let today = (last_filed + chrono::Duration::days(3)).format("%Y-%m-%d").to_string();
+    let today = (last_filed + chrono::Duration::days(3))
+        .format("%Y-%m-%d")
+        .to_string();
     let (_rt, sim) = start_sim(corpus, quiet_sim());
 
     let mut counts = Vec::new();
     for tracked in [1usize, 40] {
-        let ciks: Vec<u64> = std::iter::once(cik).chain((0..tracked as u64 - 1).map(|i| 9_000_000 + i)).collect();
+        let ciks: Vec<u64> = std::iter::once(cik)
+            .chain((0..tracked as u64 - 1).map(|i| 9_000_000 + i))
+            .collect();
         let ws = Workspace::new(&ciks);
-        let out = ws.remit(Some(&sim), &["backfill", "--cik", &cik.to_string(), "--since", "2002-01-01", "--until", &until]);
+        let out = ws.remit(
+            Some(&sim),
+            &[
+                "backfill",
+                "--cik",
+                &cik.to_string(),
+                "--since",
+                "2002-01-01",
+                "--until",
+                &until,
+            ],
+        );
         assert!(out.status.success(), "{}", stderr(&out));
         let before = sim.requests().len();
         let out = ws.remit(Some(&sim), &["nightly", "--today", &today]);
         assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
         let made = sim.requests().len() - before;
-        assert!(stdout(&out).lines().count() == 1, "one summary line: {}", stdout(&out));
+        assert!(
+            stdout(&out).lines().count() == 1,
+            "one summary line: {}",
+            stdout(&out)
+        );
         counts.push(made);
         std::thread::sleep(Duration::from_millis(1100));
     }
-    assert!(counts[0] <= 5, "an empty nightly made {} requests", counts[0]);
-    assert_eq!(counts[0], counts[1], "requests must not grow with the number of trusts tracked");
+    assert!(
+        counts[0] <= 5,
+        "an empty nightly made {} requests",
+        counts[0]
+    );
+    assert_eq!(
+        counts[0], counts[1],
+        "requests must not grow with the number of trusts tracked"
+    );
 }
 
 #[test]
 fn a_second_nightly_exits_non_zero_while_one_runs() {
     let (corpus, filings) = sample_corpus(1, 3, 0);
     let cik = filings[0].cik;
-    let config = SimConfig { latency: (Duration::from_millis(1500), Duration::from_millis(1500)), ..SimConfig::default() };
+    let config = SimConfig {
+        latency: (Duration::from_millis(1500), Duration::from_millis(1500)),
+        ..SimConfig::default()
+    };
     let (_rt, sim) = start_sim(corpus, config);
     let ws = Workspace::new(&[cik]);
-    let mut first = ws.remit_command(Some(&sim), &["nightly", "--today", "2002-06-28"]).spawn().expect("spawn");
+    let mut first = ws
+        .remit_command(Some(&sim), &["nightly", "--today", "2002-06-28"])
+        .spawn()
+        .expect("spawn");
     std::thread::sleep(Duration::from_millis(700));
     let second = ws.remit(Some(&sim), &["nightly", "--today", "2002-06-28"]);
-    assert_eq!(second.status.code(), Some(remit_cli::exit::LOCKED), "{}", stderr(&second));
-    assert!(stderr(&second).contains("already running"), "{}", stderr(&second));
+    assert_eq!(
+        second.status.code(),
+        Some(remit_cli::exit::LOCKED),
+        "{}",
+        stderr(&second)
+    );
+    assert!(
+        stderr(&second).contains("already running"),
+        "{}",
+        stderr(&second)
+    );
     assert!(first.wait().expect("wait").success());
 }
 
@@ -182,7 +320,14 @@ fn a_user_agent_without_an_email_is_refused_before_any_request() {
     let ws = Workspace::new(&[1017447]);
     let out = ws
         .remit_command(None, &["backfill"])
-        .args(["--www-base", &sim.www_base(), "--data-base", &sim.data_base(), "--user-agent", "remit-tests"])
+        .args([
+            "--www-base",
+            &sim.www_base(),
+            "--data-base",
+            &sim.data_base(),
+            "--user-agent",
+            "remit-tests",
+        ])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(remit_cli::exit::ERROR));

@@ -166,7 +166,7 @@ fn a_modern_submission_offers_its_exhibit_and_takes_the_first_filer() {
 
 #[test]
 fn without_an_exhibit_the_main_document_is_the_candidate() {
-    let without_exhibit = MODERN.replace("<TYPE>EX-99.1", "<TYPE>EX-20");
+    let without_exhibit = MODERN.replace("<TYPE>EX-99.1", "<TYPE>EX-10.1");
     let submission = parse_submission(without_exhibit.as_bytes()).expect("readable");
     let types: Vec<&str> = statement_documents(&submission)
         .iter()

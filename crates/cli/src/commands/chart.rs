@@ -17,14 +17,22 @@ pub fn run(db: &Path, trust: &str, metric: Metric, class: Option<&str>, out: &Pa
     let trust_name = resolve_trust(&conn, trust)?;
     let series = metric_series(&conn, &trust_name, metric, class)?;
     if series.is_empty() {
-        bail!("{trust_name} has no {} figures in {}", metric_label(metric), db.display());
+        bail!(
+            "{trust_name} has no {} figures in {}",
+            metric_label(metric),
+            db.display()
+        );
     }
     let title = match (metric, class) {
         (Metric::Factor, Some(class)) => format!("{trust_name}: class {class} factor"),
         _ => format!("{trust_name}: {}", metric_label(metric)),
     };
     draw(out, &title, metric_label(metric), &series)?;
-    println!("wrote {} ({} distribution dates)", out.display(), series.len());
+    println!(
+        "wrote {} ({} distribution dates)",
+        out.display(),
+        series.len()
+    );
     Ok(exit::OK)
 }
 
@@ -40,7 +48,8 @@ fn metric_label(metric: Metric) -> &'static str {
 /// The one trust a user means: a CIK, an exact name, or a unique part of a name.
 pub fn resolve_trust(conn: &Connection, trust: &str) -> Result<String> {
     let mut names: Vec<String> = if let Ok(cik) = trust.parse::<i64>() {
-        let mut stmt = conn.prepare("SELECT DISTINCT trust_name FROM statements WHERE cik = ?1 ORDER BY 1")?;
+        let mut stmt =
+            conn.prepare("SELECT DISTINCT trust_name FROM statements WHERE cik = ?1 ORDER BY 1")?;
         let rows = stmt.query_map(params![cik], |r| r.get(0))?;
         rows.collect::<Result<_, _>>()?
     } else {
@@ -55,7 +64,10 @@ pub fn resolve_trust(conn: &Connection, trust: &str) -> Result<String> {
         0 => bail!("no trust matches {trust:?}; `remit status` lists the trusts held"),
         1 => Ok(names.remove(0)),
         _ if names[0] == trust => Ok(names.remove(0)),
-        _ => bail!("{trust:?} matches several trusts, name one: {}", names.join(", ")),
+        _ => bail!(
+            "{trust:?} matches several trusts, name one: {}",
+            names.join(", ")
+        ),
     }
 }
 
@@ -67,9 +79,18 @@ pub fn metric_series(
     class: Option<&str>,
 ) -> Result<Vec<(NaiveDate, f64)>> {
     let (sql, class) = match metric {
-        Metric::Cpr => ("SELECT distribution_date, cpr FROM pool_history WHERE trust_name = ?1", None),
-        Metric::Dq60 => ("SELECT distribution_date, dq60_pct FROM pool_history WHERE trust_name = ?1", None),
-        Metric::Loss => ("SELECT distribution_date, cum_realized_loss FROM pool_history WHERE trust_name = ?1", None),
+        Metric::Cpr => (
+            "SELECT distribution_date, cpr FROM pool_history WHERE trust_name = ?1",
+            None,
+        ),
+        Metric::Dq60 => (
+            "SELECT distribution_date, dq60_pct FROM pool_history WHERE trust_name = ?1",
+            None,
+        ),
+        Metric::Loss => (
+            "SELECT distribution_date, cum_realized_loss FROM pool_history WHERE trust_name = ?1",
+            None,
+        ),
         Metric::Factor => {
             let class = class.context("--metric factor needs --class (e.g. --class A)")?;
             (
@@ -78,7 +99,14 @@ pub fn metric_series(
             )
         }
     };
-    let sql = format!("{sql} {} ORDER BY distribution_date", if class.is_some() { "" } else { "AND ?2 IS NULL" });
+    let sql = format!(
+        "{sql} {} ORDER BY distribution_date",
+        if class.is_some() {
+            ""
+        } else {
+            "AND ?2 IS NULL"
+        }
+    );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params![trust_name, class], |r| {
         Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<f64>>(1)?))
@@ -111,7 +139,11 @@ pub fn draw(out: &Path, title: &str, y_label: &str, series: &[(NaiveDate, f64)])
         x0 -= 15.0;
         x1 += 15.0;
     }
-    let pad = if (y1 - y0).abs() < f64::EPSILON { y1.abs().max(1e-3) * 0.1 } else { (y1 - y0) * 0.08 };
+    let pad = if (y1 - y0).abs() < f64::EPSILON {
+        y1.abs().max(1e-3) * 0.1
+    } else {
+        (y1 - y0) * 0.08
+    };
     let (y0, y1) = (y0 - pad, y1 + pad);
 
     let root = SVGBackend::new(out, (960, 540)).into_drawing_area();
@@ -138,7 +170,10 @@ pub fn draw(out: &Path, title: &str, y_label: &str, series: &[(NaiveDate, f64)])
             .y_label_formatter(&|y| format_value(*y))
             .draw()?;
         let points: Vec<(f64, f64)> = series.iter().map(|(d, v)| (day(d), *v)).collect();
-        chart.draw_series(LineSeries::new(points.iter().copied(), BLUE.stroke_width(2)))?;
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            BLUE.stroke_width(2),
+        ))?;
         chart.draw_series(points.iter().map(|p| Circle::new(*p, 3, BLUE.filled())))?;
         root.present()?;
         Ok(())
@@ -163,7 +198,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("cpr.svg");
         let d = |m| NaiveDate::from_ymd_opt(2002, m, 25).unwrap();
-        draw(&out, "Impac CMB Trust 2002-1: CPR", "CPR", &[(d(9), 0.18), (d(10), 0.21), (d(11), 0.203)]).unwrap();
+        draw(
+            &out,
+            "Impac CMB Trust 2002-1: CPR",
+            "CPR",
+            &[(d(9), 0.18), (d(10), 0.21), (d(11), 0.203)],
+        )
+        .unwrap();
         let svg = std::fs::read_to_string(&out).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
         assert!(svg.contains("Impac CMB Trust 2002-1: CPR"));

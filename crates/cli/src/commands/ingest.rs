@@ -29,10 +29,14 @@ pub fn run(config: &Config, paths: &[PathBuf], store: &StoreArgs) -> Result<i32>
         let report = history
             .load(&parsed.record, &parsed.outcome)
             .with_context(|| format!("loading {source} into {}", db.display()))?;
-        tally.add(&source, &parsed.outcome, report.unchanged);
+        tally.add(&source, &parsed.outcome, &report);
     }
     print!("{}", tally.report(&history)?);
-    Ok(if tally.failed.is_empty() { exit::OK } else { exit::SOME_FAILED })
+    Ok(if tally.failed.is_empty() {
+        exit::OK
+    } else {
+        exit::SOME_FAILED
+    })
 }
 
 /// Opens (creating and migrating) the history, making its directory first.
@@ -47,7 +51,8 @@ pub fn open_history(db: &Path) -> Result<History> {
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).with_context(|| format!("{} does not exist", path.display()))?;
+        let meta = std::fs::metadata(path)
+            .with_context(|| format!("{} does not exist", path.display()))?;
         if meta.is_dir() {
             walk(path, &mut files).with_context(|| format!("listing {}", path.display()))?;
         } else {

@@ -1,7 +1,15 @@
 //! One module per subcommand; `dispatch` picks it.
 
+mod backfill;
+mod chart;
+mod demo;
 mod ingest;
+mod network;
+mod nightly;
 mod normalize;
+mod reparse;
+mod sql;
+mod status;
 mod summary;
 
 use anyhow::Result;
@@ -10,6 +18,7 @@ use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::exit;
 
+pub use reparse::reparse_files;
 pub use summary::LoadTally;
 
 pub fn dispatch(cli: Cli) -> Result<i32> {
@@ -17,11 +26,66 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Ingest { paths, store } => ingest::run(&config, &paths, &store),
         Command::Normalize { file } => normalize::run(&file),
-        _ => anyhow::bail!("this command is not available in this build yet"),
+        Command::Backfill {
+            ciks,
+            since,
+            until,
+            forms,
+            refetch,
+            edgar,
+            store,
+        } => backfill::run(
+            &config,
+            &ciks,
+            since.as_deref(),
+            until.as_deref(),
+            &forms,
+            refetch,
+            &edgar,
+            &store,
+        ),
+        Command::Nightly {
+            today,
+            edgar,
+            store,
+        } => nightly::run(&config, today.as_deref(), &edgar, &store),
+        Command::Reparse { all, store } => reparse::run(&config, all, &store),
+        Command::Status { store } => {
+            status::run(&store.db.unwrap_or_else(|| config.paths.db.clone()))
+        }
+        Command::Demo { db, months } => demo::run(&config, &db, months),
+        Command::Sql { query, format, db } => sql::run(
+            &db.unwrap_or_else(|| config.paths.db.clone()),
+            &query,
+            format,
+        ),
+        Command::Chart {
+            trust,
+            metric,
+            class,
+            out,
+            db,
+        } => chart::run(
+            &db.unwrap_or_else(|| config.paths.db.clone()),
+            &trust,
+            metric,
+            class.as_deref(),
+            &out,
+        ),
     }
 }
 
 /// Maps a fatal error to the exit code a cron wrapper can act on.
-pub fn exit_code_for(_error: &anyhow::Error) -> i32 {
+pub fn exit_code_for(error: &anyhow::Error) -> i32 {
+    for cause in error.chain() {
+        if let Some(e) = cause.downcast_ref::<remit_fetch::Error>() {
+            if e.is_lock_held() {
+                return exit::LOCKED;
+            }
+            if e.is_blocked() {
+                return exit::NETWORK;
+            }
+        }
+    }
     exit::ERROR
 }

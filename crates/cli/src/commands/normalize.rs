@@ -10,8 +10,8 @@ use crate::exit;
 
 pub fn run(file: &Path) -> Result<i32> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-    let submission =
-        parse_submission(&bytes).with_context(|| format!("{} is not a readable EDGAR filing", file.display()))?;
+    let submission = parse_submission(&bytes)
+        .with_context(|| format!("{} is not a readable EDGAR filing", file.display()))?;
     let mut out = std::io::stdout().lock();
     for document in statement_documents(&submission) {
         if submission.documents.len() > 1 {

@@ -28,10 +28,16 @@ pub fn run(db: &Path, query: &str, format: SqlFormat) -> Result<i32> {
 /// Opens an existing history read-only; a missing file is an error rather than a new empty db.
 pub fn open_read_only(db: &Path) -> Result<Connection> {
     if !db.exists() {
-        anyhow::bail!("no history at {} (run `remit demo`, `remit ingest` or `remit backfill` first)", db.display());
+        anyhow::bail!(
+            "no history at {} (run `remit demo`, `remit ingest` or `remit backfill` first)",
+            db.display()
+        );
     }
-    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .with_context(|| format!("opening {} read-only", db.display()))
+    Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("opening {} read-only", db.display()))
 }
 
 /// One result cell: SQLite's value, kept typed for JSON and printed as is for text.
@@ -61,7 +67,10 @@ pub fn query_rows(conn: &Connection, query: &str) -> Result<(Vec<String>, Vec<Ve
     let n = columns.len();
     let mut rows = Vec::new();
     let mut cursor = stmt.query([]).context("SQLite could not run the query")?;
-    while let Some(row) = cursor.next().context("SQLite failed while reading results")? {
+    while let Some(row) = cursor
+        .next()
+        .context("SQLite failed while reading results")?
+    {
         let mut cells = Vec::with_capacity(n);
         for i in 0..n {
             cells.push(match row.get_ref(i)? {
@@ -80,13 +89,20 @@ pub fn query_rows(conn: &Connection, query: &str) -> Result<(Vec<String>, Vec<Ve
 /// An aligned text table: numbers right-aligned, text left-aligned, NULL blank.
 pub fn write_table(out: &mut impl Write, columns: &[String], rows: &[Vec<Cell>]) -> Result<()> {
     let mut widths: Vec<usize> = columns.iter().map(|c| c.chars().count()).collect();
-    let texts: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
+    let texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(Cell::text).collect())
+        .collect();
     for row in &texts {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let header: Vec<String> = columns.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+    let header: Vec<String> = columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, w)| format!("{c:<w$}"))
+        .collect();
     writeln!(out, "{}", header.join("  ").trim_end())?;
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     writeln!(out, "{}", rule.join("  "))?;
@@ -102,7 +118,12 @@ pub fn write_table(out: &mut impl Write, columns: &[String], rows: &[Vec<Cell>])
             .collect();
         writeln!(out, "{}", cells.join("  ").trim_end())?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
     Ok(())
 }
 
@@ -128,7 +149,8 @@ pub fn write_json(out: &mut impl Write, columns: &[String], rows: &[Vec<Cell>]) 
                     let value = match cell {
                         Cell::Null => serde_json::Value::Null,
                         Cell::Integer(i) => (*i).into(),
-                        Cell::Real(r) => serde_json::Number::from_f64(*r).map_or(serde_json::Value::Null, Into::into),
+                        Cell::Real(r) => serde_json::Number::from_f64(*r)
+                            .map_or(serde_json::Value::Null, Into::into),
                         Cell::Text(t) => t.clone().into(),
                     };
                     (c.clone(), value)
@@ -148,7 +170,11 @@ mod tests {
 
     fn sample() -> (Vec<String>, Vec<Vec<Cell>>) {
         let conn = Connection::open_in_memory().unwrap();
-        query_rows(&conn, "SELECT 'A' AS class, 412561923.8 AS balance, NULL AS note, 3 AS n").unwrap()
+        query_rows(
+            &conn,
+            "SELECT 'A' AS class, 412561923.8 AS balance, NULL AS note, 3 AS n",
+        )
+        .unwrap()
     }
 
     #[test]
@@ -162,7 +188,10 @@ mod tests {
         );
         let mut csv = Vec::new();
         write_csv(&mut csv, &columns, &rows).unwrap();
-        assert_eq!(String::from_utf8(csv).unwrap(), "class,balance,note,n\nA,412561923.8,,3\n");
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "class,balance,note,n\nA,412561923.8,,3\n"
+        );
         let mut json = Vec::new();
         write_json(&mut json, &columns, &rows).unwrap();
         let parsed: serde_json::Value = serde_json::from_slice(&json).unwrap();

@@ -10,9 +10,13 @@ use crate::exit;
 
 pub fn run(db: &Path) -> Result<i32> {
     if !db.exists() {
-        anyhow::bail!("no history at {} yet (run `remit demo`, `remit ingest` or `remit backfill`)", db.display());
+        anyhow::bail!(
+            "no history at {} yet (run `remit demo`, `remit ingest` or `remit backfill`)",
+            db.display()
+        );
     }
-    let history = History::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let history =
+        History::open_read_only(db).with_context(|| format!("opening {}", db.display()))?;
     let trusts = history.trust_status()?;
     let header = ["trust", "cik", "statements", "first", "last", "failures"];
     let rows: Vec<[String; 6]> = trusts
@@ -35,7 +39,12 @@ pub fn run(db: &Path) -> Result<i32> {
         }
     }
     let line = |cells: &[String]| {
-        cells.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ")
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join("  ")
     };
     println!("{}", line(&header.map(String::from)).trim_end());
     for row in &rows {
@@ -50,8 +59,11 @@ pub fn run(db: &Path) -> Result<i32> {
             run.command,
             run.status,
             run.started_at,
-            run.finished_at.unwrap_or_else(|| "(running or killed)".into()),
-            run.watermark.map(|w| format!(", through {w}")).unwrap_or_default()
+            run.finished_at
+                .unwrap_or_else(|| "(running or killed)".into()),
+            run.watermark
+                .map(|w| format!(", through {w}"))
+                .unwrap_or_default()
         );
     }
     Ok(exit::OK)

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use remit_history::{FilingOutcome, History};
+use remit_history::{FilingOutcome, History, LoadReport};
 
 /// Running totals of one command's loads.
 #[derive(Debug, Default)]
@@ -16,10 +16,18 @@ pub struct LoadTally {
 }
 
 impl LoadTally {
-    pub fn add(&mut self, source: &str, outcome: &FilingOutcome, skipped: bool) {
+    /// Counts one filing by what the history did with it.
+    pub fn add(&mut self, source: &str, outcome: &FilingOutcome, report: &LoadReport) {
         self.filings += 1;
-        if skipped {
+        if report.unchanged {
             self.unchanged += 1;
+            return;
+        }
+        if let Some(reason) = &report.refused {
+            self.failed.push((
+                source.to_string(),
+                format!("rows refused by the history: {reason}"),
+            ));
             return;
         }
         match outcome {
@@ -33,7 +41,10 @@ impl LoadTally {
     pub fn report(&self, history: &History) -> anyhow::Result<String> {
         let counts = history.counts()?;
         let (passed, failed) = history.check_totals()?;
-        Ok(format!("{}{}checks: {passed} passed, {failed} failed\n", self, counts))
+        Ok(format!(
+            "{}{}checks: {passed} passed, {failed} failed\n",
+            self, counts
+        ))
     }
 }
 

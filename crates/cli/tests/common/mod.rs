@@ -46,19 +46,36 @@ impl Workspace {
             .arg("--config")
             .arg(self.path("remit.toml"))
             .args(args);
-        let takes_store = matches!(args.first(), Some(&"backfill" | &"nightly" | &"reparse" | &"status" | &"ingest"));
+        let takes_store = matches!(
+            args.first(),
+            Some(&"backfill" | &"nightly" | &"reparse" | &"status" | &"ingest")
+        );
         if takes_store {
-            cmd.arg("--db").arg(self.db()).arg("--raw").arg(self.path("raw"));
+            cmd.arg("--db")
+                .arg(self.db())
+                .arg("--raw")
+                .arg(self.path("raw"));
         }
         if let Some(sim) = sim {
-            cmd.args(["--www-base", &sim.www_base(), "--data-base", &sim.data_base(), "--user-agent", USER_AGENT]);
+            cmd.args([
+                "--www-base",
+                &sim.www_base(),
+                "--data-base",
+                &sim.data_base(),
+                "--user-agent",
+                USER_AGENT,
+            ]);
         }
         cmd
     }
 }
 
 /// The generated sample corpus: `trusts` made-up trusts of `months` statements each.
-pub fn sample_corpus(trusts: u32, months: u32, amendments: u32) -> (Corpus, Vec<remit_samples::GeneratedFiling>) {
+pub fn sample_corpus(
+    trusts: u32,
+    months: u32,
+    amendments: u32,
+) -> (Corpus, Vec<remit_samples::GeneratedFiling>) {
     let config = GeneratorConfig {
         trusts,
         months,
@@ -76,7 +93,9 @@ pub fn sample_corpus(trusts: u32, months: u32, amendments: u32) -> (Corpus, Vec<
 
 pub fn start_sim(corpus: Corpus, config: SimConfig) -> (tokio::runtime::Runtime, SimHandle) {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let handle = runtime.block_on(remit_edgar_sim::start(corpus, config)).expect("start simulator");
+    let handle = runtime
+        .block_on(remit_edgar_sim::start(corpus, config))
+        .expect("start simulator");
     (runtime, handle)
 }
 

@@ -1,0 +1,171 @@
+//! What backfill, nightly and demo share: the EDGAR client built from config and flags, the
+//! network lock, and the fetch -> raw store -> parse -> load loop.
+//!
+//! Fetches run concurrently (the client's limiter keeps them within SEC's rate); parsing and
+//! loading happen on this one task, so the history has a single writer and one transaction per
+//! filing: a killed run loses at most the filing in flight, and the raw store means a restart never
+//! downloads what it already has.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use futures_util::stream::{self, StreamExt};
+use indicatif::{ProgressBar, ProgressStyle};
+use remit_fetch::{ClientConfig, Edgar, FilingRef, RawStore};
+use remit_history::{FilingOutcome, FilingRecord, History};
+
+use super::LoadTally;
+use crate::cli::{EdgarArgs, StoreArgs};
+use crate::config::Config;
+use crate::pipeline::{parse_filing, KnownFacts};
+
+/// Resolved locations of the history, the raw store and the lock files.
+pub struct Paths {
+    pub db: PathBuf,
+    pub raw: PathBuf,
+}
+
+impl Paths {
+    pub fn resolve(config: &Config, store: &StoreArgs) -> Paths {
+        Paths {
+            db: store.db.clone().unwrap_or_else(|| config.paths.db.clone()),
+            raw: store
+                .raw
+                .clone()
+                .unwrap_or_else(|| config.paths.raw.clone()),
+        }
+    }
+
+    /// Where lock files live: beside the raw store, which every run that fetches shares.
+    pub fn lock_dir(&self) -> PathBuf {
+        self.raw.clone()
+    }
+}
+
+/// The client configuration: config file, then `REMIT_USER_AGENT`, then flags.
+pub fn client_config(config: &Config, args: &EdgarArgs) -> ClientConfig {
+    let edgar = &config.edgar;
+    ClientConfig {
+        user_agent: args
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| edgar.user_agent.clone()),
+        www_base: args
+            .www_base
+            .clone()
+            .unwrap_or_else(|| edgar.www_base.clone()),
+        data_base: args
+            .data_base
+            .clone()
+            .unwrap_or_else(|| edgar.data_base.clone()),
+        max_requests_per_second: args.rate.unwrap_or(edgar.max_requests_per_second),
+        concurrency: edgar.concurrency,
+        cooldown: Duration::from_secs(args.cooldown_secs.unwrap_or(edgar.cooldown_secs)),
+        max_retries: edgar.max_retries,
+        timeout: Duration::from_secs(edgar.timeout_secs),
+        ..ClientConfig::default()
+    }
+}
+
+/// A progress bar with rate and ETA on a terminal; hidden otherwise (log lines take over).
+pub fn progress(len: u64, what: &str) -> ProgressBar {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {per_sec} eta {eta}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// Fetches what the raw store lacks, then parses and loads every filing the history needs.
+pub async fn fetch_and_load(
+    edgar: Arc<Edgar>,
+    raw: &RawStore,
+    history: &mut History,
+    refs: Vec<FilingRef>,
+    refetch: bool,
+    concurrency: usize,
+) -> Result<LoadTally> {
+    let mut tally = LoadTally::default();
+    let bar = progress(refs.len() as u64, "filings");
+    let total = refs.len();
+    let jobs = refs.into_iter().map(|filing| {
+        let edgar = Arc::clone(&edgar);
+        let cached = !refetch && raw.contains(filing.cik, &filing.accession);
+        let path = raw.path(filing.cik, &filing.accession);
+        async move {
+            let bytes = if cached {
+                tokio::fs::read(&path).await.map_err(|e| e.to_string())
+            } else {
+                edgar
+                    .fetch_submission(&filing)
+                    .await
+                    .map(|b| b.to_vec())
+                    .map_err(|e| e.to_string())
+            };
+            (filing, cached, bytes)
+        }
+    });
+    let mut results = stream::iter(jobs).buffer_unordered(concurrency.max(1));
+    let mut done = 0usize;
+    while let Some((filing, cached, bytes)) = results.next().await {
+        done += 1;
+        let known = KnownFacts {
+            accession: Some(filing.accession.clone()),
+            cik: Some(filing.cik),
+            form: Some(filing.form.clone()),
+            filed_date: Some(filing.filed_date.format("%Y-%m-%d").to_string()),
+        };
+        let source = raw
+            .path(filing.cik, &filing.accession)
+            .display()
+            .to_string();
+        match bytes {
+            Ok(bytes) => {
+                if !cached {
+                    raw.put(filing.cik, &filing.accession, &bytes)
+                        .with_context(|| {
+                            format!("storing {} in {}", filing.accession, raw.root().display())
+                        })?;
+                }
+                let parsed = parse_filing(&bytes, &source, &known);
+                let report = history
+                    .load(&parsed.record, &parsed.outcome)
+                    .with_context(|| format!("loading {}", filing.accession))?;
+                tally.add(&filing.accession, &parsed.outcome, &report);
+            }
+            Err(reason) => {
+                tracing::warn!(accession = %filing.accession, "not fetched: {reason}");
+                let record = FilingRecord {
+                    accession: filing.accession.clone(),
+                    cik: filing.cik,
+                    form: filing.form.clone(),
+                    filed_date: known.filed_date.clone(),
+                    source,
+                    sha256: String::new(),
+                };
+                let outcome = FilingOutcome::Failed(format!("fetch failed: {reason}"));
+                let report = history.load(&record, &outcome)?;
+                tally.add(&filing.accession, &outcome, &report);
+            }
+        }
+        bar.inc(1);
+        if bar.is_hidden() && (done.is_multiple_of(50) || done == total) {
+            tracing::info!("{done}/{total} filings done");
+        }
+    }
+    bar.finish_and_clear();
+    Ok(tally)
+}
+
+/// Makes sure a directory exists, with a message naming it.
+pub fn ensure_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))
+}

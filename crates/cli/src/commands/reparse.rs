@@ -1,0 +1,102 @@
+//! `remit reparse`: rebuild the statements from the raw store with the current extractors.
+//!
+//! No network. Filings are parsed on every core and loaded by this one thread (SQLite has one
+//! writer); a bounded channel keeps only a few parsed filings in memory however large the store.
+
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+use std::sync::Mutex;
+
+use anyhow::{Context, Result};
+use remit_fetch::RawStore;
+
+use super::ingest::open_history;
+use super::network::Paths;
+use super::LoadTally;
+use crate::cli::StoreArgs;
+use crate::config::Config;
+use crate::exit;
+use crate::pipeline::{parse_filing, KnownFacts, ParsedFiling};
+
+pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
+    let paths = Paths::resolve(config, store);
+    let raw = RawStore::new(&paths.raw);
+    let mut history = open_history(&paths.db)?;
+    let run = history.begin_run("reparse")?;
+    let files: Vec<PathBuf> = raw
+        .iter()
+        .with_context(|| format!("listing the raw store {}", paths.raw.display()))?
+        .collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let tally = reparse_files(&mut history, &files, workers, all)?;
+    let summary = tally.to_string();
+    history.finish_run(
+        run,
+        if tally.failed.is_empty() {
+            "ok"
+        } else {
+            "partial"
+        },
+        None,
+        summary.trim_end(),
+    )?;
+    print!("{}", tally.report(&history)?);
+    Ok(if tally.failed.is_empty() {
+        exit::OK
+    } else {
+        exit::SOME_FAILED
+    })
+}
+
+/// Parses `files` on `workers` threads and loads them in this thread. Public for the benchmarks.
+pub fn reparse_files(
+    history: &mut remit_history::History,
+    files: &[PathBuf],
+    workers: usize,
+    force: bool,
+) -> Result<LoadTally> {
+    let next = Mutex::new(files.iter());
+    let (sender, receiver) = sync_channel::<ParsedFiling>(workers * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..workers.max(1) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                while let Some(file) = next.lock().ok().and_then(|mut files| files.next()) {
+                    let source = file.display().to_string();
+                    let parsed = match std::fs::read(file) {
+                        Ok(bytes) => parse_filing(&bytes, &source, &KnownFacts::default()),
+                        Err(e) => ParsedFiling {
+                            record: remit_history::FilingRecord {
+                                accession: source.clone(),
+                                cik: 0,
+                                form: String::new(),
+                                filed_date: None,
+                                source: source.clone(),
+                                sha256: String::new(),
+                            },
+                            outcome: remit_history::FilingOutcome::Failed(format!(
+                                "cannot read: {e}"
+                            )),
+                        },
+                    };
+                    if sender.send(parsed).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut tally = LoadTally::default();
+        for parsed in receiver {
+            let report = if force {
+                history.reload(&parsed.record, &parsed.outcome)
+            } else {
+                history.load(&parsed.record, &parsed.outcome)
+            }
+            .with_context(|| format!("loading {}", parsed.record.source))?;
+            tally.add(&parsed.record.source, &parsed.outcome, &report);
+        }
+        Ok(tally)
+    })
+}
