@@ -80,6 +80,20 @@ fn split_chars(text: &str, at: usize) -> (String, String) {
     )
 }
 
+/// How many of the words are figures and how many carry letters: a header or heading line prints
+/// words (`Group 1`, `1 PAYMENT` carry digits too), a row prints figures.
+pub fn figures_and_words(words: &[Word]) -> (usize, usize) {
+    let figures = words
+        .iter()
+        .filter(|w| parse_number(&w.text).is_some())
+        .count();
+    let worded = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .count();
+    (figures, worded)
+}
+
 /// Runs of words with gaps narrower than `min_gap` blanks, as (start, end, collapsed text).
 pub fn phrases(words: &[Word], min_gap: usize) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use super::sections::is_subtitle;
 use crate::checks::{Precision, Term};
-use crate::columns::{phrases, plain_words, words, Columns};
+use crate::columns::{figures_and_words, phrases, plain_words, words, Columns};
 use crate::layouts::Sink;
-use crate::value::{collapse, parse_number, Figure};
+use crate::value::{collapse, Figure};
 use crate::DelinquencyCell;
 use remit_normalize::Report;
 
@@ -104,14 +104,7 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
         }
         let all = words(text);
         // A bucket header prints words (`1 PAYMENT` has a digit); a row prints figures.
-        let numeric = all
-            .iter()
-            .filter(|w| parse_number(&w.text).is_some())
-            .count();
-        let worded = all
-            .iter()
-            .filter(|w| w.text.chars().any(char::is_alphabetic))
-            .count();
+        let (numeric, worded) = figures_and_words(&all);
         if numeric == 0 || worded >= numeric {
             if phrases(&plain_words(text), 2).len() >= 2 {
                 columns = Columns::from_header(&[text]);

@@ -13,7 +13,7 @@
 //! - in a section without column headers, `Label: text` lines keep their text.
 
 use super::totals;
-use crate::columns::{phrases, plain_words, words, Columns, Row};
+use crate::columns::{figures_and_words, phrases, plain_words, words, Columns, Row};
 use crate::layouts::Sink;
 use crate::value::{collapse, parse_number, Cell, Figure};
 use remit_normalize::Report;
@@ -157,14 +157,7 @@ pub fn heading(text: &str) -> Option<(String, usize)> {
     }
     let all = plain_words(text);
     // Column headers may carry digits (`Group 1`), but a heading line prints no figures.
-    let numeric = all
-        .iter()
-        .filter(|w| parse_number(&w.text).is_some())
-        .count();
-    let worded = all
-        .iter()
-        .filter(|w| w.text.chars().any(char::is_alphabetic))
-        .count();
+    let (numeric, worded) = figures_and_words(&all);
     if numeric >= worded {
         return None;
     }
