@@ -55,6 +55,10 @@ pub enum Command {
         /// Download again even filings already in the raw store.
         #[arg(long)]
         refetch: bool,
+        /// How to find filings: each CIK's submissions list, EDGAR's quarterly indexes, or
+        /// whichever costs fewer requests (`auto`).
+        #[arg(long, value_enum, default_value_t = Discovery::Auto)]
+        discover: Discovery,
         #[command(flatten)]
         edgar: EdgarArgs,
         #[command(flatten)]
@@ -147,6 +151,17 @@ pub struct EdgarArgs {
     /// Seconds to pause after SEC's rate-threshold answer.
     #[arg(long)]
     pub cooldown_secs: Option<u64>,
+}
+
+/// How a backfill finds the filings to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Discovery {
+    /// Quarterly indexes when the range has fewer quarters than there are CIKs, else submissions.
+    Auto,
+    /// One submissions list per CIK (plus its older pages).
+    Submissions,
+    /// One quarterly `master.idx` per quarter in the range, filtered by CIK.
+    Index,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

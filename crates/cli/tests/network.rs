@@ -343,3 +343,43 @@ fn a_user_agent_without_an_email_is_refused_before_any_request() {
     assert!(stderr(&out).contains("email"), "{}", stderr(&out));
     assert!(sim.requests().is_empty());
 }
+
+#[test]
+fn a_backfill_by_quarterly_index_finds_the_same_filings() {
+    let (corpus, filings) = sample_corpus(2, 3, 0);
+    let cik = filings[0].cik;
+    let (_rt, sim) = start_sim(corpus, quiet_sim());
+    let ws = Workspace::new(&[cik]);
+    let out = ws.remit(
+        Some(&sim),
+        &[
+            "backfill",
+            "--since",
+            "2002-01-01",
+            "--until",
+            "2002-12-31",
+            "--discover",
+            "index",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index_reads: Vec<String> = sim
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.contains("/full-index/"))
+        .collect();
+    assert_eq!(
+        index_reads.len(),
+        4,
+        "one master.idx per quarter of 2002: {index_reads:?}"
+    );
+    assert!(sim
+        .requests()
+        .iter()
+        .all(|r| !r.path.starts_with("/submissions/")));
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize,
+        filings.len()
+    );
+}

@@ -3,12 +3,14 @@
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use chrono::NaiveDate;
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
 use remit_fetch::{Edgar, FilingRef, NetworkLock, RawStore};
 
 use super::ingest::open_history;
 use super::network::{client_config, ensure_dir, fetch_and_load, Paths};
-use crate::cli::{EdgarArgs, StoreArgs};
+use crate::cli::{Discovery, EdgarArgs, StoreArgs};
 use crate::config::Config;
 use crate::exit;
 
@@ -19,6 +21,7 @@ pub struct Request {
     pub until: NaiveDate,
     pub forms: Vec<String>,
     pub refetch: bool,
+    pub discover: Discovery,
 }
 
 pub fn parse_date(text: &str, flag: &str) -> Result<NaiveDate> {
@@ -30,48 +33,116 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The command line's choices.
+pub struct Options {
+    pub ciks: Vec<u64>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub forms: Vec<String>,
+    pub refetch: bool,
+    pub discover: Discovery,
+}
+
 pub fn run(
     config: &Config,
-    ciks: &[u64],
-    since: Option<&str>,
-    until: Option<&str>,
-    forms: &[String],
-    refetch: bool,
+    options: &Options,
     edgar: &EdgarArgs,
     store: &StoreArgs,
 ) -> Result<i32> {
-    let ciks: Vec<u64> = if ciks.is_empty() {
+    let ciks: Vec<u64> = if options.ciks.is_empty() {
         config.trusts.iter().map(|t| t.cik).collect()
     } else {
-        ciks.to_vec()
+        options.ciks.clone()
     };
     if ciks.is_empty() {
         bail!("no CIKs to fetch: name them with --cik or list them as [[trust]] entries in the config");
     }
-    let since = match since.or(config.backfill.since.as_deref()) {
+    let since = match options
+        .since
+        .as_deref()
+        .or(config.backfill.since.as_deref())
+    {
         Some(s) => parse_date(s, "--since")?,
         None => NaiveDate::from_ymd_opt(1994, 1, 1).context("date")?,
     };
-    let until = match until {
+    let until = match options.until.as_deref() {
         Some(u) => parse_date(u, "--until")?,
         None => today(),
     };
-    let forms = if forms.is_empty() {
+    let forms = if options.forms.is_empty() {
         config.backfill.forms.clone()
     } else {
-        forms.to_vec()
+        options.forms.clone()
     };
     let request = Request {
         ciks,
         since,
         until,
         forms,
-        refetch,
+        refetch: options.refetch,
+        discover: options.discover,
     };
     let paths = Paths::resolve(config, store);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(backfill(config, edgar, &paths, &request))
+}
+
+/// The quarters (year, 1..=4) a date range touches, oldest first.
+fn quarters(since: NaiveDate, until: NaiveDate) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    let (mut year, mut quarter) = (since.year(), since.month0() / 3 + 1);
+    while (year, quarter) <= (until.year(), until.month0() / 3 + 1) {
+        out.push((year, quarter));
+        (year, quarter) = if quarter == 4 {
+            (year + 1, 1)
+        } else {
+            (year, quarter + 1)
+        };
+    }
+    out
+}
+
+/// Every filing of the requested CIKs, by whichever discovery costs fewer requests.
+async fn discover(edgar: &Edgar, request: &Request) -> Result<Vec<FilingRef>> {
+    let quarters = quarters(request.since, request.until);
+    let by_index = match request.discover {
+        Discovery::Index => true,
+        Discovery::Submissions => false,
+        Discovery::Auto => quarters.len() < request.ciks.len(),
+    };
+    let mut refs: Vec<FilingRef> = Vec::new();
+    if by_index {
+        let wanted: HashSet<u64> = request.ciks.iter().copied().collect();
+        tracing::info!(
+            "reading {} quarterly indexes for {} CIKs",
+            quarters.len(),
+            wanted.len()
+        );
+        for (year, quarter) in quarters {
+            match edgar.quarterly_index(year, quarter).await {
+                Ok(rows) => refs.extend(rows.into_iter().filter(|r| wanted.contains(&r.cik))),
+                // A quarter not published (yet) lists nothing.
+                Err(e) if e.is_not_found() => tracing::warn!("no index for {year} QTR{quarter}"),
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("reading the index of {year} QTR{quarter}"))
+                }
+            }
+        }
+    } else {
+        for cik in &request.ciks {
+            match edgar.submissions(*cik).await {
+                Ok(found) => refs.extend(found),
+                Err(e) if e.is_permanent() => {
+                    tracing::warn!(cik, "no filings listed for CIK {cik}: {e}")
+                }
+                Err(e) => {
+                    return Err(e).with_context(|| format!("listing the filings of CIK {cik}"))
+                }
+            }
+        }
+    }
+    Ok(refs)
 }
 
 /// The backfill itself, also used by `remit demo`.
@@ -91,19 +162,13 @@ pub async fn backfill(
     let mut history = open_history(&paths.db)?;
     let run = history.begin_run("backfill")?;
 
-    let mut refs: Vec<FilingRef> = Vec::new();
-    for cik in &request.ciks {
-        match edgar.submissions(*cik).await {
-            Ok(found) => refs.extend(found),
-            Err(e) if e.is_permanent() => {
-                tracing::warn!(cik, "no filings listed for CIK {cik}: {e}")
-            }
-            Err(e) => {
-                history.finish_run(run, "failed", None, &e.to_string())?;
-                return Err(e).with_context(|| format!("listing the filings of CIK {cik}"));
-            }
+    let refs = match discover(&edgar, request).await {
+        Ok(refs) => refs,
+        Err(e) => {
+            history.finish_run(run, "failed", None, &format!("{e:#}"))?;
+            return Err(e);
         }
-    }
+    };
     let mut refs = remit_fetch::filter(
         refs,
         &request.forms,
@@ -151,4 +216,24 @@ pub async fn backfill(
     } else {
         exit::SOME_FAILED
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_covers_each_quarter_it_touches() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            quarters(d(2002, 3, 31), d(2002, 4, 1)),
+            vec![(2002, 1), (2002, 2)]
+        );
+        assert_eq!(
+            quarters(d(2002, 11, 1), d(2003, 2, 1)),
+            vec![(2002, 4), (2003, 1)]
+        );
+        assert_eq!(quarters(d(2003, 5, 1), d(2003, 5, 2)), vec![(2003, 2)]);
+        assert!(quarters(d(2004, 1, 1), d(2003, 1, 1)).is_empty());
+    }
 }

@@ -95,6 +95,7 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
             until: today(),
             forms: vec!["8-K".into(), "8-K/A".into()],
             refetch: false,
+            discover: crate::cli::Discovery::Submissions,
         };
         let code = backfill(&demo_config, &args, &paths, &request).await?;
         println!(

@@ -32,18 +32,20 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             until,
             forms,
             refetch,
+            discover,
             edgar,
             store,
-        } => backfill::run(
-            &config,
-            &ciks,
-            since.as_deref(),
-            until.as_deref(),
-            &forms,
-            refetch,
-            &edgar,
-            &store,
-        ),
+        } => {
+            let options = backfill::Options {
+                ciks,
+                since,
+                until,
+                forms,
+                refetch,
+                discover,
+            };
+            backfill::run(&config, &options, &edgar, &store)
+        }
         Command::Nightly {
             today,
             edgar,
