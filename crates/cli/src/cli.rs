@@ -99,6 +99,8 @@ pub enum Command {
     },
     /// Run a read-only SQL query against the history.
     Sql {
+        /// The query; it may start with an SQL comment (`-- ...`).
+        #[arg(allow_hyphen_values = true)]
         query: String,
         #[arg(long, value_enum, default_value_t = SqlFormat::Table)]
         format: SqlFormat,

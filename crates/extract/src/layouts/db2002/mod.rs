@@ -15,7 +15,7 @@ mod loans;
 pub mod sections;
 mod totals;
 
-use crate::checks::Precision;
+use crate::checks::{Precision, Term};
 use crate::layouts::Sink;
 use crate::registry::Layout;
 use crate::value::{date_to_iso, Figure};
@@ -47,7 +47,8 @@ impl Layout for Db2002 {
     }
 
     fn version(&self) -> u32 {
-        1
+        // 2: the Collection Account principal check counts the extra principal distribution.
+        2
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -72,6 +73,7 @@ impl Layout for Db2002 {
             sink.warn("no trust name in the page headers".to_string());
         }
         let mut collection: Vec<Section> = Vec::new();
+        let mut enhancement: Vec<Section> = Vec::new();
         for report in &statement.reports {
             let title = report.title.as_str();
             match title {
@@ -96,6 +98,9 @@ impl Layout for Db2002 {
                 "Collection Account Report" => {
                     collection.extend(sections::read_report(report, &mut sink))
                 }
+                "Credit Enhancement Report" => {
+                    enhancement.extend(sections::read_report(report, &mut sink))
+                }
                 _ => {
                     sections::read_report(report, &mut sink);
                 }
@@ -109,7 +114,7 @@ impl Layout for Db2002 {
             }
         };
         factors::factor_checks(&read.classes, tier_prefix, &mut sink);
-        principal_check(statement, &read, &collection, &mut sink);
+        principal_check(statement, &read, &collection, &enhancement, &mut sink);
         sink.finish_pool_values();
         read.pool_values = sink.pool_values;
         read.checks = sink.checks.into_checks();
@@ -118,12 +123,14 @@ impl Layout for Db2002 {
     }
 }
 
-/// The principal the Collection Account passes to bondholders is the principal the
-/// Certificate Payment Report distributes (its first tier's Total row).
+/// The principal the Collection Account passes to bondholders, plus any extra principal paid out
+/// of excess interest to build overcollateralization (Credit Enhancement Report), is the principal
+/// the Certificate Payment Report distributes (its first tier's classes).
 fn principal_check(
     statement: &CleanStatement,
     read: &Statement,
     collection: &[Section],
+    enhancement: &[Section],
     sink: &mut Sink,
 ) {
     let first_tier = statement
@@ -160,10 +167,26 @@ fn principal_check(
     let Some(Some(collected)) = row.figures.get(total) else {
         return;
     };
-    sink.checks.same(
+    let mut terms = vec![Term::plus("TOTAL PRINCIPAL", *collected)];
+    if let Some(extra) = extra_principal(enhancement) {
+        terms.push(Term::plus("Extra Principal Distribution", extra));
+    }
+    sink.checks.identity(
         format!("Collection Account Report/SUMMARY/TOTAL PRINCIPAL = {CERTIFICATE} principal"),
         Precision::Money,
-        ("TOTAL PRINCIPAL", *collected),
         ("sum of class principal", Figure::exact(distributed)),
+        &terms,
     );
+}
+
+/// The period's extra principal distribution, where the statement prints one (TOTAL column).
+fn extra_principal(enhancement: &[Section]) -> Option<Figure> {
+    enhancement.iter().find_map(|section| {
+        let total = section.columns.position("total")?;
+        let row = section.rows.iter().find(|r| {
+            let label = r.label.to_ascii_lowercase();
+            label.contains("extra principal distribution") && !label.contains("cumulative")
+        })?;
+        row.figures.get(total).copied().flatten()
+    })
 }
