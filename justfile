@@ -12,6 +12,9 @@ test:
 ci:
     bash .ci/run
 
-# Benchmarks (issue: crawl efficiency, reparse throughput, memory).
+# Benchmarks: the figures table of docs/performance.md (crawl efficiency, reparse throughput, the
+# SQLite floor, peak memory; ~3-4 minutes), then normalize/extract of the fixture under criterion.
+# REMIT_BENCH_STATEMENTS=500 just bench for a quick run.
 bench:
-    cargo bench --workspace
+    cargo bench -p remit-cli --bench figures
+    cargo bench -p remit-cli --bench statement

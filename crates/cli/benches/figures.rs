@@ -1,0 +1,411 @@
+//! The figures of docs/performance.md, printed as one table by `cargo bench --bench figures`.
+//!
+//! Each figure is measured in the same run as its reference (the limit, the SQLite floor, the
+//! smaller corpus), so a noisy machine moves both and the ratio stays honest. The corpus comes from
+//! `remit_samples::generate` (statements derived from the bundled fixture), so anyone can rebuild
+//! it. `REMIT_BENCH_STATEMENTS` shrinks the reparse corpus (and the crawl with it) for a quick run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use remit_cli::{parse_filing, reparse_files, KnownFacts, ParsedFiling};
+use remit_edgar_sim::{Corpus, SimConfig};
+use remit_history::History;
+use remit_samples::{generate, GeneratorConfig};
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// SEC's fair-access limit, which the simulator enforces and the client is configured to.
+const LIMIT_PER_SEC: f64 = 10.0;
+/// How many parsed filings the floor holds in memory at once before timing their loads.
+const FLOOR_CHUNK: usize = 500;
+/// Months per trust (two trusts) of the backfill whose peak memory is measured: ~3 s at the limit.
+const BACKFILL_RSS_MONTHS: u32 = 15;
+
+fn main() -> Result<()> {
+    let statements: usize = std::env::var("REMIT_BENCH_STATEMENTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5_000)
+        .max(10);
+    let scratch = tempfile::tempdir()?;
+    let mut table = Table::default();
+
+    // 1. Crawl efficiency: ~100 requests at 10/s is ~10 s of steady state per latency.
+    let crawl_months = (statements / 100).clamp(3, 50) as u32;
+    for latency_ms in [150, 300] {
+        let crawl = crawl(
+            &scratch.path().join(format!("crawl-{latency_ms}")),
+            latency_ms,
+            crawl_months,
+        )?;
+        let efficiency = crawl.rate / LIMIT_PER_SEC;
+        table.row(
+            format!("crawl @{latency_ms} ms: req/s ÷ limit"),
+            format!("{:.2} req/s ({} req)", crawl.rate, crawl.requests),
+            format!("limit {LIMIT_PER_SEC} req/s"),
+            format!("{efficiency:.3}"),
+            "≥ 0.95",
+            efficiency >= 0.95,
+        );
+        table.row(
+            format!("crawl @{latency_ms} ms: busiest 1-s window"),
+            format!("{} req", crawl.max_window),
+            format!("limit {LIMIT_PER_SEC} req/s"),
+            format!("{:.2}", crawl.max_window as f64 / LIMIT_PER_SEC),
+            "≤ 1.00",
+            crawl.max_window as f64 <= LIMIT_PER_SEC,
+        );
+    }
+
+    // 4a. Peak memory of a backfill (latency ~0, so the client's pace is the only brake).
+    let backfill_kb = crawl_peak_rss(&scratch.path().join("crawl-rss"))?;
+
+    // 2. Reparse throughput over the generated corpus, one core and all cores.
+    let raw = scratch.path().join("raw");
+    let corpus = write_raw(&raw, statements)?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let one = time_reparse(&scratch.path().join("one.db"), &corpus.files, 1)?;
+    let all = time_reparse(&scratch.path().join("all.db"), &corpus.files, cores)?;
+    // 3. The SQLite floor: the same rows, loads alone.
+    let floor = time_floor(&scratch.path().join("floor.db"), &corpus.files)?;
+
+    let mb = corpus.bytes as f64 / 1e6;
+    for (label, secs) in [("1 core", one), (&*format!("{cores} cores"), all)] {
+        let per_sec = corpus.files.len() as f64 / secs;
+        table.row(
+            format!("reparse {label}: statements/s"),
+            format!("{per_sec:.0}/s, {:.1} MB/s", mb / secs),
+            format!("{} stmts, {mb:.1} MB in {secs:.2} s", corpus.files.len()),
+            String::new(),
+            if label == "1 core" { "≥ 1000/s" } else { "" },
+            label != "1 core" || per_sec >= 1000.0,
+        );
+        table.row(
+            format!("reparse {label} ÷ SQLite floor"),
+            format!("{secs:.2} s"),
+            format!(
+                "floor {floor:.2} s ({:.0}/s)",
+                corpus.files.len() as f64 / floor
+            ),
+            format!("{:.2}x", secs / floor),
+            "≤ 1.5x",
+            secs / floor <= 1.5,
+        );
+    }
+
+    // 4b. Peak memory of the real binary's reparse, small corpus beside the full one.
+    let small = (statements / 10).max(10);
+    let small_raw = scratch.path().join("raw-small");
+    write_raw(&small_raw, small)?;
+    let small_kb = reparse_peak_rss(&scratch.path().join("rss-small"), &small_raw)?;
+    let full_kb = reparse_peak_rss(&scratch.path().join("rss-full"), &raw)?;
+    table.row(
+        "peak RSS: backfill (remit binary)".into(),
+        format!("{:.1} MB", backfill_kb as f64 / 1024.0),
+        format!("{} filings, latency 0", BACKFILL_RSS_MONTHS * 2),
+        String::new(),
+        "< 64 MB",
+        backfill_kb < 64 * 1024,
+    );
+    table.row(
+        format!("peak RSS: reparse {small} stmts"),
+        format!("{:.1} MB", small_kb as f64 / 1024.0),
+        String::new(),
+        String::new(),
+        "< 64 MB",
+        small_kb < 64 * 1024,
+    );
+    // "Flat" allows 10% for allocator noise; growth with the corpus would be far larger.
+    let growth = full_kb as f64 / small_kb as f64;
+    table.row(
+        format!("peak RSS: reparse {} stmts", corpus.files.len()),
+        format!("{:.1} MB", full_kb as f64 / 1024.0),
+        format!("{small} stmts: {:.1} MB", small_kb as f64 / 1024.0),
+        format!("{growth:.2}x"),
+        "< 64 MB, ≤ 1.10x",
+        full_kb < 64 * 1024 && growth <= 1.10,
+    );
+    table.print();
+    Ok(())
+}
+
+/// One figure per row, printed as an aligned table at the end.
+#[derive(Default)]
+struct Table {
+    rows: Vec<[String; 6]>,
+}
+
+impl Table {
+    fn row(
+        &mut self,
+        figure: String,
+        measured: String,
+        reference: String,
+        ratio: String,
+        target: &str,
+        met: bool,
+    ) {
+        let verdict = if target.is_empty() {
+            ""
+        } else if met {
+            "MET"
+        } else {
+            "NOT MET"
+        };
+        self.rows.push([
+            figure,
+            measured,
+            reference,
+            ratio,
+            target.to_string(),
+            verdict.to_string(),
+        ]);
+    }
+
+    fn print(&self) {
+        let header = ["figure", "measured", "reference", "ratio", "target", ""].map(String::from);
+        let mut widths = [0usize; 6];
+        for row in std::iter::once(&header).chain(&self.rows) {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .map(|(cell, width)| format!("{cell:<width$}"))
+                .collect();
+            println!("{}", cells.join(" | ").trim_end());
+        }
+    }
+}
+
+struct Crawl {
+    requests: usize,
+    rate: f64,
+    max_window: usize,
+}
+
+/// A generator config for `filings` statements: fifty trusts' worth of months, no amendments.
+fn generator(trusts: u32, months: u32) -> GeneratorConfig {
+    GeneratorConfig {
+        trusts,
+        months,
+        first_distribution: NaiveDate::from_ymd_opt(2002, 3, 25).unwrap_or_default(),
+        seed: 11,
+        amendments: 0,
+    }
+}
+
+/// Backfills two generated trusts' `months` from a simulator answering after `latency_ms`.
+fn crawl(dir: &Path, latency_ms: u64, months: u32) -> Result<Crawl> {
+    let latency = Duration::from_millis(latency_ms);
+    let (_, records, max_window) = backfill(dir, months, latency)?;
+    let first = records.first().map(|r| r.at).unwrap_or_default();
+    let last = records.last().map(|r| r.at).unwrap_or_default();
+    // n arrivals span n - 1 intervals.
+    let span = (last - first).as_secs_f64();
+    let rate = if span > 0.0 {
+        (records.len() - 1) as f64 / span
+    } else {
+        0.0
+    };
+    Ok(Crawl {
+        requests: records.len(),
+        rate,
+        max_window,
+    })
+}
+
+fn crawl_peak_rss(dir: &Path) -> Result<u64> {
+    let (stderr, _, _) = backfill(dir, BACKFILL_RSS_MONTHS, Duration::ZERO)?;
+    peak_rss(&stderr)
+}
+
+/// Runs `remit backfill` against an in-process simulator; returns its stderr, the simulator's
+/// request log and its busiest one-second window.
+fn backfill(
+    dir: &Path,
+    months: u32,
+    latency: Duration,
+) -> Result<(String, Vec<remit_edgar_sim::RequestRecord>, usize)> {
+    std::fs::create_dir_all(dir)?;
+    let mut corpus = Corpus::default();
+    let mut ciks = std::collections::BTreeSet::new();
+    for filing in generate(&generator(2, months)) {
+        ciks.insert(filing.cik);
+        corpus.add(filing.text)?;
+    }
+    let config = write_config(dir, &ciks)?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let sim_config = SimConfig {
+        latency: (latency, latency),
+        ..SimConfig::default()
+    };
+    let sim = runtime.block_on(remit_edgar_sim::start(corpus, sim_config))?;
+    let output = remit(dir, &config)
+        .args(["backfill", "--since", "2002-01-01", "--until", "2012-12-31"])
+        .arg("--db")
+        .arg(dir.join("remit.db"))
+        .arg("--raw")
+        .arg(dir.join("raw"))
+        .args([
+            "--www-base",
+            &sim.www_base(),
+            "--data-base",
+            &sim.data_base(),
+        ])
+        .args(["--user-agent", "remit-bench bench@example.org"])
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(format!("remit backfill failed: {stderr}").into());
+    }
+    let records = sim.requests();
+    let max_window = sim.max_in_window(Duration::from_secs(1));
+    runtime.block_on(sim.shutdown());
+    Ok((stderr, records, max_window))
+}
+
+fn reparse_peak_rss(dir: &Path, raw: &Path) -> Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let config = write_config(dir, &Default::default())?;
+    let output = remit(dir, &config)
+        .args(["reparse", "--all", "--raw"])
+        .arg(raw)
+        .arg("--db")
+        .arg(dir.join("remit.db"))
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(format!("remit reparse failed: {stderr}").into());
+    }
+    peak_rss(&stderr)
+}
+
+/// The real binary, quiet, reporting its peak memory, with its history in `dir`.
+fn remit(dir: &Path, config: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_remit"));
+    command
+        .current_dir(dir)
+        .env("REMIT_REPORT_PEAK_RSS", "1")
+        .env_remove("REMIT_USER_AGENT")
+        .arg("--quiet")
+        .arg("--config")
+        .arg(config);
+    command
+}
+
+fn write_config(dir: &Path, ciks: &std::collections::BTreeSet<u64>) -> Result<PathBuf> {
+    let mut text = String::from("[backfill]\nforms = [\"8-K\", \"8-K/A\"]\n");
+    for cik in ciks {
+        text.push_str(&format!(
+            "[[trust]]\ncik = {cik}\nlabel = \"bench {cik}\"\n"
+        ));
+    }
+    let path = dir.join("remit.toml");
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
+
+fn peak_rss(stderr: &str) -> Result<u64> {
+    stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("peak_rss_kb="))
+        .and_then(|kb| kb.trim().parse().ok())
+        .ok_or_else(|| format!("no peak_rss_kb in remit's stderr: {stderr}").into())
+}
+
+struct RawCorpus {
+    files: Vec<PathBuf>,
+    bytes: u64,
+}
+
+/// Writes about `statements` generated filings as a raw store (`dir/{cik}/{accession}.txt`).
+fn write_raw(dir: &Path, statements: usize) -> Result<RawCorpus> {
+    let trusts = statements.min(50) as u32;
+    let months = statements.div_ceil(trusts as usize) as u32;
+    let mut corpus = RawCorpus {
+        files: Vec::new(),
+        bytes: 0,
+    };
+    for filing in generate(&generator(trusts, months)).take(statements) {
+        let folder = dir.join(filing.cik.to_string());
+        std::fs::create_dir_all(&folder)?;
+        let path = folder.join(filing.file_name());
+        std::fs::write(&path, filing.text.as_bytes())?;
+        corpus.bytes += filing.text.len() as u64;
+        corpus.files.push(path);
+    }
+    Ok(corpus)
+}
+
+/// Seconds for normalize + extract + load of `files` on `workers` threads into a fresh history.
+fn time_reparse(db: &Path, files: &[PathBuf], workers: usize) -> Result<f64> {
+    let mut history = History::open(db)?;
+    let started = Instant::now();
+    let tally = reparse_files(&mut history, files, workers, false)?;
+    let secs = started.elapsed().as_secs_f64();
+    if tally.statements != files.len() || !tally.failed.is_empty() {
+        return Err(format!(
+            "reparse read {} of {} statements",
+            tally.statements,
+            files.len()
+        )
+        .into());
+    }
+    Ok(secs)
+}
+
+/// Seconds for the loads alone: each chunk is parsed untimed, then only `History::load` is timed.
+fn time_floor(db: &Path, files: &[PathBuf]) -> Result<f64> {
+    let mut history = History::open(db)?;
+    let mut loading = Duration::ZERO;
+    for chunk in files.chunks(FLOOR_CHUNK) {
+        let parsed = parse_untimed(chunk)?;
+        let started = Instant::now();
+        for filing in &parsed {
+            history.load(&filing.record, &filing.outcome)?;
+        }
+        loading += started.elapsed();
+    }
+    Ok(loading.as_secs_f64())
+}
+
+/// Parses `files` on every core (untimed: it only prepares the floor's rows sooner).
+fn parse_untimed(files: &[PathBuf]) -> Result<Vec<ParsedFiling>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let share = files.len().div_ceil(cores).max(1);
+    let parse = |part: &[PathBuf]| -> std::io::Result<Vec<ParsedFiling>> {
+        part.iter()
+            .map(|file| {
+                let bytes = std::fs::read(file)?;
+                let source = file.display().to_string();
+                Ok(parse_filing(&bytes, &source, &KnownFacts::default()))
+            })
+            .collect()
+    };
+    let parts: Vec<std::io::Result<Vec<ParsedFiling>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(share)
+            .map(|part| scope.spawn(move || parse(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("parser panicked")))
+            })
+            .collect()
+    });
+    let mut parsed = Vec::with_capacity(files.len());
+    for part in parts {
+        parsed.extend(part?);
+    }
+    Ok(parsed)
+}
