@@ -25,12 +25,7 @@ fn submission_fetches(sim: &remit_edgar_sim::SimHandle) -> Vec<String> {
 #[test]
 fn a_backfill_loads_every_statement_and_fetches_nothing_twice() {
     let (corpus, filings) = sample_corpus(2, 4, 1);
-    let ciks: Vec<u64> = {
-        let mut c: Vec<u64> = filings.iter().map(|f| f.cik).collect();
-        c.sort();
-        c.dedup();
-        c
-    };
+    let ciks = distinct_ciks(&filings);
     let (_rt, sim) = start_sim(corpus, quiet_sim());
     let ws = Workspace::new(&ciks);
 
@@ -128,12 +123,7 @@ fn the_client_runs_near_the_limit_and_never_over_it() {
 #[test]
 fn faults_and_a_rate_threshold_block_lose_nothing() {
     let (corpus, filings) = sample_corpus(2, 12, 0);
-    let ciks: Vec<u64> = {
-        let mut c: Vec<u64> = filings.iter().map(|f| f.cik).collect();
-        c.sort();
-        c.dedup();
-        c
-    };
+    let ciks = distinct_ciks(&filings);
     let config = SimConfig {
         latency: (Duration::from_millis(5), Duration::from_millis(40)),
         error_rate: 0.10,

@@ -91,6 +91,14 @@ pub fn sample_corpus(
     (corpus, filings)
 }
 
+/// The filer CIKs of a generated corpus, each once.
+pub fn distinct_ciks(filings: &[remit_samples::GeneratedFiling]) -> Vec<u64> {
+    let mut ciks: Vec<u64> = filings.iter().map(|f| f.cik).collect();
+    ciks.sort_unstable();
+    ciks.dedup();
+    ciks
+}
+
 pub fn start_sim(corpus: Corpus, config: SimConfig) -> (tokio::runtime::Runtime, SimHandle) {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let handle = runtime
