@@ -8,6 +8,20 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use crate::rows::{insert_statement, FilingFacts};
 use crate::{Error, FilingOutcome, FilingRecord, FilingStatus, History, LoadReport};
 
+/// The one statement that writes a `filings` row, new or seen before (a macro so callers can
+/// `concat!` a condition onto it and still hand SQLite a static string).
+macro_rules! upsert_filing {
+    () => {
+        "INSERT INTO filings (accession, cik, form, filed_date, source, sha256, status, error,
+             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (accession) DO UPDATE SET cik = excluded.cik, form = excluded.form,
+             filed_date = excluded.filed_date, source = excluded.source,
+             sha256 = excluded.sha256, status = excluded.status, error = excluded.error,
+             updated_at = excluded.updated_at"
+    };
+}
+
 /// What the history holds of a filing before a load.
 struct Stored {
     cik: i64,
@@ -51,14 +65,11 @@ impl History {
         let cik = cik_param(record.cik)?;
         self.conn
             .prepare_cached(
-                "INSERT INTO filings (accession, cik, form, filed_date, source, sha256, status,
-                     error, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'fetched', NULL, ?7)
-                 ON CONFLICT (accession) DO UPDATE SET cik = excluded.cik, form = excluded.form,
-                     filed_date = excluded.filed_date, source = excluded.source,
-                     sha256 = excluded.sha256, status = 'fetched', error = NULL,
-                     updated_at = excluded.updated_at
-                 WHERE filings.status IN ('fetched', 'failed')",
+                // Only a filing not yet read is marked fetched: a parsed one waits for its load.
+                concat!(
+                    upsert_filing!(),
+                    " WHERE filings.status IN ('fetched', 'failed')"
+                ),
             )?
             .execute(params![
                 record.accession,
@@ -67,6 +78,8 @@ impl History {
                 record.filed_date,
                 record.source,
                 non_empty(&record.sha256),
+                FilingStatus::Fetched.as_str(),
+                Option::<String>::None,
                 now()
             ])?;
         Ok(())
@@ -134,16 +147,7 @@ impl History {
         let replaced = tx
             .prepare_cached("DELETE FROM statements WHERE accession = ?1")?
             .execute([&record.accession])?;
-        tx.prepare_cached(
-            "INSERT INTO filings (accession, cik, form, filed_date, source, sha256, status, error,
-                 updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (accession) DO UPDATE SET cik = excluded.cik, form = excluded.form,
-                 filed_date = excluded.filed_date, source = excluded.source,
-                 sha256 = excluded.sha256, status = excluded.status, error = excluded.error,
-                 updated_at = excluded.updated_at",
-        )?
-        .execute(params![
+        tx.prepare_cached(upsert_filing!())?.execute(params![
             record.accession,
             cik,
             record.form,

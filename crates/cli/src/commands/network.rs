@@ -98,11 +98,19 @@ pub async fn fetch_and_load(
     let total = refs.len();
     let jobs = refs.into_iter().map(|filing| {
         let edgar = Arc::clone(&edgar);
-        let cached = !refetch && raw.contains(filing.cik, &filing.accession);
-        let path = raw.path(filing.cik, &filing.accession);
+        // The raw store alone knows where a filing lives; reading it here (lazily, as the stream
+        // pulls this job) keeps that knowledge in one place.
+        let stored = match refetch {
+            false if raw.contains(filing.cik, &filing.accession) => Some(
+                raw.read(filing.cik, &filing.accession)
+                    .map_err(|e| e.to_string()),
+            ),
+            _ => None,
+        };
         async move {
-            let bytes = if cached {
-                tokio::fs::read(&path).await.map_err(|e| e.to_string())
+            let cached = stored.is_some();
+            let bytes = if let Some(stored) = stored {
+                stored
             } else {
                 edgar
                     .fetch_submission(&filing)
