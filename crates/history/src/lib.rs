@@ -17,7 +17,9 @@
 //! - [`History::filing`] and [`History::needs_load`] let callers skip work;
 //!   [`History::counts`], [`History::check_totals`] and [`History::trust_status`] summarise;
 //!   [`History::begin_run`], [`History::finish_run`] and [`History::last_watermark`] keep the
-//!   record of command runs a nightly job continues from.
+//!   record of command runs a nightly job continues from; [`History::queue_failure`],
+//!   [`History::queue_done`] and [`History::queued`] keep the filings a run could not fetch or
+//!   load, to be tried again by the next.
 //!
 //! ```
 //! use remit_extract::{BondClass, Statement};
@@ -65,6 +67,7 @@
 mod error;
 mod history;
 mod load;
+mod queue;
 mod read;
 mod rows;
 mod runs;
@@ -77,6 +80,6 @@ pub use history::History;
 pub use rusqlite;
 pub use schema::SCHEMA_VERSION;
 pub use types::{
-    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, RunRow, TableCounts,
-    TrustStatus, NO_STATEMENT_TRUST,
+    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, QueuedFiling, RunRow,
+    TableCounts, TrustStatus, NO_STATEMENT_TRUST,
 };
