@@ -125,7 +125,7 @@ fn micros(d: Duration) -> u64 {
 fn now_micros() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| micros(d))
+        .map_or(0, micros)
 }
 
 /// The key of a base URL's budget: every `*.sec.gov` host is one client to SEC; any other host
