@@ -114,5 +114,43 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
     let conn = super::sql::open_read_only(db)?;
     let (columns, rows) = super::sql::query_rows(&conn, EXAMPLE_QUERY)?;
     super::sql::write_table(&mut std::io::stdout().lock(), &columns, &rows)?;
+    println!("\nnext, try:");
+    for command in next_commands(config, db) {
+        println!("  {command}");
+    }
     Ok(code)
+}
+
+/// The trust the next commands look at: a made-up one, so it has a year of months.
+const NEXT_TRUST: &str = "Remit Sample Trust 2002-S1";
+
+/// The commands a newcomer types next, exactly as they will work from this directory: without
+/// `--db` when the read commands will find this history by themselves.
+pub fn next_commands(config: &Config, db: &Path) -> [String; 3] {
+    let db_arg = if super::locate::reads_by_default(db, config) {
+        String::new()
+    } else {
+        format!(" --db {}", shell_word(&db.display().to_string()))
+    };
+    [
+        format!("remit status{db_arg}"),
+        format!(
+            "remit sql{db_arg} \"SELECT distribution_date, round(cpr, 4) AS cpr, \
+             round(dq60_pct, 4) AS dq60 FROM pool_history WHERE trust_name = '{NEXT_TRUST}' \
+             ORDER BY distribution_date\""
+        ),
+        format!("remit chart{db_arg} --trust \"{NEXT_TRUST}\" --metric cpr --out cpr.svg"),
+    ]
+}
+
+/// A path as one shell word: quoted only when it needs to be.
+fn shell_word(text: &str) -> String {
+    if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c))
+    {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }
