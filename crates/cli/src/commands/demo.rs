@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use remit_edgar_sim::{Corpus, SimConfig};
-use remit_samples::{fixture_submission, generate, GeneratorConfig};
+use remit_samples::{fixture_submission, generate_with, Defects, GeneratorConfig};
 
 use super::backfill::{backfill, today, Request};
 use super::network::Paths;
@@ -20,6 +20,21 @@ use crate::config::{Config, TrustConfig};
 pub const EXAMPLE_QUERY: &str = "SELECT trust_name, distribution_date, \
 round(pool_balance, 2) AS pool_balance, loan_count, round(cpr, 4) AS cpr, round(dq60_pct, 4) AS dq60 \
 FROM pool_history ORDER BY trust_name, distribution_date LIMIT 8";
+
+/// Two defects in the made-up months, so the month-to-month comparisons have something to find:
+/// the first sample trust's eighth statement (2002-10-25 by default) prints class A's balances
+/// $25,000 off, and the second trust's tenth month (2002-12-25) is never filed.
+fn demo_defects() -> Defects {
+    Defects {
+        restated: vec![(0, 7, 25_000.0)],
+        dropped: vec![(1, 9)],
+        amended: Vec::new(),
+    }
+}
+
+const DEFECTS_NOTE: &str = "the made-up months include two defects for remit to find: \
+Remit Sample Trust 2002-S1's eighth statement restates class A's balances by $25,000, and \
+Remit Sample Trust 2002-S2's tenth month is never filed";
 
 pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
     let raw = db.with_extension("raw");
@@ -45,7 +60,7 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
         amendments: 1,
     };
     let mut ciks = BTreeSet::from([remit_samples::FIXTURE_CIK]);
-    for filing in generate(&generator) {
+    for filing in generate_with(&generator, demo_defects()) {
         ciks.insert(filing.cik);
         corpus
             .add(filing.text)
@@ -56,6 +71,7 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
         corpus.len(),
         ciks.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
     );
+    println!("{DEFECTS_NOTE}");
 
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let code = runtime.block_on(async {
