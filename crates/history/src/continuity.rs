@@ -182,7 +182,6 @@ impl History {
 enum Kind {
     Sequence,
     Class,
-    Pool,
 }
 
 impl Kind {
@@ -190,7 +189,6 @@ impl Kind {
         match self {
             Kind::Sequence => "sequence",
             Kind::Class => "class",
-            Kind::Pool => "pool",
         }
     }
 }
@@ -388,10 +386,10 @@ const TO_DATE: [(&str, &str); 5] = [
     ("td_deferred_interest", "deferred_interest"),
 ];
 
-fn classes_of(
-    conn: &Connection,
-    statement_id: i64,
-) -> Result<Vec<((String, String), ClassFigures)>, Error> {
+/// (tier, class) and its figures, in the statement's order.
+type Classes = Vec<((String, String), ClassFigures)>;
+
+fn classes_of(conn: &Connection, statement_id: i64) -> Result<Classes, Error> {
     let mut stmt = conn.prepare_cached(
         "SELECT tier, class, prior_balance, current_balance,
                 td_interest, interest, td_total_principal, principal,
