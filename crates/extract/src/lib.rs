@@ -73,12 +73,13 @@ mod checks;
 mod columns;
 mod layouts;
 mod registry;
+mod summary;
 mod types;
 mod value;
 
 pub use registry::{extract, Layout, Registry};
 pub use remit_normalize::CleanStatement;
 pub use types::{
-    BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolValue,
-    Statement, StatementHeader,
+    BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolSummary,
+    PoolValue, Statement, StatementHeader,
 };

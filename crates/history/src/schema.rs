@@ -26,10 +26,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "research views",
         sql: include_str!("migrations/002_views.sql"),
     },
+    Migration {
+        version: 4,
+        name: "pool summary",
+        sql: include_str!("migrations/004_pool_summary.sql"),
+    },
 ];
 
 /// The schema version this build creates and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Long enough to wait out another process's per-filing transaction, short enough that a stuck
 /// writer is reported rather than waited on forever.

@@ -12,6 +12,7 @@ mod delinquency;
 mod factors;
 mod header;
 mod loans;
+mod pool;
 pub mod sections;
 mod totals;
 
@@ -48,7 +49,8 @@ impl Layout for Db2002 {
 
     fn version(&self) -> u32 {
         // 2: the Collection Account principal check counts the extra principal distribution.
-        2
+        // 3: the typed pool summary.
+        3
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -117,6 +119,7 @@ impl Layout for Db2002 {
         principal_check(statement, &read, &collection, &enhancement, &mut sink);
         sink.finish_pool_values();
         read.pool_values = sink.pool_values;
+        read.pool = pool::summary(&read.pool_values, &read.delinquency);
         read.checks = sink.checks.into_checks();
         read.warnings = sink.warnings;
         Ok(read)
