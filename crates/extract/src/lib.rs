@@ -71,9 +71,14 @@
 
 mod checks;
 mod columns;
+mod delinquency;
+mod factors;
 mod layouts;
 mod registry;
+mod sections;
+mod sink;
 mod summary;
+mod totals;
 mod types;
 mod value;
 

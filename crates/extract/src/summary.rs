@@ -16,14 +16,13 @@ pub(crate) fn scope_of(col: &str) -> String {
 pub(crate) struct Figures<'a>(pub &'a [PoolValue]);
 
 impl Figures<'_> {
-    /// The figure of a label in one column: its first occurrence where the label repeats.
+    /// The figure of a label in one column: the first printed where the label repeats.
     pub fn first(&self, report: &str, section: &str, label: &str, col: &str) -> Option<f64> {
         self.0
             .iter()
-            .filter(|v| {
+            .find(|v| {
                 v.report == report && v.section == section && v.label == label && v.col == col
             })
-            .min_by_key(|v| v.occurrence)
             .and_then(|v| v.value)
     }
 
@@ -62,10 +61,14 @@ pub(crate) fn count(value: Option<f64>) -> Option<i64> {
     value.filter(|v| v.is_finite()).map(|v| v.trunc() as i64)
 }
 
-/// Orders the summaries `Total` first, then the groups as printed, and drops scopes with no
-/// figure at all.
-pub(crate) fn finish(mut pool: Vec<PoolSummary>) -> Vec<PoolSummary> {
-    pool.retain(|p| !p.is_empty());
+/// Orders the summaries `Total` first, then the groups as printed; drops scopes with no figure
+/// at all and a scope read twice (the first stands).
+pub(crate) fn finish(pool: &mut Vec<PoolSummary>) {
+    let mut seen: Vec<String> = Vec::new();
+    pool.retain(|p| {
+        let first = !seen.contains(&p.scope);
+        seen.push(p.scope.clone());
+        first && !p.is_empty()
+    });
     pool.sort_by_key(|p| p.scope != PoolSummary::TOTAL);
-    pool
 }

@@ -9,19 +9,16 @@
 
 mod certificate;
 mod delinquency;
-mod factors;
 mod header;
 mod loans;
 mod pool;
-pub mod sections;
-mod totals;
 
 use crate::checks::{Precision, Term};
-use crate::layouts::Sink;
 use crate::registry::Layout;
+use crate::sections::{self, Section};
+use crate::sink::Sink;
 use crate::value::{date_to_iso, Figure};
-use crate::{CleanStatement, Error, LoanEventKind, Statement};
-use sections::Section;
+use crate::{factors, CleanStatement, Error, LoanEventKind, Statement};
 
 /// Report titles of the Deutsche Bank 2002 statement; a statement printing the Certificate
 /// Payment Report and at least two of the others is this layout.
@@ -117,7 +114,6 @@ impl Layout for Db2002 {
         };
         factors::factor_checks(&read.classes, tier_prefix, &mut sink);
         principal_check(statement, &read, &collection, &enhancement, &mut sink);
-        sink.finish_pool_values();
         read.pool_values = sink.pool_values;
         read.pool = pool::summary(&read.pool_values, &read.delinquency);
         read.checks = sink.checks.into_checks();

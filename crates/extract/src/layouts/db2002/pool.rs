@@ -1,7 +1,7 @@
 //! The pool summary from the Deutsche Bank statement's labels: one per column of the Collateral
 //! Report (`TOTAL` is the whole pool, `ADJUSTABLE` and `FIXED` the groups as printed).
 
-use crate::summary::{count, dq60_balance, finish, scope_of, Figures};
+use crate::summary::{count, dq60_balance, scope_of, Figures};
 use crate::{DelinquencyCell, PoolSummary, PoolValue};
 
 const COLLATERAL: (&str, &str) = ("Collateral Report", "COLLATERAL");
@@ -30,8 +30,7 @@ pub(super) fn summary(values: &[PoolValue], delinquency: &[DelinquencyCell]) -> 
             }
         }
     }
-    let pool = cols
-        .into_iter()
+    cols.into_iter()
         .map(|col| {
             let at = |(report, section): (&str, &str), label: &str| {
                 figures.first(report, section, label, col)
@@ -71,16 +70,21 @@ pub(super) fn summary(values: &[PoolValue], delinquency: &[DelinquencyCell]) -> 
                 scope,
             }
         })
-        .collect();
-    finish(pool)
+        .collect()
 }
 
-/// The paydown other than scheduled principal: the roll-forward's other movement lines, negated.
+/// The paydown other than scheduled principal: the roll-forward's other movement lines (each the
+/// first printed), negated.
 fn unscheduled(values: &[PoolValue], col: &str) -> Option<f64> {
+    let mut seen: Vec<&str> = Vec::new();
     values
         .iter()
         .filter(|v| v.report == COLLATERAL.0 && v.section == COLLATERAL.1 && v.col == col)
-        .filter(|v| v.occurrence == 1)
+        .filter(|v| {
+            let first = !seen.contains(&v.label.as_str());
+            seen.push(&v.label);
+            first
+        })
         .filter_map(|v| {
             let line = v.label.strip_prefix("Principal Balance: ")?;
             (!NOT_PAYDOWN.contains(&line)).then_some(v.value).flatten()
