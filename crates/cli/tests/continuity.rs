@@ -17,6 +17,12 @@ const TRUST: &str = "Remit Sample Trust 2002-S1";
 /// Dollars the restated month's class A balances are off by.
 const RESTATED: f64 = 25_000.0;
 
+/// Comparisons of two consecutive months: the sequence; for each of the classes A, B and Cert,
+/// the balance carried over and five to-date figures grown; for each pool scope (ADJUSTABLE,
+/// FIXED, Total), the balance and loan count carried over and the cumulative loss grown.
+const BALANCES_PER_PAIR: i64 = 3 * 6 + 3 * 3;
+const PER_PAIR: i64 = 1 + BALANCES_PER_PAIR;
+
 fn year(defects: Defects) -> Vec<GeneratedFiling> {
     let cfg = GeneratorConfig {
         trusts: 1,
@@ -109,19 +115,25 @@ fn a_year_without_defects_holds_every_comparison() {
     write(&dir, &filings.iter().collect::<Vec<_>>());
     ingest(&ws, &dir);
 
-    // 12 months give 11 consecutive pairs; each pair has one sequence comparison and, for each
-    // of the classes A, B and Cert, the balance carried over and five to-date figures grown.
+    // 12 months give 11 consecutive pairs.
     let db = ws.db();
     assert_eq!(
         query_i64(&db, "SELECT count(*) FROM continuity_history"),
-        11 * (1 + 3 * 6)
+        11 * PER_PAIR
     );
     assert_eq!(
         query_i64(
             &db,
             "SELECT count(*) FROM continuity_history WHERE passed = 1"
         ),
-        11 * (1 + 3 * 6)
+        11 * PER_PAIR
+    );
+    assert_eq!(
+        query_i64(
+            &db,
+            "SELECT count(*) FROM continuity_history WHERE kind = 'pool' AND passed = 1"
+        ),
+        11 * 3 * 3
     );
     // What a pass compares: May's printed prior balance of class A is April's current balance.
     let ids = ids(&db);
@@ -208,7 +220,7 @@ fn a_restatement_and_a_dropped_month_are_exactly_what_is_reported() {
     );
     assert_eq!(
         query_i64(&db, "SELECT count(*) FROM continuity_history"),
-        10 + 9 * 3 * 6
+        10 + 9 * BALANCES_PER_PAIR
     );
 
     let status = ws.remit(None, &["status"]);
@@ -278,7 +290,7 @@ fn an_amendment_correcting_the_restated_month_turns_its_breaks_into_passes() {
             &db,
             &format!("SELECT count(*) FROM continuity_history WHERE passed = 1 AND (statement_id = {amended} OR prior_statement_id = {amended})")
         ),
-        2 * (1 + 3 * 6)
+        2 * PER_PAIR
     );
     // The superseded statement is kept, and compared with nothing.
     assert_eq!(
@@ -393,6 +405,6 @@ fn reparse_redoes_exactly_the_filings_an_older_extractor_read() {
             &db,
             "SELECT count(*) FROM continuity_history WHERE passed = 1"
         ),
-        3 * (1 + 3 * 6)
+        3 * PER_PAIR
     );
 }

@@ -182,6 +182,7 @@ impl History {
 enum Kind {
     Sequence,
     Class,
+    Pool,
 }
 
 impl Kind {
@@ -189,6 +190,7 @@ impl Kind {
         match self {
             Kind::Sequence => "sequence",
             Kind::Class => "class",
+            Kind::Pool => "pool",
         }
     }
 }
@@ -245,6 +247,7 @@ fn compare_trust(conn: &Connection, trust_name: &str) -> Result<Vec<Row>, Error>
         // month is the finding, not every figure it would have bridged.
         if apart == period {
             compare_classes(conn, prior.id, current.id, &mut rows)?;
+            compare_pool(conn, prior.id, current.id, &mut rows)?;
         }
     }
     Ok(rows)
@@ -439,7 +442,13 @@ fn compare_classes(
             // A class that appears with a balance carried from nowhere is as much a break as one
             // whose balance changed; one that starts at zero is simply new.
             if figures.prior_balance.is_some_and(|b| b != 0.0) {
-                rows.push(missing_class(ids, &scope, figures.prior_balance, None));
+                rows.push(missing(
+                    Kind::Class,
+                    ids,
+                    &scope,
+                    figures.prior_balance,
+                    None,
+                ));
             }
             continue;
         };
@@ -470,29 +479,150 @@ fn compare_classes(
         let printed_now = now.iter().any(|((t, c), _)| t == tier && c == class);
         if !printed_now && previous.current_balance.is_some_and(|b| b != 0.0) {
             let scope = class_scope(tier, class);
-            rows.push(missing_class(ids, &scope, None, previous.current_balance));
+            rows.push(missing(
+                Kind::Class,
+                ids,
+                &scope,
+                None,
+                previous.current_balance,
+            ));
         }
     }
     Ok(())
 }
 
-/// A class printed with a balance in one of the two statements and absent from the other.
-fn missing_class(ids: (i64, i64), scope: &str, found: Option<f64>, expected: Option<f64>) -> Row {
+/// A class (or pool scope) printed with a balance in one of the two statements and absent from
+/// the other.
+fn missing(
+    kind: Kind,
+    ids: (i64, i64),
+    scope: &str,
+    found: Option<f64>,
+    expected: Option<f64>,
+) -> Row {
+    let what = match kind {
+        Kind::Pool => "pool scope",
+        _ => "class",
+    };
     let detail = if found.is_none() {
-        "class not printed in this statement"
+        format!("{what} not printed in this statement")
     } else {
-        "class not printed in the previous statement"
+        format!("{what} not printed in the previous statement")
     };
     Row {
         statement_id: ids.1,
         prior_statement_id: ids.0,
-        kind: Kind::Class,
+        kind,
         scope: scope.to_string(),
         name: BALANCE.into(),
         passed: false,
         expected,
         found,
         tolerance: 0.0,
-        detail: Some(detail.into()),
+        detail: Some(detail),
     }
+}
+
+/// The `pool_summary` figures continuity reads, per scope.
+#[derive(Debug, Clone, Copy)]
+struct PoolFigures {
+    prior_balance: Option<f64>,
+    current_balance: Option<f64>,
+    prior_loan_count: Option<i64>,
+    current_loan_count: Option<i64>,
+    realized_loss: Option<f64>,
+    cum_realized_loss: Option<f64>,
+}
+
+fn pool_of(conn: &Connection, statement_id: i64) -> Result<Vec<(String, PoolFigures)>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT scope, prior_balance, current_balance, prior_loan_count, current_loan_count,
+                realized_loss, cum_realized_loss
+         FROM pool_summary WHERE statement_id = ?1 ORDER BY scope = 'Total' DESC, scope",
+    )?;
+    let rows = stmt.query_map([statement_id], |r| {
+        Ok((
+            r.get(0)?,
+            PoolFigures {
+                prior_balance: r.get(1)?,
+                current_balance: r.get(2)?,
+                prior_loan_count: r.get(3)?,
+                current_loan_count: r.get(4)?,
+                realized_loss: r.get(5)?,
+                cum_realized_loss: r.get(6)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Per pool scope (`Total`, each group): the beginning balance and loan count are the previous
+/// ending ones, and the cumulative realized loss grew by this month's loss.
+fn compare_pool(
+    conn: &Connection,
+    prior_id: i64,
+    current_id: i64,
+    rows: &mut Vec<Row>,
+) -> Result<(), Error> {
+    let ids = (prior_id, current_id);
+    let before: HashMap<String, PoolFigures> = pool_of(conn, prior_id)?.into_iter().collect();
+    let now = pool_of(conn, current_id)?;
+    for (scope, figures) in &now {
+        let Some(previous) = before.get(scope) else {
+            if figures.prior_balance.is_some_and(|b| b != 0.0) {
+                rows.push(missing(Kind::Pool, ids, scope, figures.prior_balance, None));
+            }
+            continue;
+        };
+        identity(
+            rows,
+            ids,
+            Kind::Pool,
+            scope,
+            BALANCE,
+            &[previous.current_balance],
+            |f| f[0],
+            figures.prior_balance,
+        );
+        // Loan counts are whole numbers: they must agree exactly.
+        if let (Some(expected), Some(found)) =
+            (previous.current_loan_count, figures.prior_loan_count)
+        {
+            rows.push(Row {
+                statement_id: current_id,
+                prior_statement_id: prior_id,
+                kind: Kind::Pool,
+                scope: scope.clone(),
+                name: "prior_loan_count = previous current_loan_count".into(),
+                passed: expected == found,
+                expected: Some(expected as f64),
+                found: Some(found as f64),
+                tolerance: 0.0,
+                detail: None,
+            });
+        }
+        identity(
+            rows,
+            ids,
+            Kind::Pool,
+            scope,
+            "cum_realized_loss = previous cum_realized_loss + realized_loss",
+            &[previous.cum_realized_loss, figures.realized_loss],
+            |f| f[0] + f[1],
+            figures.cum_realized_loss,
+        );
+    }
+    for (scope, previous) in &before {
+        let printed_now = now.iter().any(|(s, _)| s == scope);
+        if !printed_now && previous.current_balance.is_some_and(|b| b != 0.0) {
+            rows.push(missing(
+                Kind::Pool,
+                ids,
+                scope,
+                None,
+                previous.current_balance,
+            ));
+        }
+    }
+    Ok(())
 }

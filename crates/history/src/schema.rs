@@ -27,6 +27,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/002_views.sql"),
     },
     Migration {
+        version: 4,
+        name: "pool summary",
+        sql: include_str!("migrations/004_pool_summary.sql"),
+    },
+    Migration {
         version: 6,
         name: "continuity",
         sql: include_str!("migrations/006_continuity.sql"),

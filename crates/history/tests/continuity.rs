@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use remit_extract::Statement;
+use remit_extract::{PoolSummary, Statement};
 use remit_history::{Comparison, History};
 
 /// A statement of `trust` for `date` with class A rolling from `prior` to `current`.
@@ -150,6 +150,112 @@ fn a_quarterly_trust_has_no_gaps_and_a_vanished_class_is_a_break() {
         vec![
             ("A".into(), Some(80.0), None, september),
             ("A-1".into(), None, Some(80.0), september),
+        ]
+    );
+}
+
+/// A month of `trust` whose pool rolls from (`prior`, `prior_loans`) to (`current`, `loans`) with
+/// `loss` realized this month and `cumulative` to date.
+fn pool_month(
+    trust: &str,
+    date: &str,
+    (prior, prior_loans): (f64, i64),
+    (current, loans): (f64, i64),
+    (loss, cumulative): (f64, f64),
+) -> Statement {
+    let mut statement = month(trust, date, 100.0, 100.0);
+    statement.pool = vec![PoolSummary {
+        scope: PoolSummary::TOTAL.into(),
+        prior_balance: Some(prior),
+        current_balance: Some(current),
+        prior_loan_count: Some(prior_loans),
+        current_loan_count: Some(loans),
+        realized_loss: Some(loss),
+        cum_realized_loss: Some(cumulative),
+        ..PoolSummary::default()
+    }];
+    statement
+}
+
+#[test]
+fn the_pool_carries_balance_and_loan_count_over_and_adds_up_its_losses() {
+    let mut history = History::open_in_memory().unwrap();
+    let (a, b, c) = ("2002-09-25", "2002-10-25", "2002-11-25");
+    load(
+        &mut history,
+        1,
+        pool_month(
+            IMPAC_1,
+            a,
+            (450_000_000.0, 1950),
+            (443_357_982.93, 1930),
+            (0.0, 1_000.0),
+        ),
+    );
+    load(
+        &mut history,
+        2,
+        pool_month(
+            IMPAC_1,
+            b,
+            (443_357_982.93, 1930),
+            (439_506_706.90, 1909),
+            (2_500.55, 3_500.55),
+        ),
+    );
+    // November: one loan short of October's count, and a cumulative loss that forgot a dollar.
+    let november = load(
+        &mut history,
+        3,
+        pool_month(
+            IMPAC_1,
+            c,
+            (439_506_706.90, 1908),
+            (435_000_000.0, 1890),
+            (100.0, 3_599.55),
+        ),
+    );
+    history.refresh_continuity().unwrap();
+
+    let pool: Vec<Comparison> = history
+        .continuity(Some(IMPAC_1), false)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.kind == "pool")
+        .collect();
+    assert_eq!(pool.len(), 6);
+    assert!(pool.iter().all(|c| c.scope == "Total"));
+    type Break<'a> = (i64, &'a str, Option<f64>, Option<f64>, f64);
+    let broken: Vec<Break> = pool
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| {
+            (
+                c.statement_id,
+                c.name.as_str(),
+                c.expected,
+                c.found,
+                c.tolerance,
+            )
+        })
+        .collect();
+    assert_eq!(
+        broken,
+        vec![
+            (
+                november,
+                "cum_realized_loss = previous cum_realized_loss + realized_loss",
+                Some(3_600.55),
+                Some(3_599.55),
+                0.005 + 0.5 + 0.005
+            ),
+            (
+                november,
+                "prior_loan_count = previous current_loan_count",
+                Some(1909.0),
+                Some(1908.0),
+                0.0
+            ),
         ]
     );
 }
