@@ -107,3 +107,27 @@ mod tests {
         assert_eq!(left, ["0001020242-02-000400"]);
     }
 }
+
+#[cfg(test)]
+mod late_migration {
+    use crate::History;
+
+    /// Migration 003 landed after 004 and 006: a database already at 6 without the queue gets it
+    /// on its next read-write open, and keeps its version.
+    #[test]
+    fn a_database_past_003_without_the_queue_gets_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("h.db");
+        drop(History::open(&path).expect("create"));
+        let conn = rusqlite::Connection::open(&path).expect("open");
+        conn.execute_batch("DROP TABLE fetch_queue").expect("drop");
+        drop(conn);
+        let history = History::open(&path).expect("reopen");
+        assert!(history.queued().expect("queue back").is_empty());
+        let version: i64 = history
+            .connection()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, crate::SCHEMA_VERSION);
+    }
+}

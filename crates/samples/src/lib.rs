@@ -6,6 +6,8 @@
 //! SGML header, one 8-K document wrapped at 80 columns) as [`GeneratedFiling`]s, streamed one at
 //! a time by [`generate`] or written as `{accession}.txt` files by [`write_corpus`].
 //!
+//! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
+//!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //! - [`fixture_submission`] / [`fixture_document`]: Impac CMB Trust 2002-1's statement for the
 //!   November 25, 2002 distribution (CIK [`FIXTURE_CIK`], accession [`FIXTURE_ACCESSION`]),
 //!   the real public text; header values that are reconstructed are listed in
@@ -53,5 +55,7 @@ mod submission;
 
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
-pub use generator::{generate, write_corpus, Filings, GeneratedFiling, GeneratorConfig};
+pub use generator::{
+    generate, generate_with, write_corpus, Defects, Filings, GeneratedFiling, GeneratorConfig,
+};
 pub use report::SYNTHETIC_NOTICE;
