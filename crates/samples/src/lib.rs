@@ -6,8 +6,6 @@
 //! SGML header, one 8-K document wrapped at 80 columns) as [`GeneratedFiling`]s, streamed one at
 //! a time by [`generate`] or written as `{accession}.txt` files by [`write_corpus`].
 //!
-//! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
-//!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //! - [`fixture_submission`] / [`fixture_document`]: Impac CMB Trust 2002-1's statement for the
 //!   November 25, 2002 distribution (CIK [`FIXTURE_CIK`], accession [`FIXTURE_ACCESSION`]),
 //!   the real public text; header values that are reconstructed are listed in
@@ -19,6 +17,8 @@
 //!   depositors file for several trusts. Every generated file is marked synthetic in its
 //!   header (`COMPANY CONFORMED NAME ... (SYNTHETIC)`, `<DESCRIPTION>`) and on its cover
 //!   ([`SYNTHETIC_NOTICE`]).
+//! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
+//!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //!
 //! ```
 //! use chrono::NaiveDate;

@@ -100,6 +100,7 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
             data_base: Some(sim.data_base()),
             rate: Some(10),
             cooldown_secs: Some(5),
+            block_limit_secs: None,
         };
         let paths = Paths {
             db: db.to_path_buf(),
@@ -168,5 +169,34 @@ fn shell_word(text: &str) -> String {
         text.to_string()
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_commands_name_the_history_only_when_a_bare_command_would_miss_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::default();
+        config.paths.db = dir.path().join("remit.db");
+        let bare = next_commands(&config, Path::new(super::super::DEMO_DB));
+        assert_eq!(bare[0], "remit status");
+        assert!(bare[1].starts_with("remit sql \"SELECT "), "{}", bare[1]);
+        assert_eq!(
+            bare[2],
+            "remit chart --trust \"Remit Sample Trust 2002-S1\" --metric cpr --out cpr.svg"
+        );
+
+        // Another demo path, or a configured history that a bare command would read instead.
+        let elsewhere = next_commands(&config, Path::new("my demo/demo.db"));
+        assert_eq!(elsewhere[0], "remit status --db 'my demo/demo.db'");
+        std::fs::write(&config.paths.db, b"").unwrap();
+        let shadowed = next_commands(&config, Path::new(super::super::DEMO_DB));
+        assert!(
+            shadowed.iter().all(|c| c.contains(" --db data/demo.db")),
+            "{shadowed:?}"
+        );
     }
 }
