@@ -193,7 +193,7 @@ fn an_uncompressed_store_still_reads_and_converts_in_place() {
         b"as fetched"
     );
     let listed: Vec<_> = raw.iter().expect("listing").collect();
-    assert_eq!(listed, [plain.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&plain));
     assert_eq!(read_stored(&plain).expect("plain read"), b"as fetched");
 
     // Converting keeps the bytes and leaves exactly one file, the compressed one.
@@ -203,7 +203,7 @@ fn an_uncompressed_store_still_reads_and_converts_in_place() {
     assert_eq!(gunzip(&fs::read(&gz).expect("gz")), b"as fetched");
     assert_eq!(
         raw.iter().expect("listing").collect::<Vec<_>>(),
-        [gz.clone()]
+        std::slice::from_ref(&gz)
     );
     // A compressed file, or one outside the store's naming, is not converted again.
     assert!(!raw.recompress(&gz, b"as fetched").expect("no-op"));
