@@ -70,9 +70,11 @@
 //! ```
 
 mod checks;
+mod class_table;
 mod columns;
 mod delinquency;
 mod factors;
+mod grid;
 mod layouts;
 mod registry;
 mod sections;
