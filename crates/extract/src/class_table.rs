@@ -1,7 +1,8 @@
 //! Class tables of any trustee: a header naming a `CLASS` column with balance, interest and
 //! principal headings (one to three lines, in any order), then one row per class and a `TOTAL`
 //! row. Dollar tables fill the classes' current-period figures; tables of factors per $1,000
-//! (told by their title or by CUSIP and rate columns) fill CUSIPs, factors and rates.
+//! (told by their title or headings) fill factors; CUSIP and rate columns fill CUSIPs and rates
+//! in either.
 //!
 //! Headings are matched by the words they contain, never by their position or order, so
 //! `PRINCIPAL` before `INTEREST`, a `CLASS` heading on the top line and `REALIZED LOSES` all
@@ -47,9 +48,9 @@ fn field(kind: Kind, title: &str) -> Option<Field> {
     let balance_end = (has("current") || has("ending")) && has("balance");
     Some(match kind {
         _ if has("class") => Field::Class,
-        Kind::Factors if has("cusip") => Field::Cusip,
-        Kind::Factors if has("next") => Field::NextRate,
-        Kind::Factors if has("rate") || has("passthrough") || has("coupon") => Field::Rate,
+        _ if has("cusip") => Field::Cusip,
+        _ if has("next") && (has("rate") || has("estimated")) => Field::NextRate,
+        _ if has("rate") || has("passthrough") || has("coupon") => Field::Rate,
         Kind::Dollars if has("deferred") => Field::DeferredInterest,
         Kind::Dollars if has("realized") || has("loss") || has("lose") => Field::RealizedLoss,
         _ if has("original") || has("face") => Field::OriginalFace,
@@ -73,6 +74,23 @@ pub struct Table {
     pub lines: Range<usize>,
 }
 
+impl Table {
+    /// Whether the table prints a balance, principal and interest by class: a class table
+    /// whichever trustee printed it.
+    pub fn has_balance_principal_interest(&self) -> bool {
+        let fields: Vec<Field> = self
+            .grid
+            .columns
+            .iter()
+            .filter_map(|c| field(self.kind, &c.title))
+            .collect();
+        let has = |f: Field| fields.contains(&f);
+        (has(Field::PriorBalance) || has(Field::CurrentBalance))
+            && has(Field::Principal)
+            && has(Field::Interest)
+    }
+}
+
 /// Whether the line is a class-table header line: a `CLASS` heading among at least three.
 fn names_class(text: &str) -> bool {
     !has_amount(text)
@@ -89,7 +107,11 @@ fn is_header_text(text: &str) -> bool {
 /// The header lines around a `CLASS` line: up to three more above or below, no figures.
 fn header_span(lines: &[Line], at: usize) -> Range<usize> {
     let mut start = at;
-    while start > 0 && at - start < 3 && lines.get(start - 1).is_some_and(|l| is_header_text(&l.text))
+    while start > 0
+        && at - start < 3
+        && lines
+            .get(start - 1)
+            .is_some_and(|l| is_header_text(&l.text))
     {
         start -= 1;
     }
@@ -141,12 +163,10 @@ pub fn find(lines: &[Line]) -> Vec<Table> {
         let texts: Vec<String> = lines[span.clone()].iter().map(|l| l.text.clone()).collect();
         let (title, header) = split_title(&texts);
         let grid = Grid::from_header(&header.iter().map(String::as_str).collect::<Vec<_>>());
-        let title_says = title.as_deref().map(key).unwrap_or_default();
-        let kind = if title_says.contains("factor")
-            || title_says.contains("1000")
-            || grid.find("cusip").is_some()
-            || grid.find("rate").is_some()
-        {
+        // A table of factors says so in its title or headings (`FACTOR INFORMATION PER $1000
+        // OF ORIGINAL FACE`); any other class table is in dollars.
+        let says = key(&texts.join(" "));
+        let kind = if says.contains("factor") || says.contains("per1000") {
             Kind::Factors
         } else {
             Kind::Dollars
@@ -244,7 +264,13 @@ pub fn read(
         let Some(name) = class_cell(&table.grid, &cells) else {
             continue;
         };
-        if cells.iter().flatten().filter(|c| c.figure.is_some()).count() < 2 {
+        if cells
+            .iter()
+            .flatten()
+            .filter(|c| c.figure.is_some())
+            .count()
+            < 2
+        {
             continue;
         }
         rows.push((name, cells));
@@ -262,7 +288,17 @@ pub fn read(
         for ((column, f), cell) in table.grid.columns.iter().zip(&fields).zip(cells) {
             let Some(cell) = cell else { continue };
             match f {
-                Some(f) => fill(class, table.kind, *f, cell, report, &section, name, &column.title, sink),
+                Some(f) => fill(
+                    class,
+                    table.kind,
+                    *f,
+                    cell,
+                    report,
+                    &section,
+                    name,
+                    &column.title,
+                    sink,
+                ),
                 None => sink.pool(report, &section, name, &column.title, cell),
             }
         }
@@ -271,7 +307,9 @@ pub fn read(
 }
 
 fn entry<'a>(classes: &'a mut Vec<BondClass>, tier: &str, name: &str) -> &'a mut BondClass {
-    let found = classes.iter().position(|c| c.tier == tier && c.class == name);
+    let found = classes
+        .iter()
+        .position(|c| c.tier == tier && c.class == name);
     let index = found.unwrap_or_else(|| {
         classes.push(BondClass {
             tier: tier.to_string(),
@@ -402,7 +440,9 @@ fn checks(
         let terms: Vec<Term> = rows
             .iter()
             .filter(|(n, _)| !is_total(n))
-            .filter_map(|(n, cells)| Some(Term::plus(n.clone(), cells.get(index)?.as_ref()?.figure?)))
+            .filter_map(|(n, cells)| {
+                Some(Term::plus(n.clone(), cells.get(index)?.as_ref()?.figure?))
+            })
             .collect();
         sink.checks.identity(
             format!("{section}/Total: {} = sum of classes", column.title),

@@ -54,10 +54,8 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
     if a.1 <= b.0 {
         b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
     } else {
-        0
+        a.0.saturating_sub(b.1)
     }
 }
 
@@ -66,7 +64,9 @@ impl Grid {
     /// title printed across the columns) before reading it.
     pub fn from_header(lines: &[&str]) -> Grid {
         let phrase_lines: Vec<Vec<Word>> = lines.iter().map(|l| line_phrases(l)).collect();
-        let Some(anchor) = (0..phrase_lines.len()).rev().max_by_key(|&i| phrase_lines[i].len())
+        let Some(anchor) = (0..phrase_lines.len())
+            .rev()
+            .max_by_key(|&i| phrase_lines[i].len())
         else {
             return Grid::default();
         };

@@ -60,7 +60,11 @@ fn pairs(text: &str) -> Option<Pairs> {
     let mut orphans: Vec<(usize, String)> = Vec::new();
     for p in phrases {
         if ends_key(&p.text) {
-            out.push((p.start, p.text.trim_end_matches(':').trim().to_string(), String::new()));
+            out.push((
+                p.start,
+                p.text.trim_end_matches(':').trim().to_string(),
+                String::new(),
+            ));
         } else {
             match out.last_mut() {
                 Some(last) if last.2.is_empty() => last.2 = p.text.clone(),
@@ -73,7 +77,11 @@ fn pairs(text: &str) -> Option<Pairs> {
 
 /// Phrases under a key block extend the key printed left of them on the lines above
 /// (`ADMINISTRATOR:  David West` / `Bankers Trust Company` / `3 Park Plaza`).
-fn continue_keys(keyed: &mut [(String, String)], at: &[(usize, usize)], orphans: Vec<(usize, String)>) {
+fn continue_keys(
+    keyed: &mut [(String, String)],
+    at: &[(usize, usize)],
+    orphans: Vec<(usize, String)>,
+) {
     for (start, text) in orphans {
         let Some((_, index)) = at.iter().rev().find(|(s, _)| *s <= start) else {
             continue;
@@ -112,7 +120,11 @@ fn status_name(text: &str) -> String {
 fn measure(label: &str) -> Option<Measure> {
     let k = key(label);
     let pct = k.contains("percent") || label.contains('%');
-    match (pct, k.contains("loan") || k.contains("number"), k.contains("balance")) {
+    match (
+        pct,
+        k.contains("loan") || k.contains("number"),
+        k.contains("balance"),
+    ) {
         (true, true, _) => Some(Measure::PctLoans),
         (true, false, true) => Some(Measure::PctBalance),
         (false, true, false) => Some(Measure::Loans),
@@ -167,14 +179,21 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
             continue;
         }
         if let Some(at) = &keyed_at {
-            let orphans = line_phrases(text).into_iter().map(|p| (p.start, p.text)).collect();
+            let orphans = line_phrases(text)
+                .into_iter()
+                .map(|p| (p.start, p.text))
+                .collect();
             continue_keys(&mut body.keyed, at, orphans);
             continue;
         }
         let phrases = line_phrases(text);
         // Bucket numbers printed over the bucket words: part of the next header line.
-        if phrases.iter().all(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '+'))
-            && visible.get(n + 1).is_some_and(|(_, l)| bucket_header(&l.text))
+        if phrases
+            .iter()
+            .all(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '+'))
+            && visible
+                .get(n + 1)
+                .is_some_and(|(_, l)| bucket_header(&l.text))
         {
             pending_buckets = Some(text.to_string());
             continue;
@@ -227,7 +246,11 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
                     _ => (None, String::new()),
                 };
                 if let Some(g) = group {
-                    let known = body.scopes.iter().find(|s| s.eq_ignore_ascii_case(&g)).cloned();
+                    let known = body
+                        .scopes
+                        .iter()
+                        .find(|s| s.eq_ignore_ascii_case(&g))
+                        .cloned();
                     *scope = Some(known.unwrap_or(g));
                 }
                 let (Some(st), Some(sc)) = (status.clone(), scope.clone()) else {
@@ -249,7 +272,8 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
                     match (m, cell.figure) {
                         (Some(m), Some(figure)) => {
                             set(target, m, figure.value);
-                            body.figures.insert((sc.clone(), st.clone(), bucket, m), figure);
+                            body.figures
+                                .insert((sc.clone(), st.clone(), bucket, m), figure);
                         }
                         _ => sink.pool(report, &sc, &format!("{st}: {what}"), &bucket, &cell),
                     }
@@ -265,7 +289,8 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
             finish(&mut section, report, &mut body, sink);
             mode = Mode::Sections;
             let first = &phrases[0];
-            let own = (phrases.len() > 1).then(|| Grid::from_header(&[&blank_before(text, first.end)]));
+            let own =
+                (phrases.len() > 1).then(|| Grid::from_header(&[&blank_before(text, first.end)]));
             // A sub-heading without headings of its own keeps the columns above it.
             if own.is_some() || first.start == 0 {
                 grid = own;
@@ -314,10 +339,8 @@ fn row(
     let is_cell = |p: &crate::columns::Word| {
         crate::value::parse_number(&p.text).is_some() || first_column.is_some_and(|s| p.end > s)
     };
-    let label_parts: Vec<&crate::columns::Word> = phrases
-        .iter()
-        .take_while(|p| !is_cell(p))
-        .collect();
+    let label_parts: Vec<&crate::columns::Word> =
+        phrases.iter().take_while(|p| !is_cell(p)).collect();
     let label_end = label_parts.last().map_or(0, |p| p.end);
     let label = if label_parts.is_empty() {
         current.name.clone()
@@ -347,7 +370,16 @@ fn row(
             parts
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (if many { (i + 1).to_string() } else { String::new() }, Cell::parse(&p.text)))
+                .map(|(i, p)| {
+                    (
+                        if many {
+                            (i + 1).to_string()
+                        } else {
+                            String::new()
+                        },
+                        Cell::parse(&p.text),
+                    )
+                })
                 .collect()
         }
     };
@@ -400,9 +432,11 @@ fn finish(
 /// A section headed by a total (`TOTAL SOURCES`) prints that figure alone, then further
 /// amounts and a grand total (`TOTAL REMITTANCE DUE`): the grand total is all of them.
 fn grand_total(report: &str, section: &Section, sink: &mut Sink) {
-    let Some(last) = section.rows.last().filter(|r| {
-        r.label.to_ascii_uppercase().starts_with("TOTAL") && section.rows.len() > 1
-    }) else {
+    let Some(last) = section
+        .rows
+        .last()
+        .filter(|r| r.label.to_ascii_uppercase().starts_with("TOTAL") && section.rows.len() > 1)
+    else {
         return;
     };
     let above = &section.rows[..section.rows.len() - 1];

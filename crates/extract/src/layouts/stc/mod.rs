@@ -50,7 +50,10 @@ impl Layout for StatementToCertificateholders {
             let titled = key(&report.title).contains("statementtocertificateholders");
             class_table::find(&report.lines).iter().any(|t| {
                 let title = key(&t.title);
-                titled || (t.kind == Kind::Dollars && title.contains("distribution") && title.contains("dollar"))
+                titled
+                    || (t.kind == Kind::Dollars
+                        && title.contains("distribution")
+                        && title.contains("dollar"))
             })
         })
     }
@@ -77,7 +80,11 @@ impl Layout for StatementToCertificateholders {
                     &mut read.classes,
                     &mut sink,
                 );
-                for t in taken.iter_mut().take(table.lines.end).skip(table.lines.start) {
+                for t in taken
+                    .iter_mut()
+                    .take(table.lines.end)
+                    .skip(table.lines.start)
+                {
                     *t = true;
                 }
             }
@@ -139,7 +146,13 @@ fn per_class_interest(sections: &[&crate::sections::Section], classes: &mut [Bon
         if !accrued && !carried {
             continue;
         }
-        let column = |wanted: &str| section.columns.columns.iter().position(|c| key(&c.title) == wanted);
+        let column = |wanted: &str| {
+            section
+                .columns
+                .columns
+                .iter()
+                .position(|c| key(&c.title) == wanted)
+        };
         for row in &section.rows {
             let label = row.label.trim();
             let class_name = label
@@ -149,7 +162,10 @@ fn per_class_interest(sections: &[&crate::sections::Section], classes: &mut [Bon
             let Some(class) = classes.iter_mut().rev().find(|c| c.class == class_name) else {
                 continue;
             };
-            let at = |c: Option<usize>| c.and_then(|i| row.figures.get(i).copied().flatten()).map(|f| f.value);
+            let at = |c: Option<usize>| {
+                c.and_then(|i| row.figures.get(i).copied().flatten())
+                    .map(|f| f.value)
+            };
             if accrued {
                 class.accrued_interest = at(column("current"));
             } else {
@@ -167,12 +183,19 @@ fn trust_name(statement: &CleanStatement) -> String {
     parts.extend(statement.header_lines.iter().map(String::as_str));
     if parts.is_empty() {
         // A statement of one page has no repeated header: its top lines are the title block.
-        let top = statement.reports.first().map(|r| r.lines.as_slice()).unwrap_or_default();
+        let top = statement
+            .reports
+            .first()
+            .map(|r| r.lines.as_slice())
+            .unwrap_or_default();
         return top
             .iter()
             .map(|l| crate::value::collapse(&l.text))
             .skip_while(|t| t.is_empty() || key(t).starts_with("exhibit"))
-            .take_while(|t| !t.is_empty() && !crate::grid::is_rule(t) && !crate::grid::has_figure(t) || key(t).starts_with("series"))
+            .take_while(|t| {
+                !t.is_empty() && !crate::grid::is_rule(t) && !crate::grid::has_figure(t)
+                    || key(t).starts_with("series")
+            })
             .filter(|t| !key(t).starts_with("remic") && !key(t).starts_with("statement"))
             .take(3)
             .collect::<Vec<_>>()

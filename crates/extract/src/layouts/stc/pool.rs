@@ -47,11 +47,14 @@ fn find(
 }
 
 fn is_pool_balance(row: &SectionRow, when: &[&str]) -> bool {
-    starts_any(&row.label, when) && has_all(&row.label, &["balance"]) && !has_all(&row.label, &["purchas"])
+    starts_any(&row.label, when)
+        && has_all(&row.label, &["balance"])
+        && !has_all(&row.label, &["purchas"])
 }
 
 fn is_loan_count(row: &SectionRow, when: &[&str]) -> bool {
-    starts_any(&row.label, when) && (has_all(&row.label, &["numberofloans"]) || has_all(&row.label, &["loancount"]))
+    starts_any(&row.label, when)
+        && (has_all(&row.label, &["numberofloans"]) || has_all(&row.label, &["loancount"]))
 }
 
 const PRIOR: [&str; 2] = ["prior", "beginning"];
@@ -85,9 +88,8 @@ pub(super) fn summary(sections: &[&Section], delinquency: &[DelinquencyCell]) ->
     // A whole pool the statement prints only by group: its sums are the whole pool's figures.
     if !pool.iter().any(|p| p.scope == PoolSummary::TOTAL) {
         let groups: Vec<&PoolSummary> = pool.iter().collect();
-        let sum = |f: fn(&PoolSummary) -> Option<f64>| {
-            groups.iter().map(|g| f(g)).sum::<Option<f64>>()
-        };
+        let sum =
+            |f: fn(&PoolSummary) -> Option<f64>| groups.iter().map(|g| f(g)).sum::<Option<f64>>();
         let total = PoolSummary {
             scope: PoolSummary::TOTAL.to_string(),
             prior_balance: sum(|p| p.prior_balance),
@@ -99,9 +101,11 @@ pub(super) fn summary(sections: &[&Section], delinquency: &[DelinquencyCell]) ->
     for p in &mut pool {
         if p.scope == PoolSummary::TOTAL {
             let groups = || {
-                group_titles
-                    .iter()
-                    .map(|t| find(sections, t, |s, r| has_all(&s.name, &["overcollateral"]) && is_oc(r)))
+                group_titles.iter().map(|t| {
+                    find(sections, t, |s, r| {
+                        has_all(&s.name, &["overcollateral"]) && is_oc(r)
+                    })
+                })
             };
             if p.oc_amount.is_none() && !group_titles.is_empty() {
                 p.oc_amount = groups().map(|f| f.map(|f| f.value)).sum();
@@ -117,9 +121,11 @@ fn is_oc(row: &SectionRow) -> bool {
 }
 
 fn one(sections: &[&Section], title: &str, delinquency: &[DelinquencyCell]) -> PoolSummary {
-    let value = |pick: &dyn Fn(&Section, &SectionRow) -> bool| find(sections, title, pick).map(|f| f.value);
+    let value =
+        |pick: &dyn Fn(&Section, &SectionRow) -> bool| find(sections, title, pick).map(|f| f.value);
     let prior_balance = value(&|_, r| is_pool_balance(r, &PRIOR));
-    let scheduled_principal = value(&|s, r| is_principal_section(s) && has_all(&r.label, &["scheduled"]));
+    let scheduled_principal =
+        value(&|s, r| is_principal_section(s) && has_all(&r.label, &["scheduled"]));
     let unscheduled: Vec<f64> = sections
         .iter()
         .filter(|s| is_principal_section(s))
@@ -129,7 +135,9 @@ fn one(sections: &[&Section], title: &str, delinquency: &[DelinquencyCell]) -> P
                 .iter()
                 .filter(|r| {
                     let k = key(&r.label);
-                    !k.starts_with("total") && !k.contains("loss") && UNSCHEDULED.iter().any(|w| k.contains(w))
+                    !k.starts_with("total")
+                        && !k.contains("loss")
+                        && UNSCHEDULED.iter().any(|w| k.contains(w))
                 })
                 .filter_map(|r| figure(s, r, title).map(|f| f.value))
                 .collect::<Vec<_>>()
@@ -170,7 +178,10 @@ fn one(sections: &[&Section], title: &str, delinquency: &[DelinquencyCell]) -> P
         smm,
         cpr: smm.map(|s| 1.0 - (1.0 - s).powi(12)),
         cdr: None,
-        realized_loss: value(&|s, r| is_principal_section(s) && has_all(&r.label, &["realizedloss"])).map(f64::abs),
+        realized_loss: value(&|s, r| {
+            is_principal_section(s) && has_all(&r.label, &["realizedloss"])
+        })
+        .map(f64::abs),
         cum_realized_loss: value(&|_, r| has_all(&r.label, &["cumulative", "loss"])),
         dq60_balance: dq60,
         oc_amount: value(&|s, r| has_all(&s.name, &["overcollateral"]) && is_oc(r)),
@@ -189,7 +200,11 @@ pub(super) fn checks(
     sink: &mut Sink,
 ) {
     let tier: Vec<&BondClass> = classes.iter().filter(|c| c.tier == first_tier).collect();
-    let name = if first_tier.is_empty() { "classes".to_string() } else { format!("{first_tier} classes") };
+    let name = if first_tier.is_empty() {
+        "classes".to_string()
+    } else {
+        format!("{first_tier} classes")
+    };
     let class_terms = |get: fn(&BondClass) -> Option<f64>| -> Option<Vec<Term>> {
         let terms: Vec<Term> = tier
             .iter()
@@ -198,9 +213,18 @@ pub(super) fn checks(
         (!terms.is_empty()).then_some(terms)
     };
     let printed = |pick: &dyn Fn(&Section, &SectionRow) -> bool| find(sections, "TOTAL", pick);
-    let ties: [(&str, Option<Figure>, fn(&BondClass) -> Option<f64>); 4] = [
-        ("POOL INFORMATION prior balance of pool", printed(&|_, r| is_pool_balance(r, &PRIOR)), |c| c.prior_balance),
-        ("POOL INFORMATION current balance of pool", printed(&|_, r| is_pool_balance(r, &CURRENT)), |c| c.current_balance),
+    type Tie<'a> = (&'a str, Option<Figure>, fn(&BondClass) -> Option<f64>);
+    let ties: [Tie; 4] = [
+        (
+            "POOL INFORMATION prior balance of pool",
+            printed(&|_, r| is_pool_balance(r, &PRIOR)),
+            |c| c.prior_balance,
+        ),
+        (
+            "POOL INFORMATION current balance of pool",
+            printed(&|_, r| is_pool_balance(r, &CURRENT)),
+            |c| c.current_balance,
+        ),
         (
             "SOURCES OF PRINCIPAL total principal",
             printed(&|s, r| is_principal_section(s) && starts_any(&r.label, &["total"])),
@@ -208,7 +232,12 @@ pub(super) fn checks(
         ),
         (
             "SOURCES OF INTEREST total interest",
-            printed(&|s, r| has_all(&s.name, &["interest"]) && !is_principal_section(s) && starts_any(&r.label, &["total"]) && has_all(&r.label, &["interest"])),
+            printed(&|s, r| {
+                has_all(&s.name, &["interest"])
+                    && !is_principal_section(s)
+                    && starts_any(&r.label, &["total"])
+                    && has_all(&r.label, &["interest"])
+            }),
             |c| c.interest,
         ),
     ];
@@ -239,16 +268,26 @@ pub(super) fn checks(
         }
         if terms.len() > 1 {
             sink.checks.identity(
-                format!("pool balance [{}]: current = prior - principal - losses", p.scope),
+                format!(
+                    "pool balance [{}]: current = prior - principal - losses",
+                    p.scope
+                ),
                 Precision::Money,
                 ("current balance", Figure::exact(current)),
                 &terms,
             );
         }
-        let paid = find(sections, &title_of(sections, &p.scope), |_, r| has_all(&r.label, &["paidinfull"]));
-        if let (Some(now), Some(before), Some(paid)) = (p.current_loan_count, p.prior_loan_count, paid) {
+        let paid = find(sections, &title_of(sections, &p.scope), |_, r| {
+            has_all(&r.label, &["paidinfull"])
+        });
+        if let (Some(now), Some(before), Some(paid)) =
+            (p.current_loan_count, p.prior_loan_count, paid)
+        {
             sink.checks.identity(
-                format!("loan count [{}]: current = prior - loans paid in full", p.scope),
+                format!(
+                    "loan count [{}]: current = prior - loans paid in full",
+                    p.scope
+                ),
                 Precision::Count,
                 ("current loans", Figure::exact(now as f64)),
                 &[
