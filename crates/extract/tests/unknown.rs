@@ -20,7 +20,8 @@ Servicing Fee                     62,500.00
 fn an_unknown_layout_keeps_the_classes_of_its_class_table() {
     let s = remit_extract::extract(&normalize_document(STATEMENT)).expect("reads");
     assert_eq!(s.layout, "unknown");
-    let classes: Vec<(&str, Option<f64>, Option<f64>, Option<f64>, Option<f64>)> = s
+    type Row<'a> = (&'a str, Option<f64>, Option<f64>, Option<f64>, Option<f64>);
+    let classes: Vec<Row> = s
         .classes
         .iter()
         .map(|c| {
