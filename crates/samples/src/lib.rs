@@ -49,9 +49,13 @@ mod pool;
 mod profile;
 mod report;
 mod speeds;
+mod stc;
 mod submission;
 
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
 pub use generator::{generate, write_corpus, Filings, GeneratedFiling, GeneratorConfig};
 pub use report::SYNTHETIC_NOTICE;
+pub use stc::{
+    stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,
+};

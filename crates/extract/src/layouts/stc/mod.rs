@@ -64,8 +64,14 @@ impl Layout for StatementToCertificateholders {
         let mut keyed: Vec<(String, String)> = Vec::new();
         let mut bodies = Vec::new();
         let mut first_tier: Option<String> = None;
+        let (_, top_tier) = title_block(statement);
         for report in &statement.reports {
-            let tier = report.tier.clone().unwrap_or_default();
+            // Without page headers, the tier is the one the title block names.
+            let tier = match (&report.tier, statement.trust_name.is_none()) {
+                (Some(tier), _) => tier.clone(),
+                (None, true) => top_tier.clone().unwrap_or_default(),
+                (None, false) => String::new(),
+            };
             let tables = class_table::find(&report.lines);
             let mut taken = vec![false; report.lines.len()];
             for table in &tables {
@@ -179,29 +185,55 @@ fn per_class_interest(sections: &[&crate::sections::Section], classes: &mut [Bon
 /// The trust as its title block names it: company, certificate type and series
 /// (`AAMES CAPITAL CORPORATION MORTGAGE PASS-THROUGH CERTIFICATES SERIES 1998-C`).
 fn trust_name(statement: &CleanStatement) -> String {
-    let mut parts: Vec<&str> = statement.trust_name.iter().map(String::as_str).collect();
-    parts.extend(statement.header_lines.iter().map(String::as_str));
+    let mut parts: Vec<String> = statement.trust_name.iter().cloned().collect();
+    parts.extend(statement.header_lines.iter().cloned());
     if parts.is_empty() {
-        // A statement of one page has no repeated header: its top lines are the title block.
-        let top = statement
-            .reports
-            .first()
-            .map(|r| r.lines.as_slice())
-            .unwrap_or_default();
-        return top
-            .iter()
-            .map(|l| crate::value::collapse(&l.text))
-            .skip_while(|t| t.is_empty() || key(t).starts_with("exhibit"))
-            .take_while(|t| {
-                !t.is_empty() && !crate::grid::is_rule(t) && !crate::grid::has_figure(t)
-                    || key(t).starts_with("series")
-            })
-            .filter(|t| !key(t).starts_with("remic") && !key(t).starts_with("statement"))
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" ");
+        // A statement of one page has no repeated header: its top lines are the title block,
+        // the statement's title last.
+        let (mut block, _) = title_block(statement);
+        if block.len() > 2
+            && !block
+                .last()
+                .is_some_and(|l| l.chars().any(|c| c.is_ascii_digit()))
+        {
+            block.pop();
+        }
+        parts = block;
     }
     parts.join(" ")
+}
+
+/// The lines at the top of a statement without page headers, up to its first rule or table,
+/// and the tier line among them (`REMIC I`).
+fn title_block(statement: &CleanStatement) -> (Vec<String>, Option<String>) {
+    let top = statement
+        .reports
+        .first()
+        .map(|r| r.lines.as_slice())
+        .unwrap_or_default();
+    let mut block = Vec::new();
+    let mut tier = None;
+    for line in top {
+        let text = crate::value::collapse(&line.text);
+        if text.is_empty() {
+            if block.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if crate::grid::is_rule(&text) || crate::grid::has_amount(&text) || text.contains(':') {
+            break;
+        }
+        if key(&text).starts_with("exhibit") {
+            continue;
+        }
+        if key(&text).starts_with("remic") && text.split(' ').count() <= 3 {
+            tier = Some(text);
+            continue;
+        }
+        block.push(text);
+    }
+    (block, tier)
 }
 
 fn header(statement: &CleanStatement, keyed: &[(String, String)]) -> StatementHeader {
