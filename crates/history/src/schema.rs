@@ -31,10 +31,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "pool summary",
         sql: include_str!("migrations/004_pool_summary.sql"),
     },
+    Migration {
+        version: 6,
+        name: "continuity",
+        sql: include_str!("migrations/006_continuity.sql"),
+    },
 ];
 
 /// The schema version this build creates and reads.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Long enough to wait out another process's per-filing transaction, short enough that a stuck
 /// writer is reported rather than waited on forever.

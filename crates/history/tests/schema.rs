@@ -349,7 +349,8 @@ fn a_history_of_schema_2_keeps_its_pool_history_through_the_pool_summary_migrati
         .connection()
         .execute_batch(concat!(
             "DROP VIEW class_history; DROP VIEW pool_history; DROP VIEW delinquency_history;
-             DROP TABLE pool_summary; PRAGMA user_version = 2;",
+             DROP TABLE pool_summary; DROP VIEW continuity_history; DROP TABLE continuity;
+             DROP TABLE continuity_pending; PRAGMA user_version = 2;",
             include_str!("../src/migrations/002_views.sql")
         ))
         .unwrap();
