@@ -161,9 +161,12 @@ pub struct EdgarArgs {
     /// Requests per second (at most 10 against sec.gov).
     #[arg(long)]
     pub rate: Option<u32>,
-    /// Seconds to pause after SEC's rate-threshold answer.
+    /// Seconds without any request after SEC's last refused answer before one probe is sent.
     #[arg(long)]
     pub cooldown_secs: Option<u64>,
+    /// Stop the run (exit 5) if SEC's block lasts longer than this many seconds.
+    #[arg(long)]
+    pub block_limit_secs: Option<u64>,
 }
 
 /// How a backfill finds the filings to fetch.

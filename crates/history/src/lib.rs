@@ -23,7 +23,9 @@
 //!   [`History::counts`], [`History::check_totals`], [`History::trust_status`] and
 //!   [`History::trust_quality`] summarise, [`History::failed_checks`] lists;
 //!   [`History::begin_run`], [`History::finish_run`] and [`History::last_watermark`] keep the
-//!   record of command runs a nightly job continues from.
+//!   record of command runs a nightly job continues from; [`History::queue_failure`],
+//!   [`History::queue_done`] and [`History::queued`] keep the filings a run could not fetch or
+//!   load, to be tried again by the next.
 //!
 //! ```
 //! use remit_extract::{BondClass, Statement};
@@ -73,6 +75,7 @@ mod error;
 mod history;
 mod load;
 mod quality;
+mod queue;
 mod read;
 mod rows;
 mod runs;
@@ -87,6 +90,6 @@ pub use quality::{ContinuityTotals, FailedCheck, TrustQuality};
 pub use rusqlite;
 pub use schema::SCHEMA_VERSION;
 pub use types::{
-    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, RunRow, TableCounts,
-    TrustStatus, NO_STATEMENT_TRUST,
+    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, QueuedFiling, RunRow,
+    TableCounts, TrustStatus, NO_STATEMENT_TRUST,
 };

@@ -100,6 +100,7 @@ pub fn run(config: &Config, db: &Path, months: u32) -> Result<i32> {
             data_base: Some(sim.data_base()),
             rate: Some(10),
             cooldown_secs: Some(5),
+            block_limit_secs: None,
         };
         let paths = Paths {
             db: db.to_path_buf(),

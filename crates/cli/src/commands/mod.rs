@@ -91,7 +91,7 @@ pub fn exit_code_for(error: &anyhow::Error) -> i32 {
             if e.is_lock_held() {
                 return exit::LOCKED;
             }
-            if e.is_blocked() {
+            if e.is_network() {
                 return exit::NETWORK;
             }
         }
