@@ -125,6 +125,59 @@ fn normalize_prints_the_statement_without_page_furniture() {
 }
 
 #[test]
+fn a_statement_to_certificateholders_loads_with_its_pool_history() {
+    let ws = Workspace::new(&[]);
+    let aames = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/fixtures/aames_1998-C_0001011438-98-000429.txt");
+    let out = ws.remit(None, &["ingest", aames.to_str().unwrap()]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let row: (String, String, String, f64, i64, f64, i64) = conn
+        .query_row(
+            "SELECT s.trust_name, s.layout, p.distribution_date, p.pool_balance, p.loan_count,
+                    p.prior_balance, p.prior_loan_count
+             FROM pool_history p JOIN statements s ON s.id = p.statement_id",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "AAMES CAPITAL CORPORATION MORTGAGE PASS-THROUGH CERTIFICATES SERIES 1998-C"
+                .to_string(),
+            "statement-to-certificateholders".to_string(),
+            "1998-12-15".to_string(),
+            640_191_948.34,
+            8345,
+            645_008_411.46,
+            8401
+        )
+    );
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM bond_classes WHERE cusip IS NOT NULL"
+        ),
+        8
+    );
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 0"),
+        0
+    );
+}
+
+#[test]
 fn sql_answers_in_each_format_and_reports_bad_queries() {
     let ws = Workspace::new(&[]);
     assert!(ws
