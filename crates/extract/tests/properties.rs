@@ -98,3 +98,29 @@ proptest! {
         let _ = extract(&remit_normalize::normalize_document(&damaged));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The Statement to Certificateholders (class tables, key blocks, ruled sections) cut or
+    /// patched anywhere still reads without a panic.
+    #[test]
+    fn the_certificateholders_statement_cut_anywhere_never_panics(
+        start in 0usize..45_000,
+        len in 0usize..4_000,
+        junk in "[A-Z0-9 :.,()%\\-\\n]{0,60}",
+    ) {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/fixtures/aames_1998-C_0001011438-98-000429.txt"
+        );
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let chars: Vec<char> = text.chars().collect();
+        let start = start.min(chars.len());
+        let end = (start + len).min(chars.len());
+        let mut damaged: String = chars[..start].iter().collect();
+        damaged.push_str(&junk);
+        damaged.extend(&chars[end..]);
+        let _ = extract(&remit_normalize::normalize_document(&damaged));
+    }
+}

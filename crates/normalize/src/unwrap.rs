@@ -15,6 +15,10 @@ const DRIFT: usize = 2;
 /// The narrowest cut width believed; below it a `>` line is almost certainly quoted text.
 const MIN_WIDTH: usize = 20;
 
+/// The widest cut width believed. EDGAR took 80 columns; a wider "width" would let each short `>`
+/// line be padded out to it, and a crafted document expand a hundredfold.
+pub const MAX_WRAP_WIDTH: usize = 250;
+
 /// A document shows EDGAR wrapping only with at least this many full-width pieces.
 const MIN_FULL_PIECES: usize = 2;
 
@@ -90,7 +94,9 @@ fn wrap_width(raw: &[&str]) -> Option<usize> {
     // with a few lines cut at 80 is a 79 file).
     let widest = scores
         .iter()
-        .filter(|(w, (_, count))| **w >= MIN_WIDTH && *count >= MIN_FULL_PIECES)
+        .filter(|(w, (_, count))| {
+            (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(*w) && *count >= MIN_FULL_PIECES
+        })
         .map(|(w, _)| *w)
         .max()?;
     let score = |w: usize| scores.get(&w).map_or(0, |s| s.0);
