@@ -48,6 +48,8 @@ mod error;
 mod furniture;
 mod html;
 mod pages;
+mod rejoin;
+
 mod statement;
 mod submission;
 mod unwrap;

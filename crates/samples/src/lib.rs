@@ -54,4 +54,5 @@ mod submission;
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
 pub use generator::{generate, write_corpus, Filings, GeneratedFiling, GeneratorConfig};
+pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;

@@ -1,0 +1,309 @@
+//! Deciding each cut of a wrapped line from the pieces themselves.
+//!
+//! A piece was cut at some width between the document's limit and two columns less, then lost
+//! its trailing blanks. So at each cut the blanks to put back are `w - length` for a width `w` in
+//! that window, and the candidates are few:
+//!
+//! * a piece that ends in a non-blank, within the window, followed by a continuation that starts
+//!   with a non-blank was cut inside a word or number: joined directly (unless the two halves are
+//!   words the document prints on their own and the whole never, where one blank was trimmed);
+//! * a piece shorter than the window lost blanks to the trim, and one that ends in a non-blank
+//!   inside the window before a blank-led continuation may have: each candidate padding is scored
+//!   by how many of the continuation's fields then start or end where fields of lines whose
+//!   positions are certain do (figures under their column headers), and the agent's most common
+//!   width breaks ties.
+
+use std::collections::HashMap;
+
+use crate::unwrap::{Piece, DRIFT};
+
+/// How much the agent's usual width is worth against fields lining up (see [`Survey::seam`]).
+const PRIOR_WEIGHT: usize = 4;
+
+/// How many lines either side of a line are its table: columns line up within a table only.
+const NEIGHBOURHOOD: usize = 12;
+
+/// The alignment weight a field needs before it counts: one line lining up may be chance.
+const MIN_COLUMN_WEIGHT: usize = 3;
+
+/// A column boundary seen on a line, and how sure its position is (2: before any uncertain
+/// cut, 1: after one, as decided so far).
+type Boundary = (usize, usize);
+
+/// How dominant the usual width must be for a document to count as cut at one width.
+const CONSISTENT_SHARE: f64 = 0.9;
+
+/// What the whole document says about its cuts.
+pub(crate) struct Survey {
+    limit: usize,
+    /// The most common width of a first piece and of a continuation piece cut inside a token.
+    usual: [Option<usize>; 2],
+    /// Whether nearly every piece cut inside a token was cut at the usual width: then that
+    /// width decides every uncertain cut too.
+    consistent: bool,
+    /// Fields printed whole, away from any cut.
+    words: HashMap<String, u32>,
+    /// Per logical line, the column boundaries its fields mark.
+    boundaries: Vec<Vec<Boundary>>,
+}
+
+/// A blank-separated field: `[start, end)` in characters.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    start: usize,
+    end: usize,
+    /// Reads as a figure: right-aligned in its column, where words are left-aligned.
+    figure: bool,
+}
+
+impl Field {
+    /// The column boundary a field marks: spreadsheet cells are contiguous, words are
+    /// left-aligned in theirs and figures right-aligned, so a word starts and a figure ends
+    /// (exclusive) on a boundary, and a header word sits where the figure before it ends.
+    fn boundary(&self) -> usize {
+        if self.figure {
+            self.end
+        } else {
+            self.start
+        }
+    }
+}
+
+impl Survey {
+    pub fn new(groups: &[(usize, Vec<Piece<'_>>)], limit: usize) -> Survey {
+        let mut survey = Survey {
+            limit,
+            usual: [None, None],
+            consistent: false,
+            words: HashMap::new(),
+            boundaries: Vec::with_capacity(groups.len()),
+        };
+        let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
+        for (_, pieces) in groups {
+            for (k, piece) in pieces.iter().enumerate() {
+                let content = piece.content.trim_end();
+                let mut tokens: Vec<&str> = content.split_whitespace().collect();
+                if k + 1 < pieces.len() && content.ends_with(|c: char| !c.is_whitespace()) {
+                    tokens.pop();
+                }
+                if piece.continuation
+                    && content.starts_with(|c: char| !c.is_whitespace())
+                    && !tokens.is_empty()
+                {
+                    tokens.remove(0);
+                }
+                for token in tokens {
+                    *survey.words.entry(token.to_string()).or_default() += 1;
+                }
+                if let Some(next) = pieces.get(k + 1) {
+                    if survey.splits_a_token(piece, next) {
+                        *widths[usize::from(piece.continuation)]
+                            .entry(piece.physical())
+                            .or_default() += 1;
+                    }
+                }
+            }
+        }
+        let (mut usual_pieces, mut all_pieces) = (0u32, 0u32);
+        for (kind, counts) in widths.iter().enumerate() {
+            let usual = counts.iter().max_by_key(|(w, n)| (**n, **w));
+            // One piece is no habit: it may be a trimmed one that happened to meet a field.
+            survey.usual[kind] = usual.filter(|(_, n)| **n >= 2).map(|(w, _)| *w);
+            usual_pieces += usual.map_or(0, |(_, n)| *n);
+            all_pieces += counts.values().sum::<u32>();
+        }
+        // A kind never seen cut inside a token takes the other's width: the agent that cut
+        // the fixture holds 79 characters a piece, its `>` not counted.
+        survey.usual = match survey.usual {
+            [None, Some(c)] => [Some(c.saturating_sub(1)), Some(c)],
+            [Some(f), None] => [Some(f), Some(f + 1)],
+            other => other,
+        };
+        survey.consistent =
+            f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
+        // First what is certain: each line up to its first cut with more than one reading.
+        for (_, pieces) in groups {
+            let mut certain = String::new();
+            for (k, piece) in pieces.iter().enumerate() {
+                certain.push_str(piece.content.trim_end());
+                let Some(next) = pieces.get(k + 1) else {
+                    break;
+                };
+                match survey.only_reading(piece, next) {
+                    Some(pad) => certain.extend(std::iter::repeat_n(' ', pad)),
+                    None => break,
+                }
+            }
+            let placed = fields(&certain).iter().map(|f| (f.boundary(), 2)).collect();
+            survey.boundaries.push(placed);
+        }
+        survey
+    }
+
+    /// Replaces what is known of line `line` by its text as joined so far, whose first
+    /// `certain` characters are certain.
+    pub fn learn(&mut self, line: usize, text: &str, certain: usize) {
+        if let Some(slot) = self.boundaries.get_mut(line) {
+            *slot = fields(text)
+                .iter()
+                .map(|f| (f.boundary(), if f.end <= certain { 2 } else { 1 }))
+                .collect();
+        }
+    }
+
+    /// The blanks that may have been trimmed from `piece`: `w - length` for each width `w` the
+    /// agent may have cut it at.
+    fn paddings(&self, piece: &Piece<'_>) -> std::ops::RangeInclusive<usize> {
+        let length = piece.physical();
+        let narrowest = self.limit.saturating_sub(DRIFT).max(length);
+        let widest = self.limit.max(length);
+        (narrowest - length)..=(widest - length)
+    }
+
+    /// A piece within the cut window ending in a non-blank, before a non-blank continuation.
+    fn splits_a_token(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+        let ends_full = piece
+            .content
+            .trim_end()
+            .ends_with(|c: char| !c.is_whitespace());
+        let next_full = next.content.starts_with(|c: char| !c.is_whitespace());
+        ends_full && next_full && *self.paddings(piece).start() == 0
+    }
+
+    /// The padding when the pieces allow one reading only.
+    fn only_reading(&self, piece: &Piece<'_>, next: &Piece<'_>) -> Option<usize> {
+        if self.splits_a_token(piece, next) {
+            return Some(usize::from(self.split_words(piece, next)));
+        }
+        let pads = self.paddings(piece);
+        (pads.start() == pads.end()).then_some(*pads.start())
+    }
+
+    /// Decides the cut after `piece` on line `line`, whose joined text so far is `so_far`
+    /// columns wide: the padding, and whether it was the only reading.
+    fn seam(&self, line: usize, piece: &Piece<'_>, next: &Piece<'_>, so_far: usize) -> (usize, bool) {
+        let usual = self.usual[usize::from(piece.continuation)].unwrap_or(self.limit);
+        let preferred = usual.saturating_sub(piece.physical());
+        if self.consistent && !self.splits_a_token(piece, next) {
+            // Every piece was cut at the usual width: what it is short of it was trimmed.
+            return (preferred, false);
+        }
+        if let Some(pad) = self.only_reading(piece, next) {
+            return (pad, true);
+        }
+        let next_fields = fields(next.content.trim_end());
+        let lo = line.saturating_sub(NEIGHBOURHOOD);
+        let hi = (line + NEIGHBOURHOOD + 1).min(self.boundaries.len());
+        let neighbours: Vec<&Vec<Boundary>> = (lo..hi)
+            .filter(|&i| i != line)
+            .filter_map(|i| self.boundaries.get(i))
+            .collect();
+        let pad = self
+            .paddings(piece)
+            .max_by_key(|&pad| {
+                let at = so_far + pad;
+                // Each field weighs the neighbouring lines with a column boundary where it
+                // starts or ends (figures under their column headers, `(1)` under `Prior`).
+                let score: usize = next_fields
+                    .iter()
+                    .map(|f| {
+                        let weight: usize = neighbours
+                            .iter()
+                            .filter_map(|bs| {
+                                bs.iter()
+                                    .filter(|(b, _)| *b == at + f.start || *b == at + f.end)
+                                    .map(|(_, w)| *w)
+                                    .max()
+                            })
+                            .sum();
+                        if weight >= MIN_COLUMN_WEIGHT {
+                            weight
+                        } else {
+                            0
+                        }
+                    })
+                    .sum();
+                // One field lining up by chance must not move a line off the width the
+                // document is usually cut at.
+                let usual_bonus = if pad == preferred { PRIOR_WEIGHT } else { 0 };
+                (
+                    score + usual_bonus,
+                    std::cmp::Reverse(pad.abs_diff(preferred)),
+                )
+            })
+            .unwrap_or(0);
+        (pad, false)
+    }
+
+    /// Two halves the document prints as fields of their own, whose join it never prints, one
+    /// of them a word (`November` + `25,`): the cut fell on a blank that the trim removed.
+    /// Two figures are never split this way: `1` + `0` are printed everywhere, `10` may not be.
+    fn split_words(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        // Short fragments (`d`, `(`) are printed everywhere: only a real word says anything.
+        let wordlike = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let known = |w: &str| w.chars().count() >= 2 && self.words.get(w).copied().unwrap_or(0) > 0;
+        // In a document cut at one width, a piece of that width was cut, not trimmed.
+        let usual = self.usual[usize::from(piece.continuation)].unwrap_or(self.limit);
+        if self.consistent && piece.physical() >= usual {
+            return false;
+        }
+        (wordlike(left) || wordlike(right))
+            && known(left)
+            && known(right)
+            && !known(&format!("{left}{right}"))
+            && self.paddings(piece).contains(&1)
+    }
+}
+
+/// One logical line from its pieces, each cut decided by [`Survey`]: the text, and how many of
+/// its leading characters are certain (placed before any cut with more than one reading).
+pub(crate) fn join_line(line: usize, pieces: &[Piece<'_>], survey: &Survey) -> (String, usize) {
+    let mut out = String::new();
+    let mut width = 0usize;
+    let mut certain = None;
+    for (k, piece) in pieces.iter().enumerate() {
+        let Some(next) = pieces.get(k + 1) else {
+            out.push_str(piece.content);
+            break;
+        };
+        let content = piece.content.trim_end();
+        out.push_str(content);
+        width += content.chars().count();
+        let (pad, only) = survey.seam(line, piece, next, width);
+        if !only && certain.is_none() {
+            certain = Some(width);
+        }
+        out.extend(std::iter::repeat_n(' ', pad));
+        width += pad;
+    }
+    out.truncate(out.trim_end().len());
+    let certain = certain.unwrap_or(usize::MAX);
+    (out, certain)
+}
+
+/// The blank-separated fields of `text`.
+fn fields(text: &str) -> Vec<Field> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let field = chars.get(s..i).unwrap_or(&[]);
+                let figure = field.iter().any(char::is_ascii_digit)
+                    && !field.iter().any(|c| c.is_alphabetic());
+                out.push(Field {
+                    start: s,
+                    end: i,
+                    figure,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
