@@ -33,6 +33,9 @@ type Boundary = (usize, usize);
 /// How dominant the usual width must be for a document to count as cut at one width.
 const CONSISTENT_SHARE: f64 = 0.9;
 
+/// How many pieces cut inside a token it takes to tell a habit from chance.
+const MIN_HABIT: u32 = 6;
+
 /// What the whole document says about its cuts.
 pub(crate) struct Survey {
     limit: usize,
@@ -119,8 +122,8 @@ impl Survey {
             [Some(f), None] => [Some(f), Some(f + 1)],
             other => other,
         };
-        survey.consistent =
-            f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
+        survey.consistent = all_pieces >= MIN_HABIT
+            && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
         // First what is certain: each line up to its first cut with more than one reading.
         for (_, pieces) in groups {
             let mut certain = String::new();
@@ -167,7 +170,18 @@ impl Survey {
             .trim_end()
             .ends_with(|c: char| !c.is_whitespace());
         let next_full = next.content.starts_with(|c: char| !c.is_whitespace());
-        ends_full && next_full && *self.paddings(piece).start() == 0
+        // In a document cut at one width, a piece short of it lost blanks whatever follows.
+        let full = if self.consistent {
+            piece.physical() >= self.usual_width(piece)
+        } else {
+            *self.paddings(piece).start() == 0
+        };
+        ends_full && next_full && full
+    }
+
+    /// The width the agent usually cut this kind of piece at.
+    fn usual_width(&self, piece: &Piece<'_>) -> usize {
+        self.usual[usize::from(piece.continuation)].unwrap_or(self.limit)
     }
 
     /// The padding when the pieces allow one reading only.
@@ -182,8 +196,7 @@ impl Survey {
     /// Decides the cut after `piece` on line `line`, whose joined text so far is `so_far`
     /// columns wide: the padding, and whether it was the only reading.
     fn seam(&self, line: usize, piece: &Piece<'_>, next: &Piece<'_>, so_far: usize) -> (usize, bool) {
-        let usual = self.usual[usize::from(piece.continuation)].unwrap_or(self.limit);
-        let preferred = usual.saturating_sub(piece.physical());
+        let preferred = self.usual_width(piece).saturating_sub(piece.physical());
         if self.consistent && !self.splits_a_token(piece, next) {
             // Every piece was cut at the usual width: what it is short of it was trimmed.
             return (preferred, false);
@@ -245,8 +258,7 @@ impl Survey {
         let wordlike = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         let known = |w: &str| w.chars().count() >= 2 && self.words.get(w).copied().unwrap_or(0) > 0;
         // In a document cut at one width, a piece of that width was cut, not trimmed.
-        let usual = self.usual[usize::from(piece.continuation)].unwrap_or(self.limit);
-        if self.consistent && piece.physical() >= usual {
+        if self.consistent && piece.physical() >= self.usual_width(piece) {
             return false;
         }
         (wordlike(left) || wordlike(right))

@@ -163,31 +163,23 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
     Some(limit)
 }
 
-/// The limit one kind of piece shows: the longest length with two votes or more, unless a
-/// column or two narrower is far better attested (a file cut at 79 with a few lines at 81).
+/// The limit one kind of piece shows: the longest piece that another piece cut within two
+/// columns of it confirms (a lone longer piece is a stray `>` line, not a cut). A narrower
+/// habit needs no vote of its own: each cut is read in the window from the limit down two
+/// columns.
 fn kind_limit(scores: &BTreeMap<usize, (usize, usize)>) -> Option<usize> {
-    // Pieces cut within two columns of each other attest one limit together.
-    let widest = scores
+    scores
         .keys()
         .copied()
         .filter(|w| *w >= MIN_WIDTH)
         .filter(|w| {
-            let near: usize = scores.range(w.saturating_sub(DRIFT)..=*w).map(|(_, s)| s.1).sum();
+            let near: usize = scores
+                .range(w.saturating_sub(DRIFT)..=*w)
+                .map(|(_, s)| s.1)
+                .sum();
             near >= MIN_FULL_PIECES
         })
-        .max()?;
-    let score = |w: usize| scores.get(&w).map_or(0, |s| s.0);
-    Some(
-        (widest.saturating_sub(DRIFT)..widest)
-            .rev()
-            .fold(widest, |best, narrower| {
-                if score(narrower) > 2 * score(best) {
-                    narrower
-                } else {
-                    best
-                }
-            }),
-    )
+        .max()
 }
 
 #[cfg(test)]
