@@ -17,18 +17,12 @@ use std::collections::HashMap;
 
 use crate::unwrap::{Piece, DRIFT};
 
-/// How much the agent's usual width is worth against fields lining up (see [`Survey::seam`]).
-const PRIOR_WEIGHT: usize = 4;
-
 /// How many lines either side of a line are its table: columns line up within a table only.
-const NEIGHBOURHOOD: usize = 12;
+const NEIGHBOURHOOD: usize = 20;
 
-/// The alignment weight a field needs before it counts: one line lining up may be chance.
-const MIN_COLUMN_WEIGHT: usize = 3;
-
-/// A column boundary seen on a line, and how sure its position is (2: before any uncertain
-/// cut, 1: after one, as decided so far).
-type Boundary = (usize, usize);
+/// Where a line has, or may have, fields starting or ending (see [`Field::keys`]) -> weight (2 where the line's
+/// columns are certain, 1 for each position a field after an uncertain cut may sit at).
+type Boundaries = HashMap<usize, usize>;
 
 /// How dominant the usual width must be for a document to count as cut at one width.
 const CONSISTENT_SHARE: f64 = 0.9;
@@ -47,7 +41,7 @@ pub(crate) struct Survey {
     /// Fields printed whole, away from any cut.
     words: HashMap<String, u32>,
     /// Per logical line, the column boundaries its fields mark.
-    boundaries: Vec<Vec<Boundary>>,
+    boundaries: Vec<Boundaries>,
 }
 
 /// A blank-separated field: `[start, end)` in characters.
@@ -60,14 +54,28 @@ struct Field {
 }
 
 impl Field {
-    /// The column boundary a field marks: spreadsheet cells are contiguous, words are
-    /// left-aligned in theirs and figures right-aligned, so a word starts and a figure ends
-    /// (exclusive) on a boundary, and a header word sits where the figure before it ends.
-    fn boundary(&self) -> usize {
+    /// The keys under which a field at offset `at` is aligned with others: its start (text and
+    /// left-aligned figures line up there) and its end (right-aligned figures).
+    fn keys(&self, at: usize) -> Vec<usize> {
         if self.figure {
-            self.end
+            vec![2 * (at + self.end), 2 * (at + self.start) + 1]
         } else {
-            self.start
+            vec![2 * (at + self.start)]
+        }
+    }
+
+    /// How well the field, placed at offset `at`, lines up with the lines around it: first on
+    /// its column boundary (a word's start, a figure's end), then, for a figure, on its start
+    /// (some tables left-align their figures under the header words).
+    fn alignment(&self, at: usize, neighbours: &[&Boundaries]) -> (usize, usize) {
+        let weight = |key: usize| -> usize {
+            neighbours.iter().filter_map(|bs| bs.get(&key)).sum()
+        };
+        if self.figure {
+            let start = 2 * (at + self.start);
+            (weight(2 * (at + self.end)), weight(start) + weight(start + 1))
+        } else {
+            (weight(2 * (at + self.start)), 0)
         }
     }
 }
@@ -124,34 +132,58 @@ impl Survey {
         };
         survey.consistent = all_pieces >= MIN_HABIT
             && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
-        // First what is certain: each line up to its first cut with more than one reading.
+        // Every column boundary each line's fields may mark, whichever reading each cut has.
         for (_, pieces) in groups {
-            let mut certain = String::new();
-            for (k, piece) in pieces.iter().enumerate() {
-                certain.push_str(piece.content.trim_end());
-                let Some(next) = pieces.get(k + 1) else {
-                    break;
-                };
-                match survey.only_reading(piece, next) {
-                    Some(pad) => certain.extend(std::iter::repeat_n(' ', pad)),
-                    None => break,
-                }
-            }
-            let placed = fields(&certain).iter().map(|f| (f.boundary(), 2)).collect();
-            survey.boundaries.push(placed);
+            let possible = survey.possible_boundaries(pieces);
+            survey.boundaries.push(possible);
         }
         survey
     }
 
-    /// Replaces what is known of line `line` by its text as joined so far, whose first
-    /// `certain` characters are certain.
+    /// Replaces what is known of line `line` by its text as joined, whose first `certain`
+    /// characters are certain.
     pub fn learn(&mut self, line: usize, text: &str, certain: usize) {
         if let Some(slot) = self.boundaries.get_mut(line) {
-            *slot = fields(text)
-                .iter()
-                .map(|f| (f.boundary(), if f.end <= certain { 2 } else { 1 }))
-                .collect();
+            *slot = Boundaries::new();
+            for f in fields(text) {
+                let weight = if f.end <= certain { 2 } else { 1 };
+                for key in f.keys(0) {
+                    slot.insert(key, weight);
+                }
+            }
         }
+    }
+
+    /// Every column boundary a line's fields may mark: certain up to the first cut with more
+    /// than one reading, and for the piece after it every position that cut allows.
+    fn possible_boundaries(&self, pieces: &[Piece<'_>]) -> Boundaries {
+        let mut out = Boundaries::new();
+        let mut certain = String::new();
+        for (k, piece) in pieces.iter().enumerate() {
+            certain.push_str(piece.content.trim_end());
+            let Some(next) = pieces.get(k + 1) else {
+                break;
+            };
+            if let Some(pad) = self.only_reading(piece, next) {
+                certain.extend(std::iter::repeat_n(' ', pad));
+                continue;
+            }
+            let base = certain.chars().count();
+            for f in fields(next.content.trim_end()) {
+                for pad in self.paddings(piece) {
+                    for key in f.keys(base + pad) {
+                        out.entry(key).or_insert(1);
+                    }
+                }
+            }
+            break;
+        }
+        for f in fields(&certain) {
+            for key in f.keys(0) {
+                out.insert(key, 2);
+            }
+        }
+        out
     }
 
     /// The blanks that may have been trimmed from `piece`: `w - length` for each width `w` the
@@ -197,53 +229,33 @@ impl Survey {
     /// columns wide: the padding, and whether it was the only reading.
     fn seam(&self, line: usize, piece: &Piece<'_>, next: &Piece<'_>, so_far: usize) -> (usize, bool) {
         let preferred = self.usual_width(piece).saturating_sub(piece.physical());
-        if self.consistent && !self.splits_a_token(piece, next) {
+        let splits = self.splits_a_token(piece, next);
+        if self.consistent && !splits {
             // Every piece was cut at the usual width: what it is short of it was trimmed.
             return (preferred, false);
         }
-        if let Some(pad) = self.only_reading(piece, next) {
-            return (pad, true);
+        if splits {
+            return (usize::from(self.split_words(piece, next)), true);
         }
-        let next_fields = fields(next.content.trim_end());
+        let pads = self.paddings(piece);
+        if pads.start() == pads.end() {
+            return (*pads.start(), true);
+        }
         let lo = line.saturating_sub(NEIGHBOURHOOD);
         let hi = (line + NEIGHBOURHOOD + 1).min(self.boundaries.len());
-        let neighbours: Vec<&Vec<Boundary>> = (lo..hi)
+        let neighbours: Vec<&Boundaries> = (lo..hi)
             .filter(|&i| i != line)
             .filter_map(|i| self.boundaries.get(i))
             .collect();
-        let pad = self
-            .paddings(piece)
-            .max_by_key(|&pad| {
-                let at = so_far + pad;
-                // Each field weighs the neighbouring lines with a column boundary where it
-                // starts or ends (figures under their column headers, `(1)` under `Prior`).
-                let score: usize = next_fields
-                    .iter()
-                    .map(|f| {
-                        let weight: usize = neighbours
-                            .iter()
-                            .filter_map(|bs| {
-                                bs.iter()
-                                    .filter(|(b, _)| *b == at + f.start || *b == at + f.end)
-                                    .map(|(_, w)| *w)
-                                    .max()
-                            })
-                            .sum();
-                        if weight >= MIN_COLUMN_WEIGHT {
-                            weight
-                        } else {
-                            0
-                        }
-                    })
-                    .sum();
-                // One field lining up by chance must not move a line off the width the
-                // document is usually cut at.
-                let usual_bonus = if pad == preferred { PRIOR_WEIGHT } else { 0 };
-                (
-                    score + usual_bonus,
-                    std::cmp::Reverse(pad.abs_diff(preferred)),
-                )
+        let next_fields = fields(next.content.trim_end());
+        let score = |pad: usize| {
+            next_fields.iter().fold((0, 0), |(a, b), f| {
+                let (x, y) = f.alignment(so_far + pad, &neighbours);
+                (a + x, b + y)
             })
+        };
+        let pad = pads
+            .max_by_key(|&pad| (score(pad), std::cmp::Reverse(pad.abs_diff(preferred))))
             .unwrap_or(0);
         (pad, false)
     }
@@ -255,7 +267,7 @@ impl Survey {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
         // Short fragments (`d`, `(`) are printed everywhere: only a real word says anything.
-        let wordlike = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let wordlike = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
         let known = |w: &str| w.chars().count() >= 2 && self.words.get(w).copied().unwrap_or(0) > 0;
         // In a document cut at one width, a piece of that width was cut, not trimmed.
         if self.consistent && piece.physical() >= self.usual_width(piece) {
@@ -305,8 +317,12 @@ fn fields(text: &str) -> Vec<Field> {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 let field = chars.get(s..i).unwrap_or(&[]);
+                // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
+                let reference = field.first() == Some(&'(') && field.iter().filter(|c| c.is_ascii_digit()).count() == 1
+                    || field.contains(&'=');
                 let figure = field.iter().any(char::is_ascii_digit)
-                    && !field.iter().any(|c| c.is_alphabetic());
+                    && !field.iter().any(|c| c.is_alphabetic())
+                    && !reference;
                 out.push(Field {
                     start: s,
                     end: i,
