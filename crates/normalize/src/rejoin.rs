@@ -25,7 +25,7 @@ const NEIGHBOURHOOD: usize = 20;
 type Boundaries = HashMap<usize, usize>;
 
 /// How dominant the usual width must be for a document to count as cut at one width.
-const CONSISTENT_SHARE: f64 = 0.9;
+const CONSISTENT_SHARE: f64 = 0.95;
 
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;
@@ -68,14 +68,19 @@ impl Field {
     /// its column boundary (a word's start, a figure's end), then, for a figure, on its start
     /// (some tables left-align their figures under the header words).
     fn alignment(&self, at: usize, neighbours: &[&Boundaries]) -> (usize, usize) {
-        let weight = |key: usize| -> usize {
-            neighbours.iter().filter_map(|bs| bs.get(&key)).sum()
-        };
+        let weight =
+            |key: usize| -> usize { neighbours.iter().filter_map(|bs| bs.get(&key)).sum() };
         if self.figure {
             let start = 2 * (at + self.start);
-            (weight(2 * (at + self.end)), weight(start) + weight(start + 1))
+            (
+                weight(2 * (at + self.end)),
+                weight(start) + weight(start + 1),
+            )
         } else {
-            (weight(2 * (at + self.start)), 0)
+            // A word starts on its column's boundary, whether the figures under it end there
+            // (right-aligned) or start there (left-aligned).
+            let start = 2 * (at + self.start);
+            (weight(start) + weight(start + 1), 0)
         }
     }
 }
@@ -106,12 +111,16 @@ impl Survey {
                 for token in tokens {
                     *survey.words.entry(token.to_string()).or_default() += 1;
                 }
-                if let Some(next) = pieces.get(k + 1) {
-                    if survey.splits_a_token(piece, next) {
-                        *widths[usize::from(piece.continuation)]
-                            .entry(piece.physical())
-                            .or_default() += 1;
-                    }
+            }
+        }
+        // The widths pieces were cut at inside a token (not those the vocabulary shows fell
+        // on a trimmed blank: `Account` + `Report`).
+        for (_, pieces) in groups {
+            for (piece, next) in pieces.iter().zip(pieces.iter().skip(1)) {
+                if survey.splits_a_token(piece, next) && !survey.split_words(piece, next) {
+                    *widths[usize::from(piece.continuation)]
+                        .entry(piece.physical())
+                        .or_default() += 1;
                 }
             }
         }
@@ -202,11 +211,13 @@ impl Survey {
             .trim_end()
             .ends_with(|c: char| !c.is_whitespace());
         let next_full = next.content.starts_with(|c: char| !c.is_whitespace());
-        // In a document cut at one width, a piece short of it lost blanks whatever follows.
+        // At the document's habit where it has one (a piece short of it lost blanks, and a
+        // kind of piece never cut inside a token may be cut wider than any piece shows);
+        // else within two columns of its limit.
         let full = if self.consistent {
             piece.physical() >= self.usual_width(piece)
         } else {
-            *self.paddings(piece).start() == 0
+            piece.physical() + DRIFT >= self.limit
         };
         ends_full && next_full && full
     }
@@ -227,7 +238,13 @@ impl Survey {
 
     /// Decides the cut after `piece` on line `line`, whose joined text so far is `so_far`
     /// columns wide: the padding, and whether it was the only reading.
-    fn seam(&self, line: usize, piece: &Piece<'_>, next: &Piece<'_>, so_far: usize) -> (usize, bool) {
+    fn seam(
+        &self,
+        line: usize,
+        piece: &Piece<'_>,
+        next: &Piece<'_>,
+        so_far: usize,
+    ) -> (usize, bool) {
         let preferred = self.usual_width(piece).saturating_sub(piece.physical());
         let splits = self.splits_a_token(piece, next);
         if self.consistent && !splits {
@@ -260,23 +277,23 @@ impl Survey {
         (pad, false)
     }
 
-    /// Two halves the document prints as fields of their own, whose join it never prints, one
-    /// of them a word (`November` + `25,`): the cut fell on a blank that the trim removed.
-    /// Two figures are never split this way: `1` + `0` are printed everywhere, `10` may not be.
+    /// Two halves the document prints again and again as fields of their own, whose join it
+    /// never prints, the first a word (`November` + `25,`, `of` + `24`): the cut fell on a
+    /// blank that the trim removed. Figures are never split this way: `1` + `0` are printed
+    /// everywhere, `10` may not be; nor are fragments (`)eb` + `%)5F`).
     fn split_words(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
-        // Short fragments (`d`, `(`) are printed everywhere: only a real word says anything.
-        let wordlike = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        let known = |w: &str| w.chars().count() >= 2 && self.words.get(w).copied().unwrap_or(0) > 0;
+        let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+        let printed = |w: &str| self.words.get(w).copied().unwrap_or(0);
         // In a document cut at one width, a piece of that width was cut, not trimmed.
         if self.consistent && piece.physical() >= self.usual_width(piece) {
             return false;
         }
-        (wordlike(left) || wordlike(right))
-            && known(left)
-            && known(right)
-            && !known(&format!("{left}{right}"))
+        word(left)
+            && printed(left) >= 2
+            && printed(right) >= 2
+            && printed(&format!("{left}{right}")) == 0
             && self.paddings(piece).contains(&1)
     }
 }
@@ -318,7 +335,8 @@ fn fields(text: &str) -> Vec<Field> {
             (true, Some(s)) => {
                 let field = chars.get(s..i).unwrap_or(&[]);
                 // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
-                let reference = field.first() == Some(&'(') && field.iter().filter(|c| c.is_ascii_digit()).count() == 1
+                let reference = field.first() == Some(&'(')
+                    && field.iter().filter(|c| c.is_ascii_digit()).count() == 1
                     || field.contains(&'=');
                 let figure = field.iter().any(char::is_ascii_digit)
                     && !field.iter().any(|c| c.is_alphabetic())

@@ -98,7 +98,13 @@ fn fields(line: &str) -> Vec<(usize, String)> {
 fn wide_text(width: usize) -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(statement_line(), 8..40).prop_filter(
         "the wrapping must show on a few lines",
-        move |lines| lines.iter().filter(|l| l.trim_end().len() > 2 * width).count() >= 8,
+        move |lines| {
+            lines
+                .iter()
+                .filter(|l| l.trim_end().len() > 2 * width)
+                .count()
+                >= 8
+        },
     )
 }
 
@@ -171,69 +177,6 @@ proptest! {
         }
         prop_assert_eq!(statement.reports.len(), 1);
         prop_assert_eq!(kept_lines(&statement), texts);
-    }
-
-    /// Each piece cut at its own width between W-2 and W (the `>` counted), no rule lines, and
-    /// bare `>` lines where a line had blanks past a cut: every line comes back whole, under
-    /// its own line number, with every printed character in order (where the cut fell in
-    /// blanks, the blanks put back may differ by a column or two).
-    #[test]
-    fn unwrapping_survives_cut_widths_that_drift(
-        (width, lines, seed) in (60usize..=132).prop_flat_map(|w| (Just(w), wide_text(w), any::<u64>()))
-    ) {
-        let mut rng = seed;
-        let (wrapped, starts) = edgar_cut(&lines, |_| {
-            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            width - (rng >> 33) as usize % 3
-        });
-        // The widest cut is known only where pieces ending at it show it: one at W, and
-        // another within two columns of it.
-        let physical: Vec<&str> = wrapped.lines().collect();
-        let cut_at = |w: usize| {
-            physical
-                .windows(2)
-                .filter(|p| p[0].chars().count() == w && p[1].len() > 1 && p[1].starts_with('>'))
-                .count()
-        };
-        prop_assume!(cut_at(width) >= 1 && cut_at(width) + cut_at(width - 1) + cut_at(width - 2) >= 2);
-        let unwrapped = unwrap_lines(&wrapped);
-        prop_assert_eq!(unwrapped.len(), lines.len());
-        for ((got, number), (line, start)) in unwrapped.iter().zip(lines.iter().zip(&starts)) {
-            prop_assert_eq!(number, start);
-            let (got, want) = (fields(got), fields(line));
-            prop_assert_eq!(
-                got.iter().map(|f| &f.1).collect::<Vec<_>>(),
-                want.iter().map(|f| &f.1).collect::<Vec<_>>()
-            );
-            for ((at, field), (was, _)) in got.iter().zip(&want) {
-                // Each cut in blanks may put back up to two blanks too many or too few. The
-                // cuts before column `was`: the first at W-2 or later, then one at most every
-                // W-3 characters (a continuation's `>` takes a column).
-                let cuts = if *was < width - 2 { 0 } else { 1 + (was - (width - 2)) / (width - 3) };
-                prop_assert!(at.abs_diff(*was) <= 2 * cuts, "{} at {} was at {}", field, at, was);
-            }
-        }
-    }
-
-    /// Text that shows no wrapping comes back line for line: a bare `>` and lines that really
-    /// start with `>` are text.
-    #[test]
-    fn quoted_lines_of_unwrapped_text_are_text(
-        blocks in prop::collection::vec(
-            prop_oneof![
-                3 => "[a-z0-9 ]{0,70}".prop_map(|l| vec![l]),
-                // A quote follows a short line (a salutation, a blank): after a long one, a
-                // `>` line is exactly what a continuation looks like.
-                1 => ("[a-z0-9 ]{0,15}", "> ?[a-z0-9][a-z0-9 ]{0,60}").prop_map(|(a, b)| vec![a, b]),
-                1 => ("[a-z0-9 ]{0,15}", Just(">".to_string())).prop_map(|(a, b)| vec![a, b]),
-            ],
-            0..40,
-        )
-    ) {
-        let text = blocks.concat().join("\n");
-        let unwrapped = unwrap_lines(&text);
-        let expected: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
-        prop_assert_eq!(unwrapped.into_iter().map(|(l, _)| l).collect::<Vec<_>>(), expected);
     }
 
     #[test]
@@ -320,6 +263,74 @@ proptest! {
             prop_assert_eq!(documents, 1, "a bare document is one document");
         }
         assert_idempotent(&text);
+    }
+}
+
+proptest! {
+    // Slower cases (wide texts cut many times): fewer of them.
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Each piece cut at its own width between W-2 and W (the `>` counted), no rule lines, and
+    /// bare `>` lines where a line had blanks past a cut: every line comes back whole, under
+    /// its own line number, with every printed character in order (where the cut fell in
+    /// blanks, the blanks put back may differ by a column or two).
+    #[test]
+    fn unwrapping_survives_cut_widths_that_drift(
+        (width, lines, seed) in (60usize..=132).prop_flat_map(|w| (Just(w), wide_text(w), any::<u64>()))
+    ) {
+        let mut rng = seed;
+        let (wrapped, starts) = edgar_cut(&lines, |_| {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            width - (rng >> 33) as usize % 3
+        });
+        // The widest cut is known only where pieces ending at it show it: one at W, and
+        // another within two columns of it.
+        let physical: Vec<&str> = wrapped.lines().collect();
+        let cut_at = |w: usize| {
+            physical
+                .windows(2)
+                .filter(|p| p[0].chars().count() == w && p[1].len() > 1 && p[1].starts_with('>'))
+                .count()
+        };
+        prop_assume!(cut_at(width) >= 1 && cut_at(width) + cut_at(width - 1) + cut_at(width - 2) >= 2);
+        let unwrapped = unwrap_lines(&wrapped);
+        prop_assert_eq!(unwrapped.len(), lines.len());
+        for ((got, number), (line, start)) in unwrapped.iter().zip(lines.iter().zip(&starts)) {
+            prop_assert_eq!(number, start);
+            let (got, want) = (fields(got), fields(line));
+            prop_assert_eq!(
+                got.iter().map(|f| &f.1).collect::<Vec<_>>(),
+                want.iter().map(|f| &f.1).collect::<Vec<_>>()
+            );
+            for ((at, field), (was, _)) in got.iter().zip(&want) {
+                // Each cut in blanks may put back up to two blanks too many or too few. The
+                // cuts before column `was`: the first at W-2 or later, then one at most every
+                // W-3 characters (a continuation's `>` takes a column).
+                let cuts = if *was < width - 2 { 0 } else { 1 + (was - (width - 2)) / (width - 3) };
+                prop_assert!(at.abs_diff(*was) <= 2 * cuts, "{} at {} was at {}", field, at, was);
+            }
+        }
+    }
+
+    /// Text that shows no wrapping comes back line for line: a bare `>` and lines that really
+    /// start with `>` are text.
+    #[test]
+    fn quoted_lines_of_unwrapped_text_are_text(
+        blocks in prop::collection::vec(
+            prop_oneof![
+                3 => "[a-z0-9 ]{0,70}".prop_map(|l| vec![l]),
+                // A quote follows a short line (a salutation, a blank): after a long one, a
+                // `>` line is exactly what a continuation looks like.
+                1 => ("[a-z0-9 ]{0,15}", "> ?[a-z0-9][a-z0-9 ]{0,60}").prop_map(|(a, b)| vec![a, b]),
+                1 => ("[a-z0-9 ]{0,15}", Just(">".to_string())).prop_map(|(a, b)| vec![a, b]),
+            ],
+            0..40,
+        )
+    ) {
+        let text = blocks.concat().join("\n");
+        let unwrapped = unwrap_lines(&text);
+        let expected: Vec<String> = text.lines().map(|l| l.trim_end().to_string()).collect();
+        prop_assert_eq!(unwrapped.into_iter().map(|(l, _)| l).collect::<Vec<_>>(), expected);
     }
 }
 
