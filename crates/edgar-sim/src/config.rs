@@ -42,6 +42,15 @@ impl Default for Threshold {
     }
 }
 
+/// A block that another client on the same address brings on: from the `at_request`-th request
+/// (1-based, counting every request) every client is refused for `lasts`, and each request during
+/// the block restarts it, as SEC's does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignBlock {
+    pub at_request: u64,
+    pub lasts: Duration,
+}
+
 /// Everything about the simulator except its filings.
 ///
 /// Fault rates are shares of the requests that pass the fair-access gate; they are drawn in that
@@ -63,6 +72,17 @@ pub struct SimConfig {
     pub slow_body: Option<Duration>,
     /// The fair-access block; `None` turns it off.
     pub threshold: Option<Threshold>,
+    /// Each request's arrival is delayed by a uniform `0..=arrival_jitter` before it is counted,
+    /// logged and answered: an uneven network path. Windows are counted on arrival times.
+    pub arrival_jitter: Duration,
+    /// A block brought on by another client on the same address.
+    pub foreign_block: Option<ForeignBlock>,
+    /// From this request on (1-based), every request gets the "Undeclared Automated Tool" page,
+    /// as when SEC stops accepting a User-Agent.
+    pub undeclared_from_request: Option<u64>,
+    /// Accessions whose submission (any URL naming it) is answered 503, every time, until
+    /// `SimHandle::heal_filing`.
+    pub failing_accessions: Vec<String>,
     /// Filings per CIK in the submissions `recent` arrays; older ones go to page files of this size.
     pub recent_limit: usize,
     pub seed: u64,
@@ -78,6 +98,10 @@ impl Default for SimConfig {
             retry_after_rate: 0.0,
             slow_body: None,
             threshold: Some(Threshold::default()),
+            arrival_jitter: Duration::ZERO,
+            foreign_block: None,
+            undeclared_from_request: None,
+            failing_accessions: Vec::new(),
             recent_limit: 1000,
             seed: 0,
         }

@@ -27,8 +27,10 @@ struct Client {
 #[derive(Debug, Default)]
 struct State {
     clients: HashMap<IpAddr, Client>,
-    /// A block begun by `SimHandle::block_now`, which applies to every client.
+    /// A block begun by `SimHandle::block_now` or a foreign block, which applies to every client.
     everyone_until: Option<Instant>,
+    /// How long that block lasts after the last request asked during it.
+    everyone_lockout: Option<Duration>,
 }
 
 #[derive(Debug)]
@@ -58,6 +60,9 @@ impl Gate {
     ///
     /// Every request counts toward the rate, declared or not: SEC counts traffic, not manners.
     pub fn admit(&self, peer: IpAddr, user_agent: Option<&str>, now: Instant) -> Verdict {
+        if self.everyone_blocked(now) {
+            return Verdict::Blocked;
+        }
         if let Some(threshold) = self.threshold {
             if self.over_threshold(peer, threshold, now) {
                 return Verdict::Blocked;
@@ -70,19 +75,28 @@ impl Gate {
         }
     }
 
+    /// True while a block of every client runs; a request during it restarts it.
+    fn everyone_blocked(&self, now: Instant) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let lockout = state.everyone_lockout.unwrap_or_default();
+        match state.everyone_until.as_mut() {
+            // A request during a block extends it: the block lifts only after `lockout` of quiet.
+            Some(until) if now < *until => {
+                *until = now
+                    .checked_add(lockout)
+                    .unwrap_or_else(|| now + Duration::from_secs(365 * 24 * 3600));
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn over_threshold(&self, peer: IpAddr, threshold: Threshold, now: Instant) -> bool {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         // A lockout too long to represent means "for good"; a year stands in for it.
         let extended = now
             .checked_add(threshold.lockout)
             .unwrap_or_else(|| now + Duration::from_secs(365 * 24 * 3600));
-        // A request during a block extends it: the block lifts only after `lockout` of quiet.
-        if let Some(until) = state.everyone_until.as_mut() {
-            if now < *until {
-                *until = extended;
-                return true;
-            }
-        }
         let client = state.clients.entry(peer).or_default();
         if let Some(until) = client.blocked_until.as_mut() {
             if now < *until {
@@ -111,8 +125,13 @@ impl Gate {
 
     /// Begin a threshold episode for every client, as if each had just gone over.
     pub fn block_now(&self, now: Instant) {
-        let lockout = self.threshold.unwrap_or_default().lockout;
+        self.block_for(now, self.threshold.unwrap_or_default().lockout);
+    }
+
+    /// Begin a block of every client lasting `lockout`, restarted by each request during it.
+    pub fn block_for(&self, now: Instant, lockout: Duration) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.everyone_lockout = Some(lockout);
         state.everyone_until = Some(
             now.checked_add(lockout)
                 .unwrap_or_else(|| now + Duration::from_secs(365 * 24 * 3600)),

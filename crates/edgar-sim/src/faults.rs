@@ -31,6 +31,16 @@ impl Faults {
         }
     }
 
+    /// A uniform delay in `0..=max` for one arrival.
+    pub fn arrival_delay(&self, max: Duration) -> Duration {
+        if max.is_zero() {
+            return Duration::ZERO;
+        }
+        let mut rng = self.rng.lock().unwrap_or_else(|e| e.into_inner());
+        let span = max.as_micros().min(u128::from(u64::MAX)) as u64;
+        Duration::from_micros(rng.u64(0..=span))
+    }
+
     pub fn draw(&self) -> Plan {
         let mut rng = self.rng.lock().unwrap_or_else(|e| e.into_inner());
         let (min, max) = self.config.latency;

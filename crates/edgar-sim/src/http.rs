@@ -73,6 +73,11 @@ async fn exchange(
     shared: &Shared,
     request: &Request,
 ) -> After {
+    // An uneven path: the request reaches "SEC" a little later, and is counted where it arrives.
+    let delay = shared.faults.arrival_delay(shared.config.arrival_jitter);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
     let arrived = Instant::now();
     let (reply, plan) = shared.answer(
         peer,

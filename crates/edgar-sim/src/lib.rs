@@ -21,7 +21,11 @@
 //! `Retry-After`), and each request during the block restarts the lockout, so the block lifts only
 //! after a full lockout of quiet. Like SEC's own page, the threshold page's heading also reads "Your
 //! Request Originates from an Undeclared Automated Tool": tell the two apart by the `<title>`.
-//! Faults ([`SimConfig`]) hit only requests that pass those checks.
+//! Faults ([`SimConfig`]) hit only requests that pass those checks. It can also stand in for what
+//! a real path and a real address bring: an uneven arrival delay ([`SimConfig::arrival_jitter`],
+//! windows counted on arrival), a block begun by another client on the same address at the K-th
+//! request ([`ForeignBlock`]), an "Undeclared Automated Tool" answer from the K-th request on,
+//! and a permanent 503 for chosen filings ([`SimHandle::fail_filing`]).
 //!
 //! Transport: a small hand-written HTTP/1.1 layer (keep-alive, `GET`/`HEAD`) on a tokio
 //! `TcpListener`, not axum. axum/hyper own the connection and always finish or cleanly abort
@@ -86,7 +90,7 @@ mod server;
 mod submission;
 mod submissions_api;
 
-pub use config::{BlockAnswer, SimConfig, Threshold};
+pub use config::{BlockAnswer, ForeignBlock, SimConfig, Threshold};
 pub use corpus::Corpus;
 pub use error::Error;
 pub use request_log::{Fault, RequestRecord};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use remit_edgar_sim::{start_on, BlockAnswer, Corpus, SimConfig, Threshold};
+use remit_edgar_sim::{start_on, BlockAnswer, Corpus, ForeignBlock, SimConfig, Threshold};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum BlockAs {
@@ -52,6 +52,21 @@ struct Args {
     /// Requests allowed in any one-second window (0 turns the threshold off).
     #[arg(long, default_value_t = 10)]
     limit: u32,
+    /// Delay each arrival by a uniform 0..=N milliseconds (an uneven network path).
+    #[arg(long, default_value_t = 0)]
+    arrival_jitter_ms: u64,
+    /// Block every client from the K-th request on, as another client on this address would.
+    #[arg(long, value_name = "K")]
+    foreign_block_at: Option<u64>,
+    /// How long that block lasts after the last request asked during it.
+    #[arg(long, default_value_t = 600)]
+    foreign_block_secs: u64,
+    /// From the K-th request on, answer every request "Undeclared Automated Tool".
+    #[arg(long, value_name = "K")]
+    undeclared_from: Option<u64>,
+    /// Accessions answered 503 on every request (repeatable).
+    #[arg(long = "fail-accession", value_name = "ACCESSION")]
+    failing: Vec<String>,
     /// Filings per CIK in the submissions `recent` arrays before paging.
     #[arg(long, default_value_t = 1000)]
     recent_limit: usize,
@@ -102,6 +117,13 @@ fn config(args: &Args) -> SimConfig {
         retry_after_rate: args.retry_after_rate,
         slow_body: args.slow_body_ms.map(Duration::from_millis),
         threshold,
+        arrival_jitter: Duration::from_millis(args.arrival_jitter_ms),
+        foreign_block: args.foreign_block_at.map(|at_request| ForeignBlock {
+            at_request,
+            lasts: Duration::from_secs(args.foreign_block_secs),
+        }),
+        undeclared_from_request: args.undeclared_from,
+        failing_accessions: args.failing.clone(),
         recent_limit: args.recent_limit,
         seed: args.seed,
     }

@@ -1,7 +1,9 @@
 //! The loopback listener, the state its connections share, and the handle tests hold.
 
+use std::collections::HashSet;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use tokio::net::TcpListener;
@@ -26,6 +28,10 @@ pub(crate) struct Shared {
     pub faults: Faults,
     pub log: RequestLog,
     pub started: Instant,
+    /// Requests arrived so far (every one, answered or not).
+    pub arrivals: AtomicU64,
+    /// Accessions answered 503 on every request.
+    pub failing: Mutex<HashSet<String>>,
 }
 
 impl Shared {
@@ -38,6 +44,18 @@ impl Shared {
         user_agent: Option<&str>,
         now: Instant,
     ) -> (Reply, Option<Plan>) {
+        let nth = self.arrivals.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Some(block) = self.config.foreign_block.filter(|b| b.at_request == nth) {
+            tracing::warn!(
+                request = nth,
+                "another client on this address is blocked: so is everyone"
+            );
+            self.gate.block_for(now, block.lasts);
+        }
+        let undeclared_now = self
+            .config
+            .undeclared_from_request
+            .is_some_and(|from| nth >= from);
         match self.gate.admit(peer.ip(), user_agent, now) {
             Verdict::Blocked => {
                 let answer = self.config.threshold.unwrap_or_default().answer;
@@ -47,9 +65,16 @@ impl Shared {
                 );
             }
             Verdict::Undeclared => return (Reply::html(403, crate::pages::undeclared()), None),
+            Verdict::Pass if undeclared_now => {
+                return (Reply::html(403, crate::pages::undeclared()), None)
+            }
             Verdict::Pass => {}
         }
-        let plan = self.faults.draw();
+        let mut plan = self.faults.draw();
+        if self.is_failing(path) {
+            plan.fault = Some(Fault::ServerError);
+            plan.error_status = 503;
+        }
         let reply = match plan.fault {
             Some(Fault::ServerError) => Reply::html(
                 plan.error_status,
@@ -71,6 +96,15 @@ impl Shared {
             }
         };
         (reply, Some(plan))
+    }
+}
+
+impl Shared {
+    fn is_failing(&self, path: &str) -> bool {
+        let failing = self.failing.lock().unwrap_or_else(|e| e.into_inner());
+        failing
+            .iter()
+            .any(|a| path.contains(a.as_str()) || path.contains(&a.replace('-', "")))
     }
 }
 
@@ -96,6 +130,7 @@ pub async fn start_on(corpus: Corpus, config: SimConfig, port: u16) -> Result<Si
     let addr = listener
         .local_addr()
         .map_err(|source| Error::Bind { port, source })?;
+    let config_failing: HashSet<String> = config.failing_accessions.iter().cloned().collect();
     let shared = Arc::new(Shared {
         catalog: Catalog::new(corpus),
         gate: Gate::new(config.threshold),
@@ -103,6 +138,8 @@ pub async fn start_on(corpus: Corpus, config: SimConfig, port: u16) -> Result<Si
         config,
         log: RequestLog::default(),
         started: Instant::now(),
+        arrivals: AtomicU64::new(0),
+        failing: Mutex::new(config_failing),
     });
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));
@@ -167,6 +204,26 @@ impl SimHandle {
     /// Begin a rate-threshold episode now, as if the client had gone over the limit.
     pub fn block_now(&self) {
         self.shared.gate.block_now(Instant::now());
+    }
+
+    /// Answer every request naming `accession` with a 503 from now on.
+    pub fn fail_filing(&self, accession: &str) {
+        let mut failing = self
+            .shared
+            .failing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        failing.insert(accession.to_string());
+    }
+
+    /// Serve `accession` normally again.
+    pub fn heal_filing(&self, accession: &str) {
+        let mut failing = self
+            .shared
+            .failing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        failing.remove(accession);
     }
 
     /// Stop accepting, close every connection, and wait until the server is gone.

@@ -142,3 +142,91 @@ async fn max_in_window_counts_every_request() {
     assert!(records.iter().all(|r| r.user_agent.as_deref() == Some(UA)));
     sim.shutdown().await;
 }
+
+/// Another client on the same address: from the K-th request every client is refused, and each
+/// request during the block restarts it; after a quiet `lasts` the block is over.
+#[tokio::test]
+async fn a_foreign_block_starts_at_the_kth_request_and_extends_while_asked() {
+    let config = SimConfig {
+        threshold: None,
+        foreign_block: Some(remit_edgar_sim::ForeignBlock {
+            at_request: 3,
+            lasts: Duration::from_millis(400),
+        }),
+        ..SimConfig::default()
+    };
+    let sim = start(corpus(), config).await.unwrap();
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(get(sim.addr(), PATH).await.status);
+    }
+    assert_eq!(statuses, [200, 200, 403, 403]);
+    // Asked again 300 ms later: still blocked (restarted by the 4th request), and restarted again.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(get(sim.addr(), PATH).await.status, 403);
+    tokio::time::sleep(Duration::from_millis(450)).await;
+    assert_eq!(get(sim.addr(), PATH).await.status, 200);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn undeclared_from_the_kth_request_and_failing_filings() {
+    let texts = corpus_texts();
+    let accession = texts[0]
+        .lines()
+        .find_map(|l| l.strip_prefix("ACCESSION NUMBER:"))
+        .map(|a| a.trim().to_string())
+        .expect("accession");
+    let config = SimConfig {
+        undeclared_from_request: Some(4),
+        failing_accessions: vec![accession.clone()],
+        ..SimConfig::default()
+    };
+    let sim = start(corpus(), config).await.unwrap();
+    let path = format!("/Archives/edgar/data/1017447/{accession}.txt");
+    assert_eq!(get(sim.addr(), &path).await.status, 503);
+    sim.heal_filing(&accession);
+    assert_eq!(get(sim.addr(), &path).await.status, 200);
+    sim.fail_filing(&accession);
+    assert_eq!(get(sim.addr(), &path).await.status, 503);
+    let fourth = get(sim.addr(), PATH).await;
+    assert_eq!(fourth.status, 403);
+    assert!(fourth.text().contains("Undeclared Automated Tool"));
+    assert!(!fourth.text().contains(THRESHOLD_TITLE));
+    sim.shutdown().await;
+}
+
+/// Arrivals are delayed by up to the jitter and counted where they arrive: requests sent
+/// back to back arrive unevenly spaced, each no earlier than sent.
+#[tokio::test]
+async fn arrival_jitter_delays_each_request_up_to_the_bound() {
+    let config = SimConfig {
+        arrival_jitter: Duration::from_millis(50),
+        seed: 5,
+        ..SimConfig::default()
+    };
+    let sim = start(corpus(), config).await.unwrap();
+    let started = std::time::Instant::now();
+    let mut sent = Vec::new();
+    for _ in 0..12 {
+        sent.push(started.elapsed());
+        get(sim.addr(), PATH).await;
+    }
+    let records = sim.requests();
+    assert_eq!(records.len(), 12);
+    let delays: Vec<Duration> = records
+        .iter()
+        .zip(&sent)
+        .map(|(r, s)| r.at.saturating_sub(*s))
+        .collect();
+    // The simulator's clock started a little before ours: allow it a few ms either way.
+    assert!(
+        delays.iter().all(|d| *d <= Duration::from_millis(60)),
+        "{delays:?}"
+    );
+    assert!(
+        delays.iter().any(|d| *d >= Duration::from_millis(10)),
+        "no arrival was delayed: {delays:?}"
+    );
+    sim.shutdown().await;
+}

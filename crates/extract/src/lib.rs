@@ -71,14 +71,20 @@
 
 mod checks;
 mod columns;
+mod delinquency;
+mod factors;
 mod layouts;
 mod registry;
+mod sections;
+mod sink;
+mod summary;
+mod totals;
 mod types;
 mod value;
 
 pub use registry::{extract, Layout, Registry};
 pub use remit_normalize::CleanStatement;
 pub use types::{
-    BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolValue,
-    Statement, StatementHeader,
+    BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolSummary,
+    PoolValue, Statement, StatementHeader,
 };

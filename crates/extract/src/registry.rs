@@ -5,15 +5,25 @@
 //! recognises is read by the `unknown` layout, so it is still stored.
 
 use crate::layouts::{db2002::Db2002, unknown::Unknown};
+use crate::sink::number_occurrences;
+use crate::summary;
 use crate::{CleanStatement, Error, Statement};
 
-/// One trustee statement layout.
+/// One trustee statement layout: what is particular to one trustee's statement. The shared
+/// machinery (labelled sections, totals, factor, delinquency and roll-forward checks, pool
+/// summary lookups) sits at the crate root.
+///
+/// The contract: `extract` reads the statement's trust name and distribution date from the
+/// statement itself, its rows and checks, and fills [`Statement::pool`] from its own labels (a
+/// test holds every registered layout to that on a real statement). The registry then finishes
+/// every statement alike: layout name and version set, repeated labels numbered, the pool
+/// summary ordered `Total` first with each scope once.
 pub trait Layout: Send + Sync {
     /// Stored with every statement it reads (`db-remittance-2002`).
     fn name(&self) -> &'static str;
     /// Bumped when the layout reads more or differently, so a reparse knows what to redo.
     fn version(&self) -> u32;
-    /// Whether this layout can read the statement (decided from its report titles).
+    /// Whether this layout can read the statement (decided from its report titles and headings).
     fn recognises(&self, statement: &CleanStatement) -> bool;
     /// Reads the statement into rows and checks.
     fn extract(&self, statement: &CleanStatement) -> Result<Statement, Error>;
@@ -68,8 +78,7 @@ impl Registry {
         }
         let layout = self.layout_for(statement);
         let mut read = layout.extract(statement)?;
-        read.layout = layout.name().to_string();
-        read.layout_version = layout.version();
+        finish(&mut read, layout);
         for warning in &read.warnings {
             tracing::warn!(layout = layout.name(), trust = %read.trust_name, "{warning}");
         }
@@ -85,6 +94,15 @@ impl Registry {
         );
         Ok(read)
     }
+}
+
+/// What every statement gets whichever layout read it: the layout's name and version, repeated
+/// labels numbered, the pool summary in order (`Total` first) with each scope once.
+fn finish(read: &mut Statement, layout: &dyn Layout) {
+    read.layout = layout.name().to_string();
+    read.layout_version = layout.version();
+    number_occurrences(&mut read.pool_values);
+    summary::finish(&mut read.pool);
 }
 
 /// Reads one normalized statement with the standard registry.

@@ -146,6 +146,73 @@ pub struct Check {
     pub detail: String,
 }
 
+/// The pool figures an analyst charts, typed, for one scope: the whole pool (`Total`) or one
+/// group as printed. Each layout fills it from its own labels, so the research views read the
+/// same columns whoever the trustee. `None` = not printed (nor computable from what is printed).
+/// Rates are fractions; principal amounts are positive amounts paid down.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PoolSummary {
+    /// `Total` for the whole pool, else the group as printed (`ADJUSTABLE`, `GROUP I`, ...).
+    pub scope: String,
+    pub prior_balance: Option<f64>,
+    pub current_balance: Option<f64>,
+    pub prior_loan_count: Option<i64>,
+    pub current_loan_count: Option<i64>,
+    pub scheduled_principal: Option<f64>,
+    /// Prepayments in full and in part, repurchases and liquidations: every paydown but the scheduled one.
+    pub unscheduled_principal: Option<f64>,
+    pub smm: Option<f64>,
+    pub cpr: Option<f64>,
+    pub cdr: Option<f64>,
+    pub realized_loss: Option<f64>,
+    pub cum_realized_loss: Option<f64>,
+    /// Balance of loans 60 days or more past due (two payments or more), in any status.
+    pub dq60_balance: Option<f64>,
+    pub oc_amount: Option<f64>,
+}
+
+impl PoolSummary {
+    /// The scope of the whole pool.
+    pub const TOTAL: &'static str = "Total";
+
+    /// Whether any figure is known.
+    pub fn is_empty(&self) -> bool {
+        let PoolSummary {
+            scope: _,
+            prior_balance,
+            current_balance,
+            prior_loan_count,
+            current_loan_count,
+            scheduled_principal,
+            unscheduled_principal,
+            smm,
+            cpr,
+            cdr,
+            realized_loss,
+            cum_realized_loss,
+            dq60_balance,
+            oc_amount,
+        } = self;
+        [
+            prior_balance,
+            current_balance,
+            scheduled_principal,
+            unscheduled_principal,
+            smm,
+            cpr,
+            cdr,
+            realized_loss,
+            cum_realized_loss,
+            dq60_balance,
+            oc_amount,
+        ]
+        .iter()
+        .all(|v| v.is_none())
+            && prior_loan_count.is_none()
+            && current_loan_count.is_none()
+    }
+}
+
 /// Everything read from one monthly statement.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Statement {
@@ -161,6 +228,8 @@ pub struct Statement {
     pub pool_values: Vec<PoolValue>,
     pub delinquency: Vec<DelinquencyCell>,
     pub loan_events: Vec<LoanEvent>,
+    /// The pool summary per scope printed; a `Total` first whenever the statement has pool figures.
+    pub pool: Vec<PoolSummary>,
     pub checks: Vec<Check>,
     /// Things the extractor noticed but could not place (logged, not stored as rows).
     pub warnings: Vec<String>,

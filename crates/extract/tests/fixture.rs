@@ -30,7 +30,7 @@ fn pool(
 fn header_and_parties() {
     let s = fixture();
     assert_eq!(s.layout, "db-remittance-2002");
-    assert_eq!(s.layout_version, 2);
+    assert_eq!(s.layout_version, 3);
     assert_eq!(s.trust_name, "Impac CMB Trust 2002-1");
     assert_eq!(s.distribution_date.as_deref(), Some("2002-11-25"));
     let h = &s.header;
@@ -413,4 +413,43 @@ fn pool_value_keys_are_unique() {
         .find(|v| v.label == "Delinquent Servicing Fees" && v.col == "TOTAL" && v.occurrence == 2)
         .expect("repeated label");
     assert_eq!(second.value, Some(-38943.35));
+}
+
+#[test]
+fn pool_summary_per_scope() {
+    let s = fixture();
+    let scopes: Vec<&str> = s.pool.iter().map(|p| p.scope.as_str()).collect();
+    assert_eq!(scopes, ["Total", "ADJUSTABLE", "FIXED"]);
+    let total = &s.pool[0];
+    assert_eq!(total.prior_balance, Some(448357982.9));
+    assert_eq!(total.current_balance, Some(439506706.9));
+    assert_eq!(total.prior_loan_count, Some(1944));
+    assert_eq!(total.current_loan_count, Some(1909));
+    // Collateral Report roll-forward, printed as movements: -462143.74, and -8113099.99
+    // prepayments + -276032.21 repurchases + 0 liquidations.
+    assert_eq!(total.scheduled_principal, Some(462143.74));
+    assert!((total.unscheduled_principal.unwrap() - 8389132.2).abs() < 0.005);
+    assert_eq!(total.smm, Some(0.018730096));
+    assert_eq!(total.cpr, Some(0.202993714));
+    assert_eq!(total.cdr, Some(0.0));
+    assert_eq!(
+        (total.realized_loss, total.cum_realized_loss),
+        (Some(0.0), Some(0.0))
+    );
+    // Delinquency Report - Total, all statuses: 2 payments 2,418,384.83 + 3+ payments 4,708,121.93.
+    assert!((total.dq60_balance.unwrap() - 7126506.76).abs() < 0.005);
+    assert_eq!(total.oc_amount, Some(5000000.0));
+    let fixed = &s.pool[2];
+    assert_eq!(fixed.prior_balance, Some(6210907.84));
+    assert_eq!(fixed.current_balance, Some(5947927.29));
+    assert_eq!(
+        (fixed.prior_loan_count, fixed.current_loan_count),
+        (Some(130), Some(125))
+    );
+    assert_eq!(fixed.smm, Some(0.042341725));
+    // The overcollateralization is printed for the whole pool only.
+    assert_eq!(fixed.oc_amount, None);
+    let adjustable = &s.pool[1];
+    assert_eq!(adjustable.current_loan_count, Some(1784));
+    assert!((adjustable.dq60_balance.unwrap() - 6860735.48).abs() < 0.005);
 }

@@ -9,13 +9,12 @@ use reqwest::header::{
 };
 
 use crate::answer::{classify, retry_after, Resource, Verdict};
+use crate::budget::{budget_key, default_budget_dir, Budget};
 use crate::config::{Checked, ClientConfig};
 use crate::error::Error;
-use crate::pace::Pace;
+use crate::pace::{spacing, BlockPolicy, Pace};
 use crate::stats::{Cause, Counters, FetchStats};
 
-/// How many threshold episodes one request waits out before the run gives up.
-const MAX_BLOCK_EPISODES: u32 = 3;
 /// How much of an error page is read to classify it.
 const ERROR_PAGE_BYTES: u64 = 64 * 1024;
 /// First retry waits about this long; each further retry doubles it.
@@ -33,7 +32,6 @@ pub struct Edgar {
     user_agent: String,
     max_retries: u32,
     max_body_bytes: u64,
-    cooldown: Duration,
 }
 
 /// How one attempt went.
@@ -44,15 +42,27 @@ enum Attempt {
         detail: String,
         after: Option<Duration>,
     },
-    Blocked(u16),
+    Blocked,
     Fail(Error),
 }
 
 impl Edgar {
-    /// Checks the configuration (a User-Agent with a contact email, SEC's rate) and builds the
-    /// client. Creating it sends nothing.
+    /// Checks the configuration (a User-Agent with a contact email, SEC's rate), opens the
+    /// shared request budget and builds the client. Creating it sends nothing.
     pub fn new(config: ClientConfig) -> Result<Edgar, Error> {
         let checked = config.check()?;
+        let budget_dir = config.budget_dir.clone().unwrap_or_else(default_budget_dir);
+        let budget = Budget::open(
+            &budget_dir,
+            &budget_key(&checked.www_base),
+            spacing(checked.rate, config.jitter_allowance),
+        )?;
+        tracing::debug!(budget = %budget.path().display(), "shared request budget");
+        let policy = BlockPolicy {
+            cooldown: config.cooldown,
+            max_probe_interval: config.max_probe_interval.max(config.cooldown),
+            give_up_after: config.block_limit,
+        };
         // SEC's fair-access page asks for exactly this header; reqwest would send the
         // equivalent `gzip,deflate` itself. Decoding follows the `gzip`/`deflate` switches and the
         // answer's `Content-Encoding`, whoever set the request header.
@@ -66,16 +76,17 @@ impl Edgar {
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(30)))
             .pool_max_idle_per_host(checked.concurrency)
+            // Every hop would be a request the limiter does not see: a 3xx is reported instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(Error::Http)?;
         Ok(Edgar {
             http,
-            pace: Pace::new(checked.rate, checked.concurrency, config.cooldown),
+            pace: Pace::new(budget, checked.concurrency, policy),
             counters: Counters::default(),
             user_agent: config.user_agent.trim().to_string(),
             max_retries: config.max_retries,
             max_body_bytes: config.max_body_bytes,
-            cooldown: config.cooldown,
             checked,
         })
     }
@@ -98,34 +109,28 @@ impl Edgar {
     /// GETs `url` and returns its body once it starts as `resource` should.
     pub(crate) async fn get(&self, url: &str, resource: Resource) -> Result<Bytes, Error> {
         let mut retries = 0u32;
-        let mut episodes = 0u32;
         loop {
-            let slot = self.pace.admit().await;
+            let admission = self.pace.admit().await?;
             self.counters.request();
             let attempt = self.attempt(url, resource).await;
-            if let Attempt::Blocked(status) = attempt {
-                // Pause before the slot is released, so no waiting request slips out first.
-                if self.pace.pause() {
+            if let Attempt::Blocked = attempt {
+                // Recorded before the slot is released, so no waiting request slips out first.
+                if self.pace.refused(admission.probe) {
                     self.counters.block();
-                    tracing::warn!(
-                        url,
-                        status,
-                        "SEC's Request Rate Threshold Exceeded answer: pausing every request for \
-                         {:?} (asking again during the block would extend it)",
-                        self.cooldown
-                    );
                 }
-                drop(slot);
-                episodes += 1;
-                if episodes >= MAX_BLOCK_EPISODES {
-                    return Err(Error::Blocked {
-                        url: url.to_string(),
-                        episodes,
-                    });
-                }
+                // Not retried until a probe has found the block over: `admit` waits for that.
                 continue;
             }
-            drop(slot);
+            // A reset or a timeout says nothing about the block: another probe follows.
+            let conclusive = !matches!(
+                attempt,
+                Attempt::Retry {
+                    cause: Cause::Connection | Cause::Timeout,
+                    ..
+                }
+            );
+            self.pace.answered(admission.probe, conclusive);
+            drop(admission);
             match attempt {
                 Attempt::Done(body) => {
                     self.counters.fetched(body.len());
@@ -155,7 +160,7 @@ impl Edgar {
                     tracing::info!(url, retry = retries, ?wait, "{}: {detail}", cause.label());
                     tokio::time::sleep(wait).await;
                 }
-                Attempt::Blocked(_) => {}
+                Attempt::Blocked => {}
             }
         }
     }
@@ -167,6 +172,18 @@ impl Edgar {
         };
         let status = response.status().as_u16();
         let headers = response.headers();
+        if response.status().is_redirection() {
+            let location = headers
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string();
+            return Attempt::Fail(Error::Redirect {
+                url: url.to_string(),
+                status,
+                location,
+            });
+        }
         let after = retry_after(headers.get(RETRY_AFTER).and_then(|v| v.to_str().ok()));
         // After decoding gzip, reqwest drops both headers; a length left is that of the bytes read.
         let declared = if headers.contains_key(CONTENT_ENCODING) {
@@ -211,7 +228,7 @@ impl Edgar {
                 detail,
                 after,
             },
-            Verdict::Blocked => Attempt::Blocked(status),
+            Verdict::Blocked => Attempt::Blocked,
             Verdict::Undeclared => Attempt::Fail(Error::UndeclaredTool {
                 url: url.to_string(),
                 user_agent: self.user_agent.clone(),

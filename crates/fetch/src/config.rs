@@ -1,6 +1,7 @@
 //! How the client is set up, and the checks that keep it within SEC's fair-access rules.
 
 use std::num::NonZeroU32;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
@@ -24,8 +25,20 @@ pub struct ClientConfig {
     pub max_requests_per_second: u32,
     /// Requests in flight at once, so the rate is reached when each answer takes 100-300 ms.
     pub concurrency: usize,
-    /// How long every request pauses after SEC's rate-threshold answer.
+    /// Network allowance added to every second of the rate: any N+1 requests leave at least
+    /// `1 s + jitter_allowance` apart, so an uneven delay of up to this much on the way cannot
+    /// bring N+1 into one second where SEC counts them. Each 10 ms costs about 1 % of throughput.
+    pub jitter_allowance: Duration,
+    /// Where the request budget shared by every remit process of this user lives; `None` is the
+    /// per-user default (`$XDG_RUNTIME_DIR/remit`, else `~/.cache/remit`). Point several users
+    /// or machines behind one address at one shared directory to share one budget.
+    pub budget_dir: Option<PathBuf>,
+    /// Quiet time after SEC's last refused answer before one probe request is sent.
     pub cooldown: Duration,
+    /// Longest wait between two probes while SEC keeps refusing (the wait doubles up to this).
+    pub max_probe_interval: Duration,
+    /// A block lasting longer than this stops the run with [`Error::Blocked`].
+    pub block_limit: Duration,
     /// Retries of one URL after 5xx, timeouts, resets and truncated or wrong bodies.
     pub max_retries: u32,
     /// Bound on one whole request, body included.
@@ -42,7 +55,11 @@ impl Default for ClientConfig {
             data_base: "https://data.sec.gov".to_string(),
             max_requests_per_second: SEC_MAX_REQUESTS_PER_SECOND,
             concurrency: 6,
+            jitter_allowance: Duration::from_millis(50),
+            budget_dir: None,
             cooldown: Duration::from_secs(600),
+            max_probe_interval: Duration::from_secs(1800),
+            block_limit: Duration::from_secs(3600),
             max_retries: 6,
             timeout: Duration::from_secs(60),
             max_body_bytes: 64 * 1024 * 1024,
@@ -134,6 +151,12 @@ fn base_url(field: &str, text: &str) -> Result<String, Error> {
             "{field} {text:?} must be an http(s) URL with a host"
         )));
     }
+    // sec.gov answers plain HTTP with a redirect to HTTPS: a request the limiter would not see.
+    if url.scheme() == "http" && is_sec_host(trimmed) {
+        let upgraded = format!("https{}", trimmed.get(4..).unwrap_or_default());
+        tracing::warn!("{field} {text:?} upgraded to {upgraded}: sec.gov is only asked over HTTPS");
+        return Ok(upgraded);
+    }
     Ok(trimmed.to_string())
 }
 
@@ -203,5 +226,26 @@ mod tests {
         let mut bad = config("Sample Research sample@example.org");
         bad.www_base = "ftp://www.sec.gov".to_string();
         assert!(bad.check().is_err());
+    }
+
+    #[test]
+    fn plain_http_to_sec_gov_is_upgraded_before_any_request() {
+        let mut plain = config("Sample Research sample@example.org");
+        plain.www_base = "http://www.sec.gov/".to_string();
+        plain.data_base = "HTTP://data.sec.gov".to_string();
+        let checked = plain.check().map_err(|e| e.to_string());
+        assert_eq!(
+            checked.map(|c| (c.www_base, c.data_base)).ok(),
+            Some((
+                "https://www.sec.gov".to_string(),
+                "https://data.sec.gov".to_string()
+            ))
+        );
+        // Anything else keeps its scheme (the simulator speaks plain HTTP on loopback).
+        plain.www_base = "http://127.0.0.1:9000".to_string();
+        assert_eq!(
+            plain.check().map(|c| c.www_base).ok(),
+            Some("http://127.0.0.1:9000".to_string())
+        );
     }
 }

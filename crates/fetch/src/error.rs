@@ -25,12 +25,28 @@ pub enum Error {
     )]
     UndeclaredTool { url: String, user_agent: String },
 
-    /// SEC's rate-threshold block came back after every cool-down this request waited out.
+    /// SEC's rate-threshold block lasted longer than the configured limit: the run stops.
     #[error(
-        "SEC's request rate threshold blocked {url} {episodes} times in a row; giving up \
-         (access returns after about 10 minutes below 10 requests per second)"
+        "SEC has blocked this client for {blocked_for:?}, longer than the configured limit of \
+         {limit:?} (`block_limit_secs`): stopping. Try again after {retry_at}, with no request at \
+         all from this address until then (asking during the block extends it)"
     )]
-    Blocked { url: String, episodes: u32 },
+    Blocked {
+        blocked_for: std::time::Duration,
+        limit: std::time::Duration,
+        retry_at: String,
+    },
+
+    /// A 3xx: every hop would be a request outside the rate limiter, so none is followed.
+    #[error(
+        "{url}: HTTP {status} redirect to {location:?} not followed (each hop would be a request \
+         the rate limiter does not see); point the base URL at the final address"
+    )]
+    Redirect {
+        url: String,
+        status: u16,
+        location: String,
+    },
 
     /// A 403/404 (or another 4xx): retrying will not help; the caller records the URL as failed.
     #[error("{url}: HTTP {status}, permanent for this URL")]
@@ -65,8 +81,8 @@ pub enum Error {
 
     /// Another remit process holds the network lock.
     #[error(
-        "another remit process is using the network: {} holds {}; SEC counts requests per client, \
-         so only one network command may run at a time",
+        "another remit process is fetching into this data directory: {} holds {}; only one \
+         network command may run per data directory at a time",
         holder(*pid, command.as_deref()),
         path.display()
     )]
@@ -93,7 +109,10 @@ impl Error {
     pub fn is_permanent(&self) -> bool {
         matches!(
             self,
-            Error::Permanent { .. } | Error::TooLarge { .. } | Error::Malformed { .. }
+            Error::Permanent { .. }
+                | Error::TooLarge { .. }
+                | Error::Malformed { .. }
+                | Error::Redirect { .. }
         )
     }
 
@@ -117,6 +136,12 @@ impl Error {
                 | Error::Blocked { .. }
                 | Error::Http(_)
         )
+    }
+
+    /// The network failed the run: SEC's block outlasted the limit, or every retry was spent.
+    /// A later run resumes; nothing is wrong with the configuration.
+    pub fn is_network(&self) -> bool {
+        matches!(self, Error::Blocked { .. } | Error::Exhausted { .. })
     }
 
     /// Another process holds the network lock.

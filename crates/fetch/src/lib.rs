@@ -8,15 +8,18 @@
 //! bytes of each full submission ([`Edgar::fetch_submission`]), checked to be one, which the
 //! caller writes to a [`RawStore`].
 //!
-//! - [`Edgar`]: the client. One limiter for all its tasks keeps any sliding second at or below
-//!   the rate (10 against sec.gov) while several requests are in flight; 5xx, timeouts, resets,
-//!   truncated bodies and HTML error pages sent with 200 are retried with backoff and jitter;
-//!   SEC's rate-threshold answer pauses every request of the client for the cool-down; SEC's
-//!   "Undeclared Automated Tool" answer is fatal; other 403/404s are [`Error::Permanent`].
+//! - [`Edgar`]: the client. One request budget, shared through a file by every remit process of
+//!   the user ([`default_budget_dir`], or `ClientConfig::budget_dir`), keeps any N+1 requests at
+//!   least `1 s + jitter allowance` apart (N = 10 against sec.gov) while several are in flight;
+//!   5xx, timeouts, resets, truncated bodies and HTML error pages sent with 200 are retried with
+//!   backoff and jitter; SEC's rate-threshold answer stops every request, then one probe after the
+//!   cool-down, doubling back-off while refused, full speed after a probe succeeds, and
+//!   [`Error::Blocked`] past the block limit; SEC's "Undeclared Automated Tool" answer is fatal;
+//!   redirects are never followed ([`Error::Redirect`]); other 403/404s are [`Error::Permanent`].
 //! - [`FetchStats`]: its counters (requests, retries by cause, blocks, bytes), at any time.
 //! - [`FilingRef`] and [`filter`]: a listed filing; keep some forms and a date range.
 //! - [`RawStore`]: `{root}/{cik}/{accession}.txt`, atomic writes returning the sha256.
-//! - [`NetworkLock`]: one network command at a time across processes.
+//! - [`NetworkLock`]: one network command per data directory at a time.
 //! - [`Error`]: everything that can fail, with `is_permanent` / `is_fatal` / `is_blocked`.
 //!
 //! ```
@@ -37,10 +40,12 @@
 //! )?;
 //! let sim = start(corpus, SimConfig::default()).await?;
 //!
+//! let budget = tempfile::tempdir()?;
 //! let edgar = Edgar::new(ClientConfig {
 //!     user_agent: "Sample Research sample@example.org".to_string(),
 //!     www_base: sim.www_base(),
 //!     data_base: sim.data_base(),
+//!     budget_dir: Some(budget.path().to_path_buf()),
 //!     ..ClientConfig::default()
 //! })?;
 //! let listed = edgar.submissions(1017447).await?;
@@ -61,6 +66,7 @@
 //! ```
 
 mod answer;
+mod budget;
 mod client;
 mod config;
 mod discovery;
@@ -73,6 +79,7 @@ mod stats;
 mod store;
 mod submissions;
 
+pub use budget::default_budget_dir;
 pub use client::Edgar;
 pub use config::{ClientConfig, SEC_MAX_REQUESTS_PER_SECOND};
 pub use error::Error;

@@ -1,20 +1,16 @@
-//! One network user at a time: SEC counts requests per client, not per process.
+//! One network run per data directory at a time (the request budget itself is shared per user,
+//! see `budget.rs`).
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
 
-/// A file lock held for the whole run by every command that uses the network, so a nightly run
-/// and a backfill started by hand never add up past SEC's limit. Released on drop (and by the
-/// operating system if the process dies).
-///
-/// Each process paces its own requests, but two runs back to back would share a one-second window
-/// at the hand-over: the last requests of one and the first of the next. So the holder records when
-/// it let go, and the next holder waits until [`HANDOVER_GAP`] has passed since then (or since it
-/// took the lock, if the last holder died without saying).
+/// A file lock held for the whole run by every command that fetches into a data directory, so two
+/// runs never write the same raw store and history at once. Released on drop (and by the operating
+/// system if the process dies). SEC's rate is not this lock's business: every run of the user,
+/// whatever its directory, draws on one shared request budget.
 #[derive(Debug)]
 pub struct NetworkLock {
     file: File,
@@ -40,11 +36,7 @@ impl NetworkLock {
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
-            Ok(()) => {
-                let mut previous = String::new();
-                let _ = file.read_to_string(&mut previous);
-                wait_out_handover(&previous);
-            }
+            Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let (pid, command) = holder(&path);
                 return Err(Error::LockHeld { path, pid, command });
@@ -71,46 +63,9 @@ impl NetworkLock {
 
 impl Drop for NetworkLock {
     fn drop(&mut self) {
-        let _ = self
-            .file
-            .seek(SeekFrom::End(0))
-            .and_then(|_| writeln!(self.file, "released_ms={}", now_ms()))
-            .and_then(|()| self.file.sync_all());
         // Closing the file releases the lock too; unlocking first makes the release immediate
         // even while another handle to the file is open.
         let _ = self.file.unlock();
-    }
-}
-
-/// How long after one network run lets go the next may send its first request: SEC's window is one
-/// second; the rest absorbs the time a request takes to reach the server.
-pub const HANDOVER_GAP: Duration = Duration::from_millis(1100);
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
-/// Sleeps until the hand-over gap after the previous holder has passed.
-fn wait_out_handover(previous: &str) {
-    let released = previous
-        .lines()
-        .filter_map(|line| line.strip_prefix("released_ms="))
-        .filter_map(|v| v.trim().parse::<u64>().ok())
-        .next_back();
-    let wait = match released {
-        Some(at) => {
-            Duration::from_millis((at + HANDOVER_GAP.as_millis() as u64).saturating_sub(now_ms()))
-        }
-        // A holder that wrote its pid but no release died mid-run: its last request may be
-        // moments old.
-        None if previous.contains("pid=") => HANDOVER_GAP,
-        None => Duration::ZERO,
-    };
-    if !wait.is_zero() {
-        tracing::debug!(?wait, "waiting out the previous network run's last second");
-        std::thread::sleep(wait.min(HANDOVER_GAP));
     }
 }
 

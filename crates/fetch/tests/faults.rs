@@ -73,7 +73,10 @@ async fn every_filing_lands_once_through_5xx_truncation_and_resets() {
     let records = sim.requests();
     let faults = |kind| records.iter().filter(|r| r.fault == Some(kind)).count() as u64;
     let stats = edgar.stats();
-    assert!(faults(Fault::ServerError) > 0 && faults(Fault::Reset) > 0);
+    // The simulator really sent each kind of fault: a test that never saw one proves nothing.
+    assert!(faults(Fault::ServerError) > 0, "no 5xx was sent");
+    assert!(faults(Fault::Reset) > 0, "no connection was reset");
+    assert!(faults(Fault::Truncated) > 0, "no body was cut short");
     assert_eq!(stats.retries.server_error, faults(Fault::ServerError));
     assert_eq!(stats.retries.truncated, faults(Fault::Truncated));
     assert_eq!(stats.retries.connection, faults(Fault::Reset));
@@ -102,8 +105,9 @@ fn hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-/// SEC blocks the client mid-run (403 page or 429 without `Retry-After`): every request pauses
-/// for the cool-down, none is sent during it, the episode is logged, and every filing lands.
+/// SEC blocks the client mid-run (403 page or 429 without `Retry-After`): every request stops,
+/// none is sent during the cool-down, one probe goes out after it, the episode is logged, and
+/// every filing lands.
 async fn threshold_episode(answer: BlockAnswer) {
     let logs = Logs::default();
     let _guard = logs.capture();
@@ -143,32 +147,39 @@ async fn threshold_episode(answer: BlockAnswer) {
         .filter(|r| r.status == answer_status(answer))
         .collect();
     // Only requests already in flight when the first block answer came back were refused; a
-    // retry during the pause would have drawn more refusals (and extended SEC's block).
+    // retry during the cool-down would have drawn more refusals (and extended SEC's block).
     assert!(
         !blocked.is_empty() && blocked.len() <= concurrency,
         "{} refused",
         blocked.len()
     );
-    let first_block = blocked.first().map(|r| r.at).unwrap_or_default();
     let last_block = blocked.last().map(|r| r.at).unwrap_or_default();
-    let resumed = records
-        .iter()
-        .find(|r| r.at > last_block)
-        .map(|r| r.at)
-        .expect("resumed");
+    let after: Vec<_> = records.iter().filter(|r| r.at > last_block).collect();
+    let probe = after.first().map(|r| r.at).expect("resumed");
     assert!(
-        resumed >= first_block + cooldown,
-        "resumed {:?} after the block",
-        resumed - first_block
+        probe >= last_block + cooldown,
+        "the probe went {:?} after the last refused answer",
+        probe - last_block
+    );
+    // The probe went alone: the next request waited for its answer (40-60 ms).
+    let second = after.get(1).map(|r| r.at).expect("more after the probe");
+    assert!(
+        second >= probe + Duration::from_millis(40),
+        "{:?} between the probe and the next request",
+        second - probe
     );
     assert_eq!(stats.requests, records.len() as u64);
 
     let log = logs.text();
     assert!(
-        log.contains("Request Rate Threshold Exceeded answer: pausing every request for 1.5s"),
+        log.contains(
+            "Request Rate Threshold Exceeded answer: stopping every request; one probe after 1.5s"
+        ),
         "{log}"
     );
-    assert!(log.contains("cool-down over: resuming requests"), "{log}");
+    assert_eq!(log.matches("stopping every request").count(), 1, "{log}");
+    assert_eq!(log.matches("sending one probe request").count(), 1, "{log}");
+    assert!(log.contains("SEC's block is over"), "{log}");
     sim.shutdown().await;
 }
 
@@ -209,6 +220,25 @@ async fn polite_429_with_retry_after_is_only_a_retry() {
         .count() as u64;
     assert!(polite > 0);
     assert_eq!(edgar.stats().retries.retry_after, polite);
+    // Each polite 429 said `Retry-After: 1`: the same URL was not asked again sooner.
+    let records = sim.requests();
+    for (i, refused) in records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.fault == Some(Fault::RetryAfter))
+    {
+        let again = records
+            .iter()
+            .skip(i + 1)
+            .find(|r| r.path == refused.path)
+            .expect("asked again");
+        assert!(
+            again.at >= refused.at + Duration::from_secs(1),
+            "{} asked again {:?} after its Retry-After: 1",
+            refused.path,
+            again.at - refused.at
+        );
+    }
     assert_eq!(edgar.stats().blocks, 0);
     sim.shutdown().await;
 }
@@ -351,5 +381,31 @@ async fn body_over_the_bound_is_refused() {
         "{error:?}"
     );
     assert!(error.is_permanent());
+    assert_eq!(heads.lock().expect("heads").len(), 1);
+}
+
+#[tokio::test]
+async fn a_redirect_is_refused_not_followed() {
+    let (base, heads) = one_answer_server(
+        301,
+        &[("Location", "https://www.sec.gov/Archives/elsewhere.txt")],
+        Vec::new(),
+    )
+    .await;
+    let edgar = Edgar::new(client_config(base.clone(), base)).expect("client");
+    let error = edgar
+        .fetch_submission(&filing_ref(IMH_CIK, "0001020242-02-000466"))
+        .await
+        .expect_err("refused");
+    assert!(
+        matches!(error, Error::Redirect { status: 301, .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("not followed") && message.contains("elsewhere.txt"),
+        "{message}"
+    );
+    // One request: the hop to the Location was never made.
     assert_eq!(heads.lock().expect("heads").len(), 1);
 }

@@ -14,10 +14,18 @@
 //!   supersession: of the statements naming the same trust and distribution date, only the one
 //!   from the latest filing has `superseded = 0`. Loading the same bytes read by the same
 //!   extractor versions again writes nothing ([`LoadReport::unchanged`]), so ids stay stable.
+//! - [`History::refresh_continuity`] compares each current statement of the trusts loaded since
+//!   the last refresh with the statement before it (balances carried over, to-date figures
+//!   grown, no month missing or listed twice) into the `continuity` table and the
+//!   `continuity_history` view; [`History::recheck_continuity`] does it for every trust, and
+//!   [`History::continuity`] reads the comparisons back.
 //! - [`History::filing`] and [`History::needs_load`] let callers skip work;
-//!   [`History::counts`], [`History::check_totals`] and [`History::trust_status`] summarise;
+//!   [`History::counts`], [`History::check_totals`], [`History::trust_status`] and
+//!   [`History::trust_quality`] summarise, [`History::failed_checks`] lists;
 //!   [`History::begin_run`], [`History::finish_run`] and [`History::last_watermark`] keep the
-//!   record of command runs a nightly job continues from.
+//!   record of command runs a nightly job continues from; [`History::queue_failure`],
+//!   [`History::queue_done`] and [`History::queued`] keep the filings a run could not fetch or
+//!   load, to be tried again by the next.
 //!
 //! ```
 //! use remit_extract::{BondClass, Statement};
@@ -62,21 +70,26 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod continuity;
 mod error;
 mod history;
 mod load;
+mod quality;
+mod queue;
 mod read;
 mod rows;
 mod runs;
 mod schema;
 mod types;
 
+pub use continuity::{Comparison, ContinuityReport};
 pub use error::Error;
 pub use history::History;
+pub use quality::{ContinuityTotals, FailedCheck, TrustQuality};
 /// The SQLite binding [`History::connection`] hands out, re-exported so callers use the same version.
 pub use rusqlite;
 pub use schema::SCHEMA_VERSION;
 pub use types::{
-    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, RunRow, TableCounts,
-    TrustStatus, NO_STATEMENT_TRUST,
+    FilingOutcome, FilingRecord, FilingRow, FilingStatus, LoadReport, QueuedFiling, RunRow,
+    TableCounts, TrustStatus, NO_STATEMENT_TRUST,
 };

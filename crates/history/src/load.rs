@@ -175,6 +175,13 @@ impl History {
         for (trust_name, distribution_date) in &groups {
             settle_supersession(&tx, trust_name, distribution_date)?;
         }
+        for trust_name in groups
+            .iter()
+            .map(|(trust, _)| trust)
+            .collect::<BTreeSet<_>>()
+        {
+            crate::continuity::mark_pending(&tx, trust_name)?;
+        }
         let superseded = superseded_count(&tx, &record.accession)?;
         tx.commit()?;
         tracing::debug!(accession = %record.accession, statements = ids.len(), replaced,

@@ -134,6 +134,34 @@ pub(crate) fn insert_statement(
         ])?;
     }
 
+    let mut summary = conn.prepare_cached(
+        "INSERT INTO pool_summary (statement_id, scope, prior_balance, current_balance,
+             prior_loan_count, current_loan_count, scheduled_principal, unscheduled_principal,
+             smm, cpr, cdr, realized_loss, cum_realized_loss, dq60_balance, oc_amount)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for p in &statement.pool {
+        summary
+            .execute(params![
+                id,
+                p.scope,
+                p.prior_balance,
+                p.current_balance,
+                p.prior_loan_count,
+                p.current_loan_count,
+                p.scheduled_principal,
+                p.unscheduled_principal,
+                p.smm,
+                p.cpr,
+                p.cdr,
+                p.realized_loss,
+                p.cum_realized_loss,
+                p.dq60_balance,
+                p.oc_amount
+            ])
+            .map_err(refused("pool_summary", || format!("scope {:?}", p.scope)))?;
+    }
+
     let mut check = conn.prepare_cached(
         "INSERT INTO checks (statement_id, name, passed, expected, actual, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -12,6 +12,9 @@ struct Migration {
     version: i64,
     name: &'static str,
     sql: &'static str,
+    /// The table a migration creates, for one that landed after higher-numbered ones: a database
+    /// already past its number but without this table gets it too.
+    creates: Option<&'static str>,
 }
 
 /// Never edit or reorder a released entry: add a new one. Researchers' queries depend on it.
@@ -20,16 +23,36 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "tables",
         sql: include_str!("migrations/001_tables.sql"),
+        creates: None,
     },
     Migration {
         version: 2,
         name: "research views",
         sql: include_str!("migrations/002_views.sql"),
+        creates: None,
+    },
+    Migration {
+        version: 3,
+        name: "fetch queue",
+        sql: include_str!("migrations/003_fetch_queue.sql"),
+        creates: Some("fetch_queue"),
+    },
+    Migration {
+        version: 4,
+        name: "pool summary",
+        sql: include_str!("migrations/004_pool_summary.sql"),
+        creates: None,
+    },
+    Migration {
+        version: 6,
+        name: "continuity",
+        sql: include_str!("migrations/006_continuity.sql"),
+        creates: None,
     },
 ];
 
 /// The schema version this build creates and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Long enough to wait out another process's per-filing transaction, short enough that a stuck
 /// writer is reported rather than waited on forever.
@@ -96,7 +119,7 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 /// schema as it was.
 fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
     // The common case (already current) takes no write lock.
-    if user_version(conn)? == SCHEMA_VERSION {
+    if user_version(conn)? == SCHEMA_VERSION && late_missing(conn, SCHEMA_VERSION)?.is_empty() {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -109,14 +132,18 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
             known: SCHEMA_VERSION,
         });
     }
-    for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+    let late = late_missing(&tx, found)?;
+    let due = MIGRATIONS
+        .iter()
+        .filter(|m| m.version > found || late.contains(&m.version));
+    for migration in due {
         let step = |source| Error::Migration {
             version: migration.version,
             name: migration.name,
             source,
         };
         tx.execute_batch(migration.sql).map_err(step)?;
-        tx.pragma_update(None, "user_version", migration.version)
+        tx.pragma_update(None, "user_version", migration.version.max(found))
             .map_err(step)?;
         tracing::info!(
             path,
@@ -127,4 +154,23 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Migrations numbered at or below `found` whose table is missing: they landed after a
+/// higher-numbered one had already been applied to this database.
+fn late_missing(conn: &Connection, found: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut missing = Vec::new();
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= found) {
+        if let Some(table) = migration.creates {
+            let exists: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+                [table],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                missing.push(migration.version);
+            }
+        }
+    }
+    Ok(missing)
 }

@@ -197,3 +197,16 @@ pub struct RunRow {
     pub watermark: Option<String>,
     pub summary: Option<String>,
 }
+
+/// A filing waiting in `fetch_queue` to be tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedFiling {
+    pub accession: String,
+    pub cik: u64,
+    pub form: String,
+    pub filed_date: Option<String>,
+    /// Runs that tried it and failed.
+    pub attempts: u32,
+    pub last_error: String,
+    pub last_failed_at: String,
+}

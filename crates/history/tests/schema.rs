@@ -332,3 +332,42 @@ fn a_history_from_a_newer_remit_is_not_written() {
     // Reading it is fine: a newer schema only adds.
     assert!(History::open_read_only(&path).is_ok());
 }
+
+#[test]
+fn a_history_of_schema_2_keeps_its_pool_history_through_the_pool_summary_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("remit.db");
+    let mut history = History::open(&path).unwrap();
+    history
+        .load(
+            &record("0001020242-02-000466", "8-K", "2002-12-06", "aa11"),
+            &parsed(vec![november(IMPAC_1)]),
+        )
+        .unwrap();
+    // Back to schema 2: the statement's rows without a pool summary, the views of migration 2.
+    history
+        .connection()
+        .execute_batch(concat!(
+            "DROP VIEW class_history; DROP VIEW pool_history; DROP VIEW delinquency_history;
+             DROP TABLE pool_summary; DROP VIEW continuity_history; DROP TABLE continuity;
+             DROP TABLE continuity_pending; PRAGMA user_version = 2;",
+            include_str!("../src/migrations/002_views.sql")
+        ))
+        .unwrap();
+    drop(history);
+
+    let history = History::open(&path).unwrap();
+    let row: (f64, i64, f64, f64, f64) = history
+        .connection()
+        .query_row(
+            "SELECT pool_balance, loan_count, cpr, dq60_pct, oc_amount FROM pool_history",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (row.0, row.1, row.2, row.4),
+        (439_506_706.9, 1909, 0.203066, 5_000_000.0)
+    );
+    assert!((row.3 - 0.016_214_785_003_545_985).abs() < 1e-15);
+}

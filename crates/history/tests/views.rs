@@ -200,6 +200,7 @@ fn pool_history_figures_the_statement_does_not_print_are_null() {
     let mut bare = november(IMPAC_1);
     bare.pool_values.clear();
     bare.delinquency.clear();
+    bare.pool.clear();
     history
         .load(
             &record("0001020242-02-000466", "8-K", "2002-12-06", "aa11"),
@@ -232,5 +233,39 @@ fn delinquency_history_leaves_superseded_statements_out() {
         )
         .as_deref(),
         Some("4708121.93|25|0001020242-03-000015")
+    );
+}
+
+#[test]
+fn pool_summary_holds_one_row_per_scope_and_pool_history_reads_its_total() {
+    let history = three_months();
+    // Three current statements and the superseded December 8-K, two scopes each.
+    assert_eq!(count(&history, "SELECT count(*) FROM pool_summary"), 8);
+    assert_eq!(
+        real(
+            &history,
+            "SELECT p.current_balance FROM pool_summary p JOIN statements s ON s.id = p.statement_id
+             WHERE s.accession = '0001020242-02-000466' AND p.scope = 'FIXED'"
+        ),
+        Some(5_947_927.29)
+    );
+    let nov = |column: &str| {
+        real(
+            &history,
+            &format!("SELECT {column} FROM pool_history WHERE distribution_date = '2002-11-25'"),
+        )
+    };
+    assert_eq!(nov("prior_balance"), Some(448_357_982.9));
+    assert_eq!(nov("prior_loan_count"), Some(1944.0));
+    assert_eq!(nov("scheduled_principal"), Some(462_143.74));
+    assert_eq!(nov("unscheduled_principal"), Some(8_389_132.2));
+    assert_eq!(nov("realized_loss"), Some(0.0));
+    // A statement's summary goes with it when a reparse replaces the filing.
+    assert_eq!(
+        count(
+            &history,
+            "SELECT count(*) FROM pool_summary WHERE statement_id NOT IN (SELECT id FROM statements)"
+        ),
+        0
     );
 }

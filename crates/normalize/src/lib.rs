@@ -4,8 +4,11 @@
 //! `<DOCUMENT>` blocks, text or HTML) or a bare document. What goes out is the monthly statement
 //! as the trustee printed it, ready for the extractors: lines rejoined where the filer agent cut
 //! them at EDGAR's 80 columns, page furniture (footers, copyright, repeated page headers, blank
-//! notices, captions of dropped charts) stripped, and the text split into reports whose lines keep
-//! their column positions and know the page and line they came from.
+//! notices, captions of dropped charts, EDGAR's `<PAGE>`/`<TABLE>`/`<S>`/`<C>` markup) stripped,
+//! EDGAR's `- ` escape of a leading `-` undone, and the text split into reports whose lines keep
+//! their column positions and know the page and line they came from. Page headers are found by
+//! the `<Report> for <date> Distribution` line where a statement prints one, else by repetition:
+//! the block of lines standing at the top of most pages.
 //!
 //! * [`parse_submission`] reads a filing into a [`Submission`]: its [`SubmissionHeader`] and its
 //!   [`Document`]s (HTML converted to text). [`statement_documents`] picks the documents that may
@@ -49,7 +52,7 @@ mod furniture;
 mod html;
 mod pages;
 mod rejoin;
-
+mod repeated;
 mod statement;
 mod submission;
 mod unwrap;

@@ -4,11 +4,14 @@
 //! `<Report> for <date> Distribution` anchor near the top of a page (trust name, product line,
 //! series or REMIC tier). The trust name is learned from the pages themselves (the line every
 //! header starts with), which is also how the first page's header is told from the 8-K cover
-//! printed just above it.
+//! printed just above it. Pages that print no such anchor anywhere are headed by the block of
+//! lines repeated at the top of most pages (see `repeated`): company, certificate type and
+//! series, then the statement's title.
 
 use std::collections::HashMap;
 
 use crate::furniture::{self, Caption};
+use crate::repeated;
 use crate::statement::{CleanStatement, Line, Report};
 use crate::unwrap::unwrap_lines;
 
@@ -33,15 +36,29 @@ struct Header {
     body: usize,
     title: String,
     tier: Option<String>,
-    date: String,
+    date: Option<String>,
     /// The header lines above the anchor, collapsed (trust name first).
     lines: Vec<String>,
 }
 
 /// Normalizes one document's text into the clean statement. Never panics.
 pub fn normalize_document(text: &str) -> CleanStatement {
-    let pages = split_pages(unwrap_lines(text));
+    let lines = unwrap_lines(text).into_iter().map(unescape).collect();
+    let pages = split_pages(lines);
     let trust = learn_trust_name(&pages);
+    // Without a single `... Distribution` anchor, the headers are what repeats at the tops.
+    let anchored = pages.iter().any(|p| {
+        p.lines
+            .iter()
+            .any(|(t, _)| furniture::distribution_anchor(t).is_some())
+    });
+    let mut blocks = if anchored {
+        Vec::new()
+    } else {
+        let tops: Vec<&[(String, u32)]> = pages.iter().map(|p| p.lines.as_slice()).collect();
+        repeated::blocks(&tops)
+    }
+    .into_iter();
     let mut statement = CleanStatement {
         trust_name: trust.clone(),
         ..CleanStatement::default()
@@ -51,7 +68,17 @@ pub fn normalize_document(text: &str) -> CleanStatement {
     let mut pages_before = 0u32;
     for page in &pages {
         let mut cursor = 0;
-        for header in find_headers(page, trust.as_deref(), statement.reports.is_empty()) {
+        let headers = if anchored {
+            find_headers(page, trust.as_deref(), statement.reports.is_empty())
+        } else {
+            blocks
+                .next()
+                .flatten()
+                .map(block_header)
+                .into_iter()
+                .collect()
+        };
+        for header in headers {
             // Cover text above the first header is not on a statement page yet.
             let page_number = if statement.reports.is_empty() {
                 pages_before
@@ -232,11 +259,39 @@ fn find_headers(page: &Page, trust: Option<&str>, first: bool) -> Vec<Header> {
             body,
             title,
             tier,
-            date,
+            date: Some(date),
             lines,
         });
     }
     headers
+}
+
+/// A header found by repetition: its last line is the statement's title where it reads as one
+/// (words, no figures: `STATEMENT TO CERTIFICATEHOLDERS`, not `SERIES 1998-C`).
+fn block_header(block: repeated::Block) -> Header {
+    let mut lines = block.lines;
+    let title = match lines.last() {
+        Some(last) if lines.len() > 2 && !last.chars().any(|c| c.is_ascii_digit()) => {
+            lines.pop().unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    Header {
+        start: block.start,
+        body: block.body,
+        title,
+        tier: block.tier,
+        date: None,
+        lines,
+    }
+}
+
+/// EDGAR escaped a line starting with `-` by putting `- ` before it: undone.
+fn unescape((text, number): (String, u32)) -> (String, u32) {
+    match text.strip_prefix("- -") {
+        Some(rest) => (format!("-{rest}"), number),
+        None => (text, number),
+    }
 }
 
 /// Where the header above an anchor starts: at the trust-name line when the trust is known (no
@@ -282,7 +337,7 @@ fn is_title_phrase(text: &str) -> bool {
 
 fn record_header(statement: &mut CleanStatement, header: &Header) {
     if statement.distribution_date.is_none() {
-        statement.distribution_date = Some(header.date.clone());
+        statement.distribution_date = header.date.clone();
     }
     if statement.trust_name.is_none() {
         statement.trust_name = header.lines.first().cloned();

@@ -43,6 +43,38 @@ impl Default for GeneratorConfig {
     }
 }
 
+/// Defects to inject into a generated corpus, so tests can check that the history finds them.
+/// Months are counted from 0 (the first distribution); trusts from 0 (`Remit Sample Trust
+/// 2002-S1`). Everything generated stays marked synthetic, defects included.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Defects {
+    /// (trust, month, amount): the month's 8-K prints class A's prior and current principal
+    /// balances `amount` dollars off (the roll-forward within the month still adds up), as a
+    /// trustee's restated or mis-keyed balance would. An 8-K/A of that month prints the true
+    /// figures: it is the correction.
+    pub restated: Vec<(u32, u32, f64)>,
+    /// (trust, month): the month is never filed; the trust goes on paying down.
+    pub dropped: Vec<(u32, u32)>,
+    /// (trust, month): the month is re-filed as an 8-K/A (on top of `amendments` picked at
+    /// random).
+    pub amended: Vec<(u32, u32)>,
+}
+
+impl Defects {
+    fn restatement(&self, trust: usize, month: u32) -> Option<f64> {
+        self.restated
+            .iter()
+            .find(|(t, m, _)| *t as usize == trust && *m == month)
+            .map(|(_, _, amount)| *amount)
+    }
+
+    fn drops(&self, trust: usize, month: u32) -> bool {
+        self.dropped
+            .iter()
+            .any(|(t, m)| *t as usize == trust && *m == month)
+    }
+}
+
 /// One generated filing: a complete EDGAR submission and the facts an index would list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFiling {
@@ -91,6 +123,7 @@ pub struct Filings {
     due: VecDeque<PendingAmendment>,
     sequence: BTreeMap<i32, u32>,
     rng: fastrand::Rng,
+    defects: Defects,
     cut: Cut,
 }
 
@@ -98,6 +131,12 @@ pub struct Filings {
 /// corpus of any size streams in constant memory. Order: month by month, every trust's 8-K,
 /// then the 8-K/A re-filings of the month before.
 pub fn generate(cfg: &GeneratorConfig) -> Filings {
+    generate_with(cfg, Defects::default())
+}
+
+/// As [`generate`], with `defects` injected. The months are the same figures [`generate`] gives
+/// for the same config, apart from the defects.
+pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
     let mut rng = fastrand::Rng::with_seed(cfg.seed);
     let runs: Vec<TrustRun> = (0..cfg.trusts)
         .map(|index| {
@@ -124,6 +163,14 @@ pub fn generate(cfg: &GeneratorConfig) -> Filings {
             *flag = true;
         }
     }
+    for (trust, month) in &defects.amended {
+        if *month < cfg.months {
+            let slot = *trust as usize * cfg.months as usize + *month as usize;
+            if let Some(flag) = amended.get_mut(slot) {
+                *flag = true;
+            }
+        }
+    }
     Filings {
         runs,
         months: cfg.months,
@@ -134,6 +181,7 @@ pub fn generate(cfg: &GeneratorConfig) -> Filings {
         due: VecDeque::new(),
         sequence: BTreeMap::new(),
         rng,
+        defects,
         cut: Cut::Fixture,
     }
 }
@@ -173,6 +221,7 @@ impl Iterator for Filings {
                 continue;
             }
             let trust = self.trust;
+            let month = self.month;
             let amend = self
                 .amended
                 .get(trust * self.months as usize + self.month as usize)
@@ -187,11 +236,18 @@ impl Iterator for Filings {
             }
             let run = self.runs.get_mut(trust)?;
             let statement = run.state.advance(&run.profile, &mut run.rng);
+            if self.defects.drops(trust, month) {
+                continue;
+            }
             let filed = weekday_on_or_after(days_after(statement.distribution, 18));
+            let printed = match self.defects.restatement(trust, month) {
+                Some(amount) => restate(&statement, amount),
+                None => statement.clone(),
+            };
             let filing = build_filing(
                 &mut self.sequence,
                 &run.profile,
-                &statement,
+                &printed,
                 (filed, false),
                 self.cut,
             );
@@ -205,6 +261,17 @@ impl Iterator for Filings {
             return Some(filing);
         }
     }
+}
+
+/// The statement as printed with class A's balances `amount` off: prior and current move
+/// together, so the month's own roll-forward still holds and only the months around it disagree.
+fn restate(statement: &Statement, amount: f64) -> Statement {
+    let mut printed = statement.clone();
+    if let Some(class) = printed.classes.first_mut() {
+        class.prior += amount;
+        class.current += amount;
+    }
+    printed
 }
 
 /// Renders one statement and wraps it as a submission with the next accession number.

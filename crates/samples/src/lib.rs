@@ -17,6 +17,8 @@
 //!   depositors file for several trusts. Every generated file is marked synthetic in its
 //!   header (`COMPANY CONFORMED NAME ... (SYNTHETIC)`, `<DESCRIPTION>`) and on its cover
 //!   ([`SYNTHETIC_NOTICE`]).
+//! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
+//!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -53,6 +55,8 @@ mod submission;
 
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
-pub use generator::{generate, write_corpus, Filings, GeneratedFiling, GeneratorConfig};
+pub use generator::{
+    generate, generate_with, write_corpus, Defects, Filings, GeneratedFiling, GeneratorConfig,
+};
 pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;

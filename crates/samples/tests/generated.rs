@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use remit_samples::{
-    fixture_document, generate, write_corpus, GeneratedFiling, GeneratorConfig, SYNTHETIC_NOTICE,
+    fixture_document, generate, generate_with, write_corpus, Defects, GeneratedFiling,
+    GeneratorConfig, SYNTHETIC_NOTICE,
 };
 
 fn config(trusts: u32, months: u32, seed: u64, amendments: u32) -> GeneratorConfig {
@@ -382,4 +383,53 @@ fn edge_configurations_do_not_panic() {
     let lines = unwrap(document(&last));
     let a = row(&lines, "Distribution in Dollars - Current Period", "A");
     assert_eq!(a.get(165..180).map(str::trim), Some("0"));
+}
+
+#[test]
+fn defects_change_exactly_the_months_they_name() {
+    let cfg = config(2, 6, 7, 0);
+    let clean: Vec<GeneratedFiling> = generate(&cfg).collect();
+    assert_eq!(
+        generate_with(&cfg, Defects::default()).collect::<Vec<_>>(),
+        clean
+    );
+
+    let defects = Defects {
+        restated: vec![(0, 2, 25_000.0)],
+        dropped: vec![(1, 4)],
+        amended: vec![(0, 2)],
+    };
+    let flawed: Vec<GeneratedFiling> = generate_with(&cfg, defects).collect();
+    let key = |f: &GeneratedFiling| (f.trust_name.clone(), f.distribution_date, f.form.clone());
+    let find = |set: &[GeneratedFiling], trust: &str, month: u32, form: &str| {
+        let date = NaiveDate::from_ymd_opt(2002, 3 + month, 25).unwrap();
+        set.iter()
+            .find(|f| f.trust_name == trust && f.distribution_date == date && f.form == form)
+            .map(|f| document(f).to_string())
+    };
+    let (s1, s2) = ("Remit Sample Trust 2002-S1", "Remit Sample Trust 2002-S2");
+    // 12 months, one never filed, one re-filed.
+    assert_eq!(flawed.len(), 12);
+    assert!(find(&flawed, s2, 4, "8-K").is_none());
+    assert!(flawed.iter().all(|f| f.text.contains("(SYNTHETIC)")));
+    // The restated 8-K differs from the clean month; its 8-K/A prints the clean figures.
+    let restated = find(&flawed, s1, 2, "8-K").unwrap();
+    let clean_month = find(&clean, s1, 2, "8-K").unwrap();
+    assert_ne!(restated, clean_month);
+    let correction = find(&flawed, s1, 2, "8-K/A").unwrap();
+    assert_eq!(
+        correction.replace("FORM 8-K/A", "FORM 8-K"),
+        clean_month,
+        "the 8-K/A is the clean month"
+    );
+    // Every other month is the clean one, figure for figure.
+    for f in &flawed {
+        let month = (f.trust_name.as_str(), f.distribution_date, f.form.as_str());
+        if month.2 == "8-K/A" || (month.0 == s1 && f.distribution_date.to_string() == "2002-05-25")
+        {
+            continue;
+        }
+        let twin = clean.iter().find(|c| key(c) == key(f)).unwrap();
+        assert_eq!(document(f), document(twin), "{month:?}");
+    }
 }

@@ -196,6 +196,7 @@ pub async fn backfill(
         concurrency,
     )
     .await?;
+    super::settle_continuity(&mut history)?;
     let stats = edgar.stats();
     let summary = format!(
         "{} requests; {}",

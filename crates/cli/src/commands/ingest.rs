@@ -31,6 +31,7 @@ pub fn run(config: &Config, paths: &[PathBuf], store: &StoreArgs) -> Result<i32>
             .with_context(|| format!("loading {source} into {}", db.display()))?;
         tally.add(&source, &parsed.outcome, &report);
     }
+    super::settle_continuity(&mut history)?;
     print!("{}", tally.report(&history)?);
     Ok(if tally.failed.is_empty() {
         exit::OK

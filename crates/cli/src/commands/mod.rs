@@ -2,8 +2,10 @@
 
 mod backfill;
 mod chart;
+mod continuity;
 mod demo;
 mod ingest;
+mod locate;
 mod network;
 mod nightly;
 mod normalize;
@@ -18,8 +20,9 @@ use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::exit;
 
+pub use locate::DEMO_DB;
 pub use reparse::reparse_files;
-pub use summary::LoadTally;
+pub use summary::{settle_continuity, LoadTally};
 
 pub fn dispatch(cli: Cli) -> Result<i32> {
     let config = Config::load(cli.config.as_deref())?;
@@ -52,12 +55,16 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             store,
         } => nightly::run(&config, today.as_deref(), &edgar, &store),
         Command::Reparse { all, store } => reparse::run(&config, all, &store),
-        Command::Status { store } => {
-            status::run(&store.db.unwrap_or_else(|| config.paths.db.clone()))
+        Command::Status { trust, store } => status::run(
+            &locate::history_to_read(store.db.as_deref(), &config)?,
+            trust.as_deref(),
+        ),
+        Command::Continuity { db } => {
+            continuity::run(&locate::history_to_read(db.as_deref(), &config)?)
         }
         Command::Demo { db, months } => demo::run(&config, &db, months),
         Command::Sql { query, format, db } => sql::run(
-            &db.unwrap_or_else(|| config.paths.db.clone()),
+            &locate::history_to_read(db.as_deref(), &config)?,
             &query,
             format,
         ),
@@ -68,7 +75,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
             out,
             db,
         } => chart::run(
-            &db.unwrap_or_else(|| config.paths.db.clone()),
+            &locate::history_to_read(db.as_deref(), &config)?,
             &trust,
             metric,
             class.as_deref(),
@@ -84,7 +91,7 @@ pub fn exit_code_for(error: &anyhow::Error) -> i32 {
             if e.is_lock_held() {
                 return exit::LOCKED;
             }
-            if e.is_blocked() {
+            if e.is_network() {
                 return exit::NETWORK;
             }
         }

@@ -38,7 +38,8 @@ impl Paths {
         }
     }
 
-    /// Where lock files live: beside the raw store, which every run that fetches shares.
+    /// Where the data directory's lock lives: beside the raw store, which every run that fetches
+    /// into it shares.
     pub fn lock_dir(&self) -> PathBuf {
         self.raw.clone()
     }
@@ -62,7 +63,11 @@ pub fn client_config(config: &Config, args: &EdgarArgs) -> ClientConfig {
             .unwrap_or_else(|| edgar.data_base.clone()),
         max_requests_per_second: args.rate.unwrap_or(edgar.max_requests_per_second),
         concurrency: edgar.concurrency,
+        jitter_allowance: Duration::from_millis(edgar.jitter_allowance_ms),
+        budget_dir: edgar.budget_dir.clone(),
         cooldown: Duration::from_secs(args.cooldown_secs.unwrap_or(edgar.cooldown_secs)),
+        max_probe_interval: Duration::from_secs(edgar.max_probe_interval_secs),
+        block_limit: Duration::from_secs(args.block_limit_secs.unwrap_or(edgar.block_limit_secs)),
         max_retries: edgar.max_retries,
         timeout: Duration::from_secs(edgar.timeout_secs),
         ..ClientConfig::default()

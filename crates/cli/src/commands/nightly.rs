@@ -97,6 +97,7 @@ pub fn run(
         }
     };
     let stats = edgar.stats();
+    super::settle_continuity(&mut history)?;
     let through = watermark.map(|w| w.format("%Y-%m-%d").to_string());
     let line = format!(
         "nightly {}..{}: {} requests, {} new filings, {} statements loaded, {} failed{}",

@@ -29,6 +29,7 @@ pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
         .collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tally = reparse_files(&mut history, &files, workers, all)?;
+    super::settle_continuity(&mut history)?;
     let summary = tally.to_string();
     history.finish_run(
         run,

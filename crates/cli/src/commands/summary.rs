@@ -3,7 +3,24 @@
 
 use std::fmt;
 
+use anyhow::Context;
 use remit_history::{FilingOutcome, History, LoadReport};
+
+/// Compares the statements of every trust the run loaded with their neighbours (once per run,
+/// after the loads, so a long reparse stays linear).
+pub fn settle_continuity(history: &mut History) -> anyhow::Result<()> {
+    let report = history
+        .refresh_continuity()
+        .context("comparing the loaded months with their neighbours")?;
+    tracing::info!(
+        trusts = report.trusts,
+        comparisons = report.comparisons,
+        breaks = report.breaks,
+        gaps = report.gaps,
+        "month-to-month continuity"
+    );
+    Ok(())
+}
 
 /// Running totals of one command's loads.
 #[derive(Debug, Default)]
@@ -37,13 +54,16 @@ impl LoadTally {
         }
     }
 
-    /// The summary block, with the database's row counts and check totals.
+    /// The summary block, with the database's row counts, check totals and month-to-month
+    /// comparisons.
     pub fn report(&self, history: &History) -> anyhow::Result<String> {
         let counts = history.counts()?;
         let (passed, failed) = history.check_totals()?;
+        let continuity = history.continuity_totals()?;
         Ok(format!(
-            "{}{}checks: {passed} passed, {failed} failed\n",
-            self, counts
+            "{}{}checks: {passed} passed, {failed} failed\n\
+             continuity: {} comparisons with the month before, {} breaks, {} gaps\n",
+            self, counts, continuity.comparisons, continuity.breaks, continuity.gaps
         ))
     }
 }

@@ -15,9 +15,37 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// A workspace with its own request budget (in its own directory), so tests running at the
+    /// same time never wait on each other's budget or on a real run's.
     pub fn new(ciks: &[u64]) -> Workspace {
+        Workspace::with_edgar(ciks, "")
+    }
+
+    /// As `new`, with extra `[edgar]` settings (TOML lines); a `budget_dir` among them replaces
+    /// the workspace's own.
+    pub fn with_edgar(ciks: &[u64], edgar: &str) -> Workspace {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut config = String::from("[backfill]\nforms = [\"8-K\", \"8-K/A\"]\n");
+        let mut config = String::from("[edgar]\n");
+        if !edgar.contains("budget_dir") {
+            let budget = dir.path().join("budget");
+            config.push_str(&format!(
+                "budget_dir = {:?}\n",
+                budget.display().to_string()
+            ));
+        }
+        // A block nobody expected must not hang a test for SEC's ten minutes: short cool-downs
+        // (a test that expects no block asserts that nothing was refused).
+        for (key, value) in [
+            ("cooldown_secs", "2"),
+            ("max_probe_interval_secs", "4"),
+            ("block_limit_secs", "30"),
+        ] {
+            if !edgar.contains(key) {
+                config.push_str(&format!("{key} = {value}\n"));
+            }
+        }
+        config.push_str(edgar);
+        config.push_str("\n[backfill]\nforms = [\"8-K\", \"8-K/A\"]\n");
         for cik in ciks {
             config.push_str(&format!("[[trust]]\ncik = {cik}\nlabel = \"test {cik}\"\n"));
         }

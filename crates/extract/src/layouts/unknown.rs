@@ -3,9 +3,9 @@
 //! `Label = value` lines), so every labelled figure lands in `pool_values`; a warning says the
 //! layout was not recognised.
 
-use super::db2002::sections;
-use super::Sink;
 use crate::registry::Layout;
+use crate::sections;
+use crate::sink::Sink;
 use crate::value::date_to_iso;
 use crate::{CleanStatement, Error, Statement};
 
@@ -34,7 +34,6 @@ impl Layout for Unknown {
         for report in &statement.reports {
             sections::read_report(report, &mut sink);
         }
-        sink.finish_pool_values();
         Ok(Statement {
             trust_name: statement.trust_name.clone().unwrap_or_default(),
             distribution_date: statement.distribution_date.as_deref().and_then(date_to_iso),

@@ -15,6 +15,16 @@ use tokio::net::TcpListener;
 pub const UA: &str = "Remit Fetch Tests fetch-tests@example.org";
 pub const IMH_CIK: u64 = 1_017_447;
 
+/// This test process's request-budget directory, never the user's own: tests must not wait on
+/// (or slow) a real run. The budget is keyed by host and port, so tests with their own simulator
+/// never share a budget by accident.
+pub fn budget_dir() -> std::path::PathBuf {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+        .to_path_buf()
+}
+
 /// A client pointed at `www`/`data` with a short cool-down for tests.
 pub fn client_config(www: String, data: String) -> ClientConfig {
     ClientConfig {
@@ -22,7 +32,9 @@ pub fn client_config(www: String, data: String) -> ClientConfig {
         www_base: www,
         data_base: data,
         cooldown: Duration::from_millis(1500),
+        max_probe_interval: Duration::from_secs(4),
         timeout: Duration::from_secs(10),
+        budget_dir: Some(budget_dir()),
         ..ClientConfig::default()
     }
 }

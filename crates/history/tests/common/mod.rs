@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use remit_extract::{
-    BondClass, Check, DelinquencyCell, LoanEvent, LoanEventKind, Party, PoolValue, Statement,
-    StatementHeader,
+    BondClass, Check, DelinquencyCell, LoanEvent, LoanEventKind, Party, PoolSummary, PoolValue,
+    Statement, StatementHeader,
 };
 use remit_history::{FilingOutcome, FilingRecord, History};
 
@@ -185,6 +185,30 @@ pub fn november(trust: &str) -> Statement {
         classes: vec![a, b, cert],
         pool_values,
         delinquency,
+        // What the layout reads from the labels above (and the delinquency cells).
+        pool: vec![
+            PoolSummary {
+                scope: "Total".to_string(),
+                prior_balance: Some(448_357_982.9),
+                current_balance: Some(439_506_706.9),
+                prior_loan_count: Some(1944),
+                current_loan_count: Some(1909),
+                scheduled_principal: Some(462_143.74),
+                unscheduled_principal: Some(8_389_132.2),
+                smm: Some(0.018730096),
+                cpr: Some(0.203066),
+                cdr: Some(0.0),
+                realized_loss: Some(0.0),
+                cum_realized_loss: Some(0.0),
+                dq60_balance: Some(2_418_384.83 + 4_708_121.93),
+                oc_amount: Some(5_000_000.0),
+            },
+            PoolSummary {
+                scope: "FIXED".to_string(),
+                current_balance: Some(5_947_927.29),
+                ..PoolSummary::default()
+            },
+        ],
         loan_events: vec![LoanEvent {
             kind: LoanEventKind::Prepaid,
             loan_number: "1101234567".to_string(),
@@ -229,6 +253,7 @@ pub fn month(trust: &str, date: &str, pool_balance: f64, class_a_balance: f64) -
             v.value = Some(pool_balance);
         }
     }
+    s.pool[0].current_balance = Some(pool_balance);
     if let Some(a) = s.classes.iter_mut().find(|c| c.class == "A") {
         a.current_balance = Some(class_a_balance);
     }

@@ -7,10 +7,10 @@
 //! (`(4)=(2)+(3)`) are evaluated as checks on every row. A column not known is kept in
 //! `pool_values`; the `Total` row feeds checks, not classes.
 
-use super::sections::is_subtitle;
 use crate::checks::{parse_formula, Precision, Term};
 use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
-use crate::layouts::Sink;
+use crate::sections::is_subtitle;
+use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Figure};
 use crate::BondClass;
 use remit_normalize::Report;

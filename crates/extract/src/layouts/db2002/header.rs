@@ -2,7 +2,7 @@
 //! ISSUANCE INFORMATION (`Seller:`, `Servicer(s):` with roles, dates) and CONTACTS.
 
 use crate::columns::{phrases, plain_words};
-use crate::layouts::Sink;
+use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, Cell};
 use crate::{Party, StatementHeader};
 use remit_normalize::{CleanStatement, Report};

@@ -3,10 +3,10 @@
 //! loan. Fields the statement prints run together are split: `0.07625MO  -  95.00%` is note
 //! rate, state and LTV; `Paid Off  -  18` is type and original term.
 
-use super::sections::{self, heading, is_subtitle, Section};
 use crate::checks::{Precision, Term};
 use crate::columns::{key, phrases, plain_words, words, Columns};
-use crate::layouts::Sink;
+use crate::sections::{self, heading, is_subtitle, Section};
+use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Cell, Figure};
 use crate::{LoanEvent, LoanEventKind};
 use remit_normalize::{Line, Report};

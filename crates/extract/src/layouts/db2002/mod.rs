@@ -9,18 +9,16 @@
 
 mod certificate;
 mod delinquency;
-mod factors;
 mod header;
 mod loans;
-pub mod sections;
-mod totals;
+mod pool;
 
 use crate::checks::{Precision, Term};
-use crate::layouts::Sink;
 use crate::registry::Layout;
+use crate::sections::{self, Section};
+use crate::sink::Sink;
 use crate::value::{date_to_iso, Figure};
-use crate::{CleanStatement, Error, LoanEventKind, Statement};
-use sections::Section;
+use crate::{factors, CleanStatement, Error, LoanEventKind, Statement};
 
 /// Report titles of the Deutsche Bank 2002 statement; a statement printing the Certificate
 /// Payment Report and at least two of the others is this layout.
@@ -48,7 +46,8 @@ impl Layout for Db2002 {
 
     fn version(&self) -> u32 {
         // 2: the Collection Account principal check counts the extra principal distribution.
-        2
+        // 3: the typed pool summary.
+        3
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -115,8 +114,8 @@ impl Layout for Db2002 {
         };
         factors::factor_checks(&read.classes, tier_prefix, &mut sink);
         principal_check(statement, &read, &collection, &enhancement, &mut sink);
-        sink.finish_pool_values();
         read.pool_values = sink.pool_values;
+        read.pool = pool::summary(&read.pool_values, &read.delinquency);
         read.checks = sink.checks.into_checks();
         read.warnings = sink.warnings;
         Ok(read)

@@ -11,8 +11,8 @@
 //! Only additive rows take part: not averages, rates, percentages, or figures printed with
 //! more than four decimals.
 
-use super::sections::{Section, SectionRow};
 use crate::checks::{CheckBook, Precision, Term};
+use crate::sections::{Section, SectionRow};
 use crate::value::Figure;
 
 const AVERAGE_WORDS: [&str; 14] = [

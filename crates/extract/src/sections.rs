@@ -12,9 +12,9 @@
 //! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
 //! - in a section without column headers, `Label: text` lines keep their text.
 
-use super::totals;
 use crate::columns::{figures_and_words, phrases, plain_words, words, Columns, Row};
-use crate::layouts::Sink;
+use crate::sink::Sink;
+use crate::totals;
 use crate::value::{collapse, parse_number, Cell, Figure};
 use remit_normalize::Report;
 

@@ -2,7 +2,7 @@
 //! per $1,000 of original face agree with the dollar figures they are computed from.
 
 use crate::checks::{Precision, Term};
-use crate::layouts::Sink;
+use crate::sink::Sink;
 use crate::value::{parse_number, Figure};
 use crate::BondClass;
 

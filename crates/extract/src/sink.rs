@@ -1,0 +1,52 @@
+//! What reading a statement collects besides its typed tables.
+
+use crate::checks::CheckBook;
+use crate::value::Cell;
+use crate::PoolValue;
+
+/// The labelled figures, checks and warnings a layout collects while it reads.
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub pool_values: Vec<PoolValue>,
+    pub checks: CheckBook,
+    pub warnings: Vec<String>,
+}
+
+impl Sink {
+    /// Records one labelled cell; occurrences are numbered by [`number_occurrences`] when the
+    /// registry finishes the statement.
+    pub fn pool(&mut self, report: &str, section: &str, label: &str, col: &str, cell: &Cell) {
+        self.pool_values.push(PoolValue {
+            report: report.to_string(),
+            section: section.to_string(),
+            label: label.to_string(),
+            col: col.to_string(),
+            occurrence: 0,
+            value: cell.value(),
+            raw: cell.raw.clone(),
+        });
+    }
+
+    pub fn warn(&mut self, message: String) {
+        self.warnings.push(message);
+    }
+}
+
+/// Numbers repeats of a label within its report, section and column 1, 2, ... in reading
+/// order, so the key (report, section, label, col, occurrence) is unique.
+pub fn number_occurrences(pool_values: &mut [PoolValue]) {
+    let mut seen: std::collections::HashMap<(String, String, String, String), u32> =
+        std::collections::HashMap::new();
+    for value in pool_values {
+        let count = seen
+            .entry((
+                value.report.clone(),
+                value.section.clone(),
+                value.label.clone(),
+                value.col.clone(),
+            ))
+            .or_insert(0);
+        *count += 1;
+        value.occurrence = *count;
+    }
+}
