@@ -31,7 +31,7 @@ const CONSISTENT_SHARE: f64 = 0.95;
 const MIN_HABIT: u32 = 6;
 
 /// What the whole document says about its cuts.
-pub(crate) struct Survey {
+pub(crate) struct Survey<'a> {
     limit: usize,
     /// The most common width of a first piece and of a continuation piece cut inside a token.
     usual: [Option<usize>; 2],
@@ -39,7 +39,7 @@ pub(crate) struct Survey {
     /// width decides every uncertain cut too.
     consistent: bool,
     /// Fields printed whole, away from any cut.
-    words: HashMap<String, u32>,
+    words: HashMap<&'a str, u32>,
     /// Per logical line, the column boundaries its fields mark.
     boundaries: Vec<Boundaries>,
 }
@@ -85,8 +85,8 @@ impl Field {
     }
 }
 
-impl Survey {
-    pub fn new(groups: &[(usize, Vec<Piece<'_>>)], limit: usize) -> Survey {
+impl<'a> Survey<'a> {
+    pub fn new(groups: &[(usize, Vec<Piece<'a>>)], limit: usize) -> Survey<'a> {
         let mut survey = Survey {
             limit,
             usual: [None, None],
@@ -98,18 +98,18 @@ impl Survey {
         for (_, pieces) in groups {
             for (k, piece) in pieces.iter().enumerate() {
                 let content = piece.content.trim_end();
-                let mut tokens: Vec<&str> = content.split_whitespace().collect();
-                if k + 1 < pieces.len() && content.ends_with(|c: char| !c.is_whitespace()) {
-                    tokens.pop();
-                }
-                if piece.continuation
-                    && content.starts_with(|c: char| !c.is_whitespace())
-                    && !tokens.is_empty()
-                {
-                    tokens.remove(0);
-                }
-                for token in tokens {
-                    *survey.words.entry(token.to_string()).or_default() += 1;
+                // Fields away from any cut: a piece's last field may be half of one, and so
+                // may a continuation's first.
+                let cut_after =
+                    k + 1 < pieces.len() && content.ends_with(|c: char| !c.is_whitespace());
+                let cut_before =
+                    piece.continuation && content.starts_with(|c: char| !c.is_whitespace());
+                let count = content.split_whitespace().count();
+                for (i, token) in content.split_whitespace().enumerate() {
+                    if (cut_before && i == 0) || (cut_after && i + 1 == count) {
+                        continue;
+                    }
+                    *survey.words.entry(token).or_default() += 1;
                 }
             }
         }
@@ -141,12 +141,21 @@ impl Survey {
         };
         survey.consistent = all_pieces >= MIN_HABIT
             && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
-        // Every column boundary each line's fields may mark, whichever reading each cut has.
-        for (_, pieces) in groups {
-            let possible = survey.possible_boundaries(pieces);
-            survey.boundaries.push(possible);
+        // Every column boundary each line's fields may mark, whichever reading each cut has
+        // (a document cut at one width needs none: its habit decides every cut).
+        if !survey.consistent {
+            for (_, pieces) in groups {
+                let possible = survey.possible_boundaries(pieces);
+                survey.boundaries.push(possible);
+            }
         }
         survey
+    }
+
+    /// Whether cuts are read against the columns of the lines around them (a document cut at
+    /// one habitual width needs no such reading, nor a second pass).
+    pub fn reads_columns(&self) -> bool {
+        !self.consistent
     }
 
     /// Replaces what is known of line `line` by its text as joined, whose first `certain`
@@ -300,7 +309,7 @@ impl Survey {
 
 /// One logical line from its pieces, each cut decided by [`Survey`]: the text, and how many of
 /// its leading characters are certain (placed before any cut with more than one reading).
-pub(crate) fn join_line(line: usize, pieces: &[Piece<'_>], survey: &Survey) -> (String, usize) {
+pub(crate) fn join_line(line: usize, pieces: &[Piece<'_>], survey: &Survey<'_>) -> (String, usize) {
     let mut out = String::new();
     let mut width = 0usize;
     let mut certain = None;
@@ -326,29 +335,37 @@ pub(crate) fn join_line(line: usize, pieces: &[Piece<'_>], survey: &Survey) -> (
 
 /// The blank-separated fields of `text`.
 fn fields(text: &str) -> Vec<Field> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                let field = chars.get(s..i).unwrap_or(&[]);
+    let mut start: Option<(usize, bool, bool)> = None; // (start, has digit, has letter)
+    let mut first = '\0';
+    let mut digits = 0usize;
+    let mut eq = false;
+    for (n, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        if c.is_whitespace() {
+            if let Some((s, digit, letter)) = start.take() {
                 // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
-                let reference = field.first() == Some(&'(')
-                    && field.iter().filter(|c| c.is_ascii_digit()).count() == 1
-                    || field.contains(&'=');
-                let figure = field.iter().any(char::is_ascii_digit)
-                    && !field.iter().any(|c| c.is_alphabetic())
-                    && !reference;
+                let reference = (first == '(' && digits == 1) || eq;
                 out.push(Field {
                     start: s,
-                    end: i,
-                    figure,
+                    end: n,
+                    figure: digit && !letter && !reference,
                 });
-                start = None;
             }
-            _ => {}
+        } else {
+            match start.as_mut() {
+                None => {
+                    start = Some((n, c.is_ascii_digit(), c.is_alphabetic()));
+                    first = c;
+                    digits = usize::from(c.is_ascii_digit());
+                    eq = c == '=';
+                }
+                Some((_, digit, letter)) => {
+                    *digit |= c.is_ascii_digit();
+                    *letter |= c.is_alphabetic();
+                    digits += usize::from(c.is_ascii_digit());
+                    eq |= c == '=';
+                }
+            }
         }
     }
     out

@@ -57,7 +57,8 @@ pub fn unwrap_lines(text: &str) -> Vec<(String, u32)> {
     // lines around it; the second against those lines as the first pass joined them, so a
     // table whose rows were all cut in blanks still lines up with its own header.
     let mut lines: Vec<(String, usize)> = Vec::new();
-    for pass in 0..3 {
+    let passes = if survey.reads_columns() { 3 } else { 1 };
+    for pass in 0..passes {
         if pass > 0 {
             for (i, (text, certain)) in lines.iter().enumerate() {
                 survey.learn(i, text, *certain);
