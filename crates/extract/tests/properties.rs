@@ -1,4 +1,4 @@
-//! Extraction never panics, whatever the statement holds.
+//! Extraction never panics, whatever the statement holds, and what it reads stays well formed.
 
 use proptest::prelude::*;
 use remit_extract::extract;
@@ -79,8 +79,14 @@ proptest! {
             ..CleanStatement::default()
         };
         if let Ok(read) = extract(&statement) {
+            // Each check names one identity: a repeated label gets `#2`, never a second row
+            // under the same name. A check passes only on figures that are numbers.
+            let mut names = std::collections::HashSet::new();
             for check in &read.checks {
-                prop_assert!(!check.name.is_empty());
+                prop_assert!(names.insert(check.name.as_str()), "two checks named {}", check.name);
+                if check.passed {
+                    prop_assert!(check.expected.is_finite() && check.actual.is_finite(), "{:?}", check);
+                }
             }
         }
     }
@@ -104,6 +110,9 @@ proptest! {
 
 /// The fixture; a missing fixture fails the test instead of passing it on an empty text.
 fn fixture() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/fixtures/im020111.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/im020111.txt"
+    );
     std::fs::read_to_string(path).expect("the fixture is part of the repository")
 }
