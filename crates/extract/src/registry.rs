@@ -78,6 +78,7 @@ impl Registry {
         }
         let layout = self.layout_for(statement);
         let mut read = layout.extract(statement)?;
+        is_a_statement(&read)?;
         finish(&mut read, layout);
         for warning in &read.warnings {
             tracing::warn!(layout = layout.name(), trust = %read.trust_name, "{warning}");
@@ -95,6 +96,35 @@ impl Registry {
         Ok(read)
     }
 }
+
+/// Only a statement is a statement: it prints its distribution date and at least one table
+/// of figures (a cover page, an exhibit of another kind, figures without a date, or bytes
+/// that only look like text are not), so nothing else enters the history as one.
+fn is_a_statement(read: &Statement) -> Result<(), Error> {
+    if read.distribution_date.is_none() {
+        return Err(Error::NoStatement(
+            "no distribution date printed in any page header".to_string(),
+        ));
+    }
+    let figures = read
+        .pool_values
+        .iter()
+        .filter(|v| v.value.is_some())
+        .count();
+    let table = !read.classes.is_empty()
+        || !read.delinquency.is_empty()
+        || !read.loan_events.is_empty()
+        || figures >= MIN_TABLE_FIGURES;
+    if !table {
+        return Err(Error::NoStatement(format!(
+            "a distribution date but no table of figures ({figures} figures)"
+        )));
+    }
+    Ok(())
+}
+
+/// The fewest figures that make a table.
+const MIN_TABLE_FIGURES: usize = 2;
 
 /// What every statement gets whichever layout read it: the layout's name and version, repeated
 /// labels numbered, the pool summary in order (`Total` first) with each scope once.
