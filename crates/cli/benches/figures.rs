@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use remit_cli::{parse_filing, reparse_files, KnownFacts, ParsedFiling};
 use remit_edgar_sim::{Corpus, SimConfig};
+use remit_fetch::RawStore;
 use remit_history::History;
 use remit_samples::{generate, GeneratorConfig};
 
@@ -71,6 +72,17 @@ fn main() -> Result<()> {
     let all = time_reparse(&scratch.path().join("all.db"), &corpus.files, cores)?;
     // 3. The SQLite floor: the same rows, loads alone.
     let floor = time_floor(&scratch.path().join("floor.db"), &corpus.files)?;
+
+    let filings = corpus.files.len() as f64;
+    let stored_kb = corpus.stored_bytes as f64 / filings / 1024.0;
+    table.row(
+        "raw store: KB per filing".into(),
+        format!("{stored_kb:.1} KB (gzip)"),
+        format!("text {:.1} KB", corpus.bytes as f64 / filings / 1024.0),
+        format!("{:.2}x", corpus.stored_bytes as f64 / corpus.bytes as f64),
+        "≤ 16 KB",
+        stored_kb <= 16.0,
+    );
 
     let mb = corpus.bytes as f64 / 1e6;
     for (label, secs) in [("1 core", one), (&*format!("{cores} cores"), all)] {
@@ -322,23 +334,27 @@ fn peak_rss(stderr: &str) -> Result<u64> {
 
 struct RawCorpus {
     files: Vec<PathBuf>,
+    /// The filings' text as fetched.
     bytes: u64,
+    /// What the raw store keeps of them on disk.
+    stored_bytes: u64,
 }
 
-/// Writes about `statements` generated filings as a raw store (`dir/{cik}/{accession}.txt`).
+/// Writes about `statements` generated filings into a raw store as a fetch would.
 fn write_raw(dir: &Path, statements: usize) -> Result<RawCorpus> {
     let trusts = statements.min(50) as u32;
     let months = statements.div_ceil(trusts as usize) as u32;
     let mut corpus = RawCorpus {
         files: Vec::new(),
         bytes: 0,
+        stored_bytes: 0,
     };
+    let store = RawStore::new(dir);
     for filing in generate(&generator(trusts, months)).take(statements) {
-        let folder = dir.join(filing.cik.to_string());
-        std::fs::create_dir_all(&folder)?;
-        let path = folder.join(filing.file_name());
-        std::fs::write(&path, filing.text.as_bytes())?;
+        store.put(filing.cik, &filing.accession, filing.text.as_bytes())?;
+        let path = store.path(filing.cik, &filing.accession);
         corpus.bytes += filing.text.len() as u64;
+        corpus.stored_bytes += std::fs::metadata(&path)?.len();
         corpus.files.push(path);
     }
     Ok(corpus)
@@ -348,7 +364,7 @@ fn write_raw(dir: &Path, statements: usize) -> Result<RawCorpus> {
 fn time_reparse(db: &Path, files: &[PathBuf], workers: usize) -> Result<f64> {
     let mut history = History::open(db)?;
     let started = Instant::now();
-    let tally = reparse_files(&mut history, files, workers, false)?;
+    let tally = reparse_files(&mut history, files, workers, false, None)?;
     let secs = started.elapsed().as_secs_f64();
     if tally.statements != files.len() || !tally.failed.is_empty() {
         return Err(format!(
@@ -383,7 +399,7 @@ fn parse_untimed(files: &[PathBuf]) -> Result<Vec<ParsedFiling>> {
     let parse = |part: &[PathBuf]| -> std::io::Result<Vec<ParsedFiling>> {
         part.iter()
             .map(|file| {
-                let bytes = std::fs::read(file)?;
+                let bytes = remit_fetch::read_stored(file).map_err(std::io::Error::other)?;
                 let source = file.display().to_string();
                 Ok(parse_filing(&bytes, &source, &KnownFacts::default()))
             })

@@ -25,6 +25,35 @@ pub struct ParsedFiling {
     pub outcome: FilingOutcome,
 }
 
+/// The largest document read: a statement is ~60 KB; anything near this is not one, and reading
+/// it would hold up the run.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The most one document may grow to when its `>`-wrapped lines are padded back to their width.
+pub const MAX_EXPANDED_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why a document is not read at all: too large, or able to expand past the cap (each `>` line
+/// can be padded out to the widest wrap width the normalizer believes). Checked before
+/// normalizing, so one crafted file cannot stall the pipeline or exhaust memory.
+fn over_caps(text: &str) -> Option<String> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Some(format!(
+            "{} bytes, above the cap of {MAX_DOCUMENT_BYTES} bytes for one document",
+            text.len()
+        ));
+    }
+    let continued = text.lines().filter(|l| l.starts_with('>')).count();
+    let bound = text
+        .len()
+        .saturating_add(continued.saturating_mul(remit_normalize::MAX_WRAP_WIDTH));
+    (bound > MAX_EXPANDED_BYTES).then(|| {
+        format!(
+            "its {continued} wrapped (`>`) lines could expand it to {bound} bytes, above the cap \
+             of {MAX_EXPANDED_BYTES} bytes"
+        )
+    })
+}
+
 /// The sha256 of raw bytes as lower-case hex, as the `filings` table records it.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -73,6 +102,14 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
     let mut errors: Vec<String> = Vec::new();
     let mut not_statements: Vec<String> = Vec::new();
     for document in statement_documents(&submission) {
+        if let Some(why) = over_caps(&document.text) {
+            errors.push(format!(
+                "document {} ({}) not read: {why}",
+                document.sequence.unwrap_or(1),
+                document.doc_type
+            ));
+            continue;
+        }
         let clean = normalize_document(&document.text);
         match remit_extract::extract(&clean) {
             Ok(mut statement) => {
@@ -115,4 +152,24 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
         FilingOutcome::NoStatement(why)
     };
     ParsedFiling { record, outcome }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_that_could_expand_past_the_cap_is_not_read() {
+        // Two 250-column pieces make 250 the wrap width; every `x` / `>y` pair would then be
+        // padded to 250 columns: 4 bytes in, 250 out.
+        let mut text = format!("{}\n>a\n{}\n>b\n", "w".repeat(250), "v".repeat(250));
+        text.push_str(&"x\n>y\n".repeat(140_000));
+        let why = over_caps(&text).expect("over the cap");
+        assert!(why.contains("140002 wrapped (`>`) lines"), "{why}");
+        assert!(why.contains("above the cap of 33554432 bytes"), "{why}");
+        // A statement-sized document with some wrapping is read.
+        assert_eq!(over_caps(&"line\n>more\n".repeat(2_000)), None);
+        let huge = "a".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert!(over_caps(&huge).is_some_and(|w| w.contains("for one document")));
+    }
 }

@@ -128,6 +128,59 @@ fn normalize_prints_the_statement_without_page_furniture() {
 }
 
 #[test]
+fn a_statement_to_certificateholders_loads_with_its_pool_history() {
+    let ws = Workspace::new(&[]);
+    let aames = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/fixtures/aames_1998-C_0001011438-98-000429.txt");
+    let out = ws.remit(None, &["ingest", aames.to_str().unwrap()]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let row: (String, String, String, f64, i64, f64, i64) = conn
+        .query_row(
+            "SELECT s.trust_name, s.layout, p.distribution_date, p.pool_balance, p.loan_count,
+                    p.prior_balance, p.prior_loan_count
+             FROM pool_history p JOIN statements s ON s.id = p.statement_id",
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        row,
+        (
+            "AAMES CAPITAL CORPORATION MORTGAGE PASS-THROUGH CERTIFICATES SERIES 1998-C"
+                .to_string(),
+            "statement-to-certificateholders".to_string(),
+            "1998-12-15".to_string(),
+            640_191_948.34,
+            8345,
+            645_008_411.46,
+            8401
+        )
+    );
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM bond_classes WHERE cusip IS NOT NULL"
+        ),
+        8
+    );
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 0"),
+        0
+    );
+}
+
+#[test]
 fn sql_answers_in_each_format_and_reports_bad_queries() {
     let ws = Workspace::new(&[]);
     assert!(ws
@@ -159,4 +212,47 @@ fn sql_answers_in_each_format_and_reports_bad_queries() {
     let write = ws.remit(None, &["sql", "DELETE FROM bond_classes", "--db", db]);
     assert_eq!(write.status.code(), Some(remit_cli::exit::ERROR));
     assert!(stderr(&write).contains("readonly"), "{}", stderr(&write));
+}
+
+#[test]
+fn reparse_reads_an_uncompressed_store_and_compresses_it_in_place() {
+    let ws = Workspace::new(&[]);
+    // A raw store written before filings were kept compressed: `{cik}/{accession}.txt`.
+    let plain = ws.path("raw/1017447/0001020242-02-000466.txt");
+    std::fs::create_dir_all(plain.parent().unwrap()).unwrap();
+    std::fs::copy(sample_submission(), &plain).unwrap();
+    let text = std::fs::read(&plain).unwrap();
+
+    let out = ws.remit(None, &["reparse"]);
+    assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("1 statements loaded"),
+        "{}",
+        stdout(&out)
+    );
+
+    let gz = ws.path("raw/1017447/0001020242-02-000466.txt.gz");
+    assert!(!plain.exists(), "the uncompressed file is replaced");
+    let stored = std::fs::metadata(&gz).expect("compressed file").len();
+    assert!(stored * 4 < text.len() as u64, "{stored} of {}", text.len());
+    // The digest recorded is still that of the bytes as fetched.
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let sha: String = conn
+        .query_row("SELECT sha256 FROM filings", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sha, remit_cli::sha256_hex(&text));
+
+    // The converted store reparses to the same statement, unchanged.
+    let again = ws.remit(None, &["reparse"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).contains("1 unchanged"), "{}", stdout(&again));
+
+    // And `ingest` and `normalize` read a compressed file as its text.
+    let normalized = ws.remit(None, &["normalize", gz.to_str().unwrap()]);
+    assert!(normalized.status.success(), "{}", stderr(&normalized));
+    assert!(
+        stdout(&normalized).contains("Impac CMB Trust"),
+        "{}",
+        stdout(&normalized)
+    );
 }

@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use remit_edgar_sim::{BlockAnswer, SimConfig, Threshold};
+use remit_edgar_sim::{BlockAnswer, Fault, SimConfig, Threshold};
 
 fn quiet_sim() -> SimConfig {
     SimConfig {
@@ -81,7 +81,7 @@ fn a_backfill_loads_every_statement_and_fetches_nothing_twice() {
 }
 
 #[test]
-fn the_client_runs_near_the_limit_and_never_over_it() {
+fn the_client_never_goes_over_the_limit_where_requests_arrive() {
     let (corpus, filings) = sample_corpus(1, 40, 0);
     let cik = filings[0].cik;
     let config = SimConfig {
@@ -116,15 +116,13 @@ fn the_client_runs_near_the_limit_and_never_over_it() {
         requests.len(),
         sim.max_in_window(Duration::from_secs(1))
     );
-    // The benchmark measures how close to 10/s it gets (a debug build parsing on a loaded 2-core
-    // machine runs slower); this floor only catches a pace gone badly wrong.
-    assert!(
-        rate >= 5.0,
-        "only {rate:.2} requests/s over {} requests",
-        requests.len()
-    );
+    // How close to 10/s it gets is the benchmark's to measure (`cargo bench --bench figures`):
+    // a debug build parsing on a loaded 2-core machine is no measure of speed.
 }
 
+/// Faults and a block, checked where they happen: the simulator's log shows that 5xx answers,
+/// truncated bodies and resets were really sent, that nothing was asked during the cool-down,
+/// that no second held more than 10, and that each filing got exactly one whole answer.
 #[test]
 fn faults_and_a_rate_threshold_block_lose_nothing() {
     let (corpus, filings) = sample_corpus(2, 12, 0);
@@ -132,19 +130,20 @@ fn faults_and_a_rate_threshold_block_lose_nothing() {
     let config = SimConfig {
         latency: (Duration::from_millis(5), Duration::from_millis(40)),
         error_rate: 0.10,
-        truncate_rate: 0.02,
-        reset_rate: 0.02,
+        truncate_rate: 0.10,
+        reset_rate: 0.05,
         threshold: Some(Threshold {
             limit_per_sec: 10,
             lockout: Duration::from_secs(1),
             answer: BlockAnswer::TooMany429,
         }),
+        arrival_jitter: Duration::from_millis(50),
         seed: 11,
         ..SimConfig::default()
     };
     let (_rt, sim) = start_sim(corpus, config);
     sim.block_now();
-    let ws = Workspace::new(&ciks);
+    let ws = Workspace::with_edgar(&ciks, "max_retries = 8\n");
     let out = ws.remit(
         Some(&sim),
         &[
@@ -167,14 +166,50 @@ fn faults_and_a_rate_threshold_block_lose_nothing() {
         query_i64(&ws.db(), "SELECT count(DISTINCT accession) FROM statements") as usize,
         filings.len()
     );
+
+    let records = sim.requests();
+    let sent = |kind| records.iter().filter(|r| r.fault == Some(kind)).count();
+    let (errors, truncated, resets) = (
+        sent(Fault::ServerError),
+        sent(Fault::Truncated),
+        sent(Fault::Reset),
+    );
+    eprintln!(
+        "measured: {} requests; sent {errors} 5xx, {truncated} truncated, {resets} resets",
+        records.len()
+    );
+    assert!(errors > 0 && truncated > 0 && resets > 0);
+    // The block: refused from the first request; nothing asked again for the 2 s cool-down
+    // after the last refused answer.
+    let refused: Vec<_> = records.iter().filter(|r| r.status == 429).collect();
+    let last_refused = refused.last().map(|r| r.at).expect("the block was met");
+    let next = records
+        .iter()
+        .find(|r| r.at > last_refused)
+        .map(|r| r.at)
+        .expect("resumed");
     assert!(
-        log.contains("Rate Threshold") || log.contains("rate threshold"),
+        next >= last_refused + Duration::from_secs(2),
+        "asked again {:?} after a refused answer",
+        next - last_refused
+    );
+    let most = sim.max_in_window(Duration::from_secs(1));
+    assert!(most <= 10, "{most} requests in one second");
+    // Each filing got exactly one whole answer: none lost, none fetched twice.
+    let mut whole = std::collections::HashMap::new();
+    for r in records
+        .iter()
+        .filter(|r| r.path.ends_with(".txt") && r.status == 200 && r.fault.is_none())
+    {
+        *whole.entry(r.path.as_str()).or_insert(0) += 1;
+    }
+    assert_eq!(whole.len(), filings.len());
+    assert!(whole.values().all(|n| *n == 1), "{whole:?}");
+    assert!(
+        log.contains("Rate Threshold"),
         "the block is logged:\n{log}"
     );
-    assert!(
-        log.contains("retry") || log.contains("Retry"),
-        "retries are logged:\n{log}"
-    );
+    assert!(log.contains("retry"), "retries are logged:\n{log}");
 }
 
 #[test]

@@ -37,7 +37,6 @@ impl Term {
         }
     }
 
-    #[cfg(test)]
     pub fn minus(name: impl Into<String>, figure: Figure) -> Term {
         Term {
             sign: -1.0,

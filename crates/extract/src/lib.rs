@@ -9,8 +9,12 @@
 //! data; only a filing with no statement at all is an [`Error`].
 //!
 //! Layouts sit in a [`Registry`]: each [`Layout`] recognises statements by their report titles
-//! and reads them; `db-remittance-2002` reads the Deutsche Bank trustee statement, and a
-//! statement no layout recognises is read by `unknown` into `pool_values`. Columns are found
+//! and headings and reads them; `db-remittance-2002` reads the Deutsche Bank trustee statement,
+//! `statement-to-certificateholders` the Bankers Trust / Chase "Statement to Certificateholders",
+//! and a statement no layout recognises is read by `unknown`: its class tables (found by their
+//! headings) into classes, every other labelled figure into `pool_values`. Every layout fills the
+//! typed [`PoolSummary`] from its own labels. What layouts share (labelled sections, class
+//! tables, totals, factor, delinquency and roll-forward checks) sits at the crate root. Columns are found
 //! from the header words' character positions, never by counting tokens, so blank cells stay
 //! NULL and a column or two of drift is tolerated.
 //!
@@ -70,9 +74,11 @@
 //! ```
 
 mod checks;
+mod class_table;
 mod columns;
 mod delinquency;
 mod factors;
+mod grid;
 mod layouts;
 mod registry;
 mod sections;

@@ -4,7 +4,7 @@
 //! New layouts are added by registering them; the others are untouched. A statement no layout
 //! recognises is read by the `unknown` layout, so it is still stored.
 
-use crate::layouts::{db2002::Db2002, unknown::Unknown};
+use crate::layouts::{db2002::Db2002, stc::StatementToCertificateholders, unknown::Unknown};
 use crate::sink::number_occurrences;
 use crate::summary;
 use crate::{CleanStatement, Error, Statement};
@@ -38,7 +38,7 @@ pub struct Registry {
 impl Default for Registry {
     fn default() -> Self {
         Registry {
-            layouts: vec![Box::new(Db2002)],
+            layouts: vec![Box::new(Db2002), Box::new(StatementToCertificateholders)],
             fallback: Box::new(Unknown),
         }
     }

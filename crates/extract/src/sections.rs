@@ -26,6 +26,8 @@ pub struct Section {
     pub rows: Vec<SectionRow>,
     /// `Label = value` pairs: label, column heading ('' left of every column), cell.
     pub pairs: Vec<(String, String, Cell)>,
+    /// Labels are all upper case, so only a label starting with `TOTAL` is a total line.
+    pub totals_by_word: bool,
 }
 
 /// One labelled row of a section, its figures by column.

@@ -173,8 +173,12 @@ fn running_totals(prefix: &str, section: &Section, children: &[bool], book: &mut
             totals.clear();
             continue;
         }
-        let upper = is_upper_total(row);
-        let mixed = !upper && row.label.starts_with("Total ");
+        let (upper, mixed) = if section.totals_by_word {
+            (row.label.to_ascii_uppercase().starts_with("TOTAL"), false)
+        } else {
+            let upper = is_upper_total(row);
+            (upper, !upper && row.label.starts_with("Total "))
+        };
         if !upper && !mixed {
             block.push(row);
             continue;

@@ -4,7 +4,13 @@ use remit_extract::{Registry, Statement};
 use remit_normalize::{normalize_document, parse_submission, statement_documents};
 
 /// A real statement of each registered layout (a bare document or a full EDGAR submission).
-const FIXTURES: &[(&str, &str)] = &[("db-remittance-2002", "im020111.txt")];
+const FIXTURES: &[(&str, &str)] = &[
+    ("db-remittance-2002", "im020111.txt"),
+    (
+        "statement-to-certificateholders",
+        "aames_1998-C_0001011438-98-000429.txt",
+    ),
+];
 
 fn read(file: &str) -> Statement {
     let path = format!("{}/../../data/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));

@@ -63,4 +63,4 @@ pub use statement::{CleanStatement, Line, Report};
 pub use submission::{
     parse_submission, statement_documents, Document, Submission, SubmissionHeader,
 };
-pub use unwrap::unwrap_lines;
+pub use unwrap::{unwrap_lines, MAX_WRAP_WIDTH};

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::unwrap::{Piece, DRIFT};
+use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How many lines either side of a line are its table: columns line up within a table only.
 const NEIGHBOURHOOD: usize = 20;
@@ -233,7 +233,10 @@ impl<'a> Survey<'a> {
 
     /// The width the agent usually cut this kind of piece at.
     fn usual_width(&self, piece: &Piece<'_>) -> usize {
-        self.usual[usize::from(piece.continuation)].unwrap_or(self.limit)
+        // Never wider than any cut believed: a crafted document must not expand without bound.
+        self.usual[usize::from(piece.continuation)]
+            .unwrap_or(self.limit)
+            .min(MAX_WRAP_WIDTH)
     }
 
     /// The padding when the pieces allow one reading only.

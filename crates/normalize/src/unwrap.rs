@@ -18,6 +18,10 @@ pub(crate) const DRIFT: usize = 2;
 /// The narrowest cut width believed; below it a `>` line is almost certainly quoted text.
 const MIN_WIDTH: usize = 20;
 
+/// The widest cut width believed. EDGAR took 80 columns; a wider "width" would let each short `>`
+/// line be padded out to it, and a crafted document expand a hundredfold.
+pub const MAX_WRAP_WIDTH: usize = 250;
+
 /// A document shows EDGAR wrapping only with at least this many full-width pieces.
 const MIN_FULL_PIECES: usize = 2;
 
@@ -172,7 +176,7 @@ fn kind_limit(scores: &BTreeMap<usize, (usize, usize)>) -> Option<usize> {
     scores
         .keys()
         .copied()
-        .filter(|w| *w >= MIN_WIDTH)
+        .filter(|w| (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(w))
         .filter(|w| {
             let near: usize = scores
                 .range(w.saturating_sub(DRIFT)..=*w)

@@ -128,10 +128,10 @@ pub fn cut_document(lines: &[String], cut: Cut) -> String {
     };
     for line in lines {
         match cut {
-            Cut::Fixture => wrap_line_by(line, &mut out, |first| {
-                WRAP_WIDTH + usize::from(!first)
-            }),
-            Cut::Random { narrowest, widest, .. } => {
+            Cut::Fixture => wrap_line_by(line, &mut out, |first| WRAP_WIDTH + usize::from(!first)),
+            Cut::Random {
+                narrowest, widest, ..
+            } => {
                 let (lo, hi) = (narrowest.min(widest), narrowest.max(widest));
                 wrap_line_by(line, &mut out, |_| rng.usize(lo..=hi));
             }

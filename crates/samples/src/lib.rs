@@ -10,6 +10,10 @@
 //!   November 25, 2002 distribution (CIK [`FIXTURE_CIK`], accession [`FIXTURE_ACCESSION`]),
 //!   the real public text; header values that are reconstructed are listed in
 //!   `data/sample/README.md`.
+//! - [`stc_submission`] / [`stc_document`]: a made-up "Statement to Certificateholders" (the
+//!   layout of Bankers Trust and Chase trusts of the late 1990s) in the variants issuers printed
+//!   ([`StcVariant`]: column order, one- to three-line headings, bare zeros, with or without
+//!   EDGAR's markup, a text that stops after its class table), its company marked SYNTHETIC.
 //! - [`generate`]: made-up trusts (`Remit Sample Trust 2002-S1`, ...) whose statements copy the
 //!   fixture's layout exactly — reports, headings, labels, column positions, page furniture and
 //!   EDGAR's wrapping — with consistent arithmetic: roll-forwards, totals, the pool balance
@@ -51,6 +55,7 @@ mod pool;
 mod profile;
 mod report;
 mod speeds;
+mod stc;
 mod submission;
 
 pub use error::Error;
@@ -60,3 +65,6 @@ pub use generator::{
 };
 pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;
+pub use stc::{
+    stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,
+};

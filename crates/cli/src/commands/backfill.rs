@@ -7,12 +7,15 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 use remit_fetch::{Edgar, FilingRef, NetworkLock, RawStore};
+use remit_history::History;
 
 use super::ingest::open_history;
-use super::network::{client_config, ensure_dir, fetch_and_load, Paths};
+use super::network::{
+    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, pending_refs, Paths,
+};
+use super::LoadTally;
 use crate::cli::{Discovery, EdgarArgs, StoreArgs};
 use crate::config::Config;
-use crate::exit;
 
 /// What to fetch.
 pub struct Request {
@@ -161,42 +164,24 @@ pub async fn backfill(
     let raw = RawStore::new(&paths.raw);
     let mut history = open_history(&paths.db)?;
     let run = history.begin_run("backfill")?;
-
-    let refs = match discover(&edgar, request).await {
-        Ok(refs) => refs,
+    let max_attempts = config.edgar.max_filing_attempts;
+    // Whatever stops the run is recorded as its end, with the reason: never left `running`.
+    let tally = match backfill_run(
+        &edgar,
+        &raw,
+        &mut history,
+        request,
+        concurrency,
+        max_attempts,
+    )
+    .await
+    {
+        Ok(tally) => tally,
         Err(e) => {
             history.finish_run(run, "failed", None, &format!("{e:#}"))?;
             return Err(e);
         }
     };
-    let mut refs = remit_fetch::filter(
-        refs,
-        &request.forms,
-        Some(request.since),
-        Some(request.until),
-    );
-    // Oldest first, so an amendment is loaded after the filing it amends.
-    refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
-    refs.dedup_by(|a, b| a.accession == b.accession);
-    tracing::info!(
-        "{} filings of forms {} for {} CIKs between {} and {}",
-        refs.len(),
-        request.forms.join(", "),
-        request.ciks.len(),
-        request.since,
-        request.until
-    );
-
-    let tally = fetch_and_load(
-        Arc::clone(&edgar),
-        &raw,
-        &mut history,
-        refs,
-        request.refetch,
-        concurrency,
-    )
-    .await?;
-    super::settle_continuity(&mut history)?;
     let stats = edgar.stats();
     let summary = format!(
         "{} requests; {}",
@@ -208,15 +193,66 @@ pub async fn backfill(
     } else {
         "partial"
     };
-    let watermark = request.until.min(today()).format("%Y-%m-%d").to_string();
+    // Never past a day whose filings are still queued for another attempt.
+    let until = request.until.min(today());
+    let watermark = match earliest_pending(&history, max_attempts, request.since)? {
+        Some(pending) => until.min(pending - chrono::Duration::days(1)),
+        None => until,
+    };
+    let watermark = watermark.format("%Y-%m-%d").to_string();
     history.finish_run(run, status, Some(&watermark), &summary)?;
     print!("{}", tally.report(&history)?);
     println!("{stats}");
-    Ok(if tally.failed.is_empty() {
-        exit::OK
-    } else {
-        exit::SOME_FAILED
-    })
+    Ok(exit_code(&tally))
+}
+
+/// Discovery, the queue of earlier failures, fetch and load: everything that may stop the run.
+async fn backfill_run(
+    edgar: &Arc<Edgar>,
+    raw: &RawStore,
+    history: &mut History,
+    request: &Request,
+    concurrency: usize,
+    max_attempts: u32,
+) -> Result<LoadTally> {
+    let refs = discover(edgar, request).await?;
+    let mut refs = remit_fetch::filter(
+        refs,
+        &request.forms,
+        Some(request.since),
+        Some(request.until),
+    );
+    // Filings earlier runs could not fetch or load are tried again, whatever their date.
+    let pending = pending_refs(history, max_attempts)?;
+    if !pending.is_empty() {
+        tracing::info!(
+            "{} filings queued by earlier runs are tried again",
+            pending.len()
+        );
+    }
+    refs.extend(pending);
+    // Oldest first, so an amendment is loaded after the filing it amends.
+    refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
+    refs.dedup_by(|a, b| a.accession == b.accession);
+    tracing::info!(
+        "{} filings of forms {} for {} CIKs between {} and {}",
+        refs.len(),
+        request.forms.join(", "),
+        request.ciks.len(),
+        request.since,
+        request.until
+    );
+    let tally = fetch_and_load(
+        Arc::clone(edgar),
+        raw,
+        history,
+        refs,
+        request.refetch,
+        concurrency,
+    )
+    .await?;
+    super::settle_continuity(history)?;
+    Ok(tally)
 }
 
 #[cfg(test)]

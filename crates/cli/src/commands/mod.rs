@@ -9,6 +9,7 @@ mod locate;
 mod network;
 mod nightly;
 mod normalize;
+mod pending;
 mod reparse;
 mod sql;
 mod status;
@@ -58,6 +59,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
         Command::Status { trust, store } => status::run(
             &locate::history_to_read(store.db.as_deref(), &config)?,
             trust.as_deref(),
+            config.edgar.max_filing_attempts,
         ),
         Command::Continuity { db } => {
             continuity::run(&locate::history_to_read(db.as_deref(), &config)?)

@@ -89,7 +89,16 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
+/// This many filings in a row given up on network errors (every retry spent) stop the run: the
+/// network, not the filings, is failing, and going on would only hammer it.
+const STOP_AFTER_NETWORK_FAILURES: usize = 8;
+
 /// Fetches what the raw store lacks, then parses and loads every filing the history needs.
+///
+/// A filing that cannot be fetched or loaded is recorded `failed` with the reason and queued
+/// (`fetch_queue`) for the next run; one that lands leaves the queue. A fatal answer (SEC's
+/// "Undeclared Automated Tool", a block past the limit), a disk or database error, or a run of
+/// network failures stops the run at once with the error.
 pub async fn fetch_and_load(
     edgar: Arc<Edgar>,
     raw: &RawStore,
@@ -106,28 +115,23 @@ pub async fn fetch_and_load(
         // The raw store alone knows where a filing lives; reading it here (lazily, as the stream
         // pulls this job) keeps that knowledge in one place.
         let stored = match refetch {
-            false if raw.contains(filing.cik, &filing.accession) => Some(
-                raw.read(filing.cik, &filing.accession)
-                    .map_err(|e| e.to_string()),
-            ),
+            false if raw.contains(filing.cik, &filing.accession) => {
+                Some(raw.read(filing.cik, &filing.accession))
+            }
             _ => None,
         };
         async move {
             let cached = stored.is_some();
-            let bytes = if let Some(stored) = stored {
-                stored
-            } else {
-                edgar
-                    .fetch_submission(&filing)
-                    .await
-                    .map(|b| b.to_vec())
-                    .map_err(|e| e.to_string())
+            let bytes = match stored {
+                Some(stored) => stored,
+                None => edgar.fetch_submission(&filing).await.map(|b| b.to_vec()),
             };
             (filing, cached, bytes)
         }
     });
     let mut results = stream::iter(jobs).buffer_unordered(concurrency.max(1));
     let mut done = 0usize;
+    let mut network_in_a_row = 0usize;
     while let Some((filing, cached, bytes)) = results.next().await {
         done += 1;
         let known = KnownFacts {
@@ -140,8 +144,17 @@ pub async fn fetch_and_load(
             .path(filing.cik, &filing.accession)
             .display()
             .to_string();
+        let record = FilingRecord {
+            accession: filing.accession.clone(),
+            cik: filing.cik,
+            form: filing.form.clone(),
+            filed_date: known.filed_date.clone(),
+            source: source.clone(),
+            sha256: String::new(),
+        };
         match bytes {
             Ok(bytes) => {
+                network_in_a_row = 0;
                 if !cached {
                     raw.put(filing.cik, &filing.accession, &bytes)
                         .with_context(|| {
@@ -149,24 +162,55 @@ pub async fn fetch_and_load(
                         })?;
                 }
                 let parsed = parse_filing(&bytes, &source, &known);
-                let report = history
-                    .load(&parsed.record, &parsed.outcome)
-                    .with_context(|| format!("loading {}", filing.accession))?;
-                tally.add(&filing.accession, &parsed.outcome, &report);
+                match history.load(&parsed.record, &parsed.outcome) {
+                    Ok(report) => {
+                        if report.refused.is_some() {
+                            let why = format!(
+                                "load refused: {}",
+                                report.refused.as_deref().unwrap_or_default()
+                            );
+                            history.queue_failure(&record, &why)?;
+                        } else {
+                            history.queue_done(&filing.accession)?;
+                        }
+                        tally.add(&filing.accession, &parsed.outcome, &report);
+                    }
+                    // One filing the history cannot take fails alone; if even its failure
+                    // cannot be recorded, the database is at fault and the run stops.
+                    Err(e) => {
+                        let outcome = FilingOutcome::Failed(format!("load failed: {e}"));
+                        tracing::warn!(accession = %filing.accession, "load failed: {e}");
+                        let report = history
+                            .load(&parsed.record, &outcome)
+                            .with_context(|| format!("recording {} as failed", filing.accession))?;
+                        history.queue_failure(&record, &format!("load failed: {e}"))?;
+                        tally.add(&filing.accession, &outcome, &report);
+                    }
+                }
             }
-            Err(reason) => {
-                tracing::warn!(accession = %filing.accession, "not fetched: {reason}");
-                let record = FilingRecord {
-                    accession: filing.accession.clone(),
-                    cik: filing.cik,
-                    form: filing.form.clone(),
-                    filed_date: known.filed_date.clone(),
-                    source,
-                    sha256: String::new(),
-                };
-                let outcome = FilingOutcome::Failed(format!("fetch failed: {reason}"));
+            Err(e) if e.is_fatal() => {
+                return Err(anyhow::Error::new(e))
+                    .with_context(|| format!("stopped at {}", filing.accession));
+            }
+            Err(e) => {
+                tracing::warn!(accession = %filing.accession, "not fetched: {e}");
+                let outcome = FilingOutcome::Failed(format!("fetch failed: {e}"));
                 let report = history.load(&record, &outcome)?;
+                let attempts = history.queue_failure(&record, &e.to_string())?;
+                tracing::info!(accession = %filing.accession, attempts, "queued for the next run");
                 tally.add(&filing.accession, &outcome, &report);
+                if e.is_network() {
+                    tally.network_failed += 1;
+                    network_in_a_row += 1;
+                    if network_in_a_row >= STOP_AFTER_NETWORK_FAILURES {
+                        return Err(anyhow::Error::new(e)).context(format!(
+                            "the network kept failing: {network_in_a_row} filings in a row gave up \
+                             after every retry; stopping (they are queued for the next run)"
+                        ));
+                    }
+                } else {
+                    network_in_a_row = 0;
+                }
             }
         }
         bar.inc(1);
@@ -176,6 +220,54 @@ pub async fn fetch_and_load(
     }
     bar.finish_and_clear();
     Ok(tally)
+}
+
+/// The queued filings still worth another attempt (fewer than `max_attempts` so far), as
+/// filings to fetch; the rest are given up and only shown by `remit status`.
+pub fn pending_refs(history: &History, max_attempts: u32) -> Result<Vec<FilingRef>> {
+    Ok(history
+        .queued()?
+        .into_iter()
+        .filter(|q| q.attempts < max_attempts)
+        .filter_map(|q| {
+            let filed_date =
+                chrono::NaiveDate::parse_from_str(q.filed_date.as_deref()?, "%Y-%m-%d").ok()?;
+            Some(FilingRef {
+                cik: q.cik,
+                company: String::new(),
+                form: q.form,
+                filed_date,
+                accession: q.accession,
+                report_date: None,
+            })
+        })
+        .collect())
+}
+
+/// The earliest filing date, on or after `from`, of a queued filing still worth another
+/// attempt: a watermark must stay before it.
+pub fn earliest_pending(
+    history: &History,
+    max_attempts: u32,
+    from: chrono::NaiveDate,
+) -> Result<Option<chrono::NaiveDate>> {
+    Ok(pending_refs(history, max_attempts)?
+        .into_iter()
+        .map(|f| f.filed_date)
+        .filter(|d| *d >= from)
+        .min())
+}
+
+/// The exit code of a run that finished: failures that need a person (3) before failures the
+/// network caused and the next run retries (5).
+pub fn exit_code(tally: &LoadTally) -> i32 {
+    if tally.failed.len() > tally.network_failed {
+        crate::exit::SOME_FAILED
+    } else if tally.network_failed > 0 {
+        crate::exit::NETWORK
+    } else {
+        crate::exit::OK
+    }
 }
 
 /// Makes sure a directory exists, with a message naming it.

@@ -13,10 +13,11 @@ use remit_fetch::{Edgar, FilingRef, NetworkLock, RawStore};
 
 use super::backfill::{parse_date, today};
 use super::ingest::open_history;
-use super::network::{client_config, ensure_dir, fetch_and_load, Paths};
+use super::network::{
+    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, pending_refs, Paths,
+};
 use crate::cli::{EdgarArgs, StoreArgs};
 use crate::config::Config;
-use crate::exit;
 
 /// How far back a first nightly run (no earlier run to continue from) looks.
 const FIRST_RUN_DAYS: i64 = 7;
@@ -43,6 +44,7 @@ pub fn run(
     let tracked: HashSet<u64> = config.trusts.iter().map(|t| t.cik).collect();
     let forms = config.backfill.forms.clone();
     let run = history.begin_run("nightly")?;
+    let max_attempts = config.edgar.max_filing_attempts;
 
     let start = match history
         .last_watermark("nightly")?
@@ -78,6 +80,10 @@ pub fn run(
         refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
         refs.dedup_by(|a, b| a.accession == b.accession);
         let new = refs.len();
+        // Filings earlier runs could not fetch or load are tried again.
+        refs.extend(pending_refs(&history, max_attempts)?);
+        refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
+        refs.dedup_by(|a, b| a.accession == b.accession);
         let tally = fetch_and_load(
             Arc::clone(&edgar),
             &raw,
@@ -87,6 +93,17 @@ pub fn run(
             concurrency,
         )
         .await?;
+        super::settle_continuity(&mut history)?;
+        // The watermark never passes a day with a filing still queued for another attempt: the
+        // next run reads that day's index again.
+        let watermark = match earliest_pending(&history, max_attempts, start)? {
+            Some(pending) => {
+                let held = pending - Duration::days(1);
+                tracing::warn!("watermark held before {pending}: a filing of that day is queued");
+                watermark.map(|w| w.min(held))
+            }
+            None => watermark,
+        };
         anyhow::Ok((watermark, new, tally))
     });
     let (watermark, new, tally) = match outcome {
@@ -97,7 +114,6 @@ pub fn run(
         }
     };
     let stats = edgar.stats();
-    super::settle_continuity(&mut history)?;
     let through = watermark.map(|w| w.format("%Y-%m-%d").to_string());
     let line = format!(
         "nightly {}..{}: {} requests, {} new filings, {} statements loaded, {} failed{}",
@@ -130,9 +146,5 @@ pub fn run(
         tracing::error!(accession = %accession, "{reason}");
     }
     println!("{line}");
-    Ok(if tally.failed.is_empty() {
-        exit::OK
-    } else {
-        exit::SOME_FAILED
-    })
+    Ok(exit_code(&tally))
 }

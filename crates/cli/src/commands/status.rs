@@ -13,14 +13,17 @@ use remit_history::{History, TrustQuality, TrustStatus};
 
 use crate::exit;
 
-pub fn run(db: &Path, trust: Option<&str>) -> Result<i32> {
+pub fn run(db: &Path, trust: Option<&str>, max_attempts: u32) -> Result<i32> {
     let history =
         History::open_read_only(db).with_context(|| format!("opening {}", db.display()))?;
     // Written in one go, so a closed pipe (`| head`) is an error reported, not a panic.
     let mut out = String::new();
     match trust {
         Some(trust) => trust_findings(&history, trust, &mut out)?,
-        None => overview(&history, &mut out)?,
+        None => {
+            overview(&history, &mut out)?;
+            super::pending::write(&history, max_attempts, &mut out)?;
+        }
     }
     let mut stdout = std::io::stdout().lock();
     stdout

@@ -30,6 +30,9 @@ pub struct LoadTally {
     pub unchanged: usize,
     pub no_statement: usize,
     pub failed: Vec<(String, String)>,
+    /// Of the failed, those given up on network errors (every retry spent): queued, and the next
+    /// run tries them again.
+    pub network_failed: usize,
 }
 
 impl LoadTally {

@@ -2,4 +2,5 @@
 //! trustee's statement; what they share sits at the crate root.
 
 pub mod db2002;
+pub mod stc;
 pub mod unknown;

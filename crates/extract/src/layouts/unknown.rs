@@ -1,8 +1,10 @@
-//! `unknown`: a statement no layout recognises is still stored. Each report is read as
-//! labelled sections (headings, column headers where printed, `Label: value` and
-//! `Label = value` lines), so every labelled figure lands in `pool_values`; a warning says the
-//! layout was not recognised.
+//! `unknown`: a statement no layout recognises is still stored. A class table (a `CLASS` column
+//! with balance, principal and interest headings) is read into `bond_classes` by the shared class
+//! table reader; the rest of each report is read as labelled sections (headings, column headers
+//! where printed, `Label: value` and `Label = value` lines), so every labelled figure lands in
+//! `pool_values`; a warning says the layout was not recognised.
 
+use crate::class_table;
 use crate::registry::Layout;
 use crate::sections;
 use crate::sink::Sink;
@@ -31,10 +33,31 @@ impl Layout for Unknown {
             "layout not recognised (reports: {}); labelled lines stored as pool values",
             titles.join(", ")
         ));
+        let mut classes = Vec::new();
         for report in &statement.reports {
-            sections::read_report(report, &mut sink);
+            let tier = report.tier.clone().unwrap_or_default();
+            let mut rest = report.clone();
+            let tables: Vec<_> = class_table::find(&report.lines)
+                .into_iter()
+                .filter(|t| t.has_balance_principal_interest())
+                .collect();
+            for table in &tables {
+                class_table::read(
+                    table,
+                    &report.lines,
+                    &report.title,
+                    &tier,
+                    &mut classes,
+                    &mut sink,
+                );
+            }
+            for table in tables.iter().rev() {
+                rest.lines.drain(table.lines.clone());
+            }
+            sections::read_report(&rest, &mut sink);
         }
         Ok(Statement {
+            classes,
             trust_name: statement.trust_name.clone().unwrap_or_default(),
             distribution_date: statement.distribution_date.as_deref().and_then(date_to_iso),
             pool_values: sink.pool_values,

@@ -1,0 +1,277 @@
+//! `statement-to-certificateholders`: the "Statement to Certificateholders" of Bankers Trust and
+//! Chase trusts of the late 1990s and 2000s (auto, home equity and mortgage): per REMIC tier a
+//! `DISTRIBUTION(S) IN DOLLARS` class table and a `FACTOR INFORMATION PER $1000 OF ORIGINAL
+//! FACE` table with CUSIPs and pass-through rates, a `KEY:  value` block of parties and dates,
+//! then delinquency by group and status, the collection account, servicing fees, pool
+//! information, trigger events, over-collateralization, accrued interest and carry-forward per
+//! class and the certificate insurer, as ruled sections.
+//!
+//! Only what is particular to this family is here: the class tables, sections, totals,
+//! delinquency and factor checks are the crate's shared machinery.
+
+mod body;
+mod delinquency;
+mod pool;
+
+use crate::class_table::{self, Kind};
+use crate::columns::key;
+use crate::factors;
+use crate::registry::Layout;
+use crate::sink::Sink;
+use crate::value::date_to_iso;
+use crate::{BondClass, CleanStatement, Error, Party, Statement, StatementHeader};
+
+pub struct StatementToCertificateholders;
+
+/// Roles a `KEY:` of the statement names a party by.
+const ROLES: [&str; 8] = [
+    "seller",
+    "servicer",
+    "underwriter",
+    "administrator",
+    "trustee",
+    "depositor",
+    "originator",
+    "insurer",
+];
+
+impl Layout for StatementToCertificateholders {
+    fn name(&self) -> &'static str {
+        "statement-to-certificateholders"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    /// A class table in dollars headed as distributions, or any class table under the
+    /// statement's title.
+    fn recognises(&self, statement: &CleanStatement) -> bool {
+        statement.reports.iter().any(|report| {
+            let titled = key(&report.title).contains("statementtocertificateholders");
+            class_table::find(&report.lines).iter().any(|t| {
+                let title = key(&t.title);
+                titled
+                    || (t.kind == Kind::Dollars
+                        && title.contains("distribution")
+                        && title.contains("dollar"))
+            })
+        })
+    }
+
+    fn extract(&self, statement: &CleanStatement) -> Result<Statement, Error> {
+        let mut sink = Sink::default();
+        let mut read = Statement::default();
+        let mut keyed: Vec<(String, String)> = Vec::new();
+        let mut bodies = Vec::new();
+        let mut first_tier: Option<String> = None;
+        let (_, top_tier) = title_block(statement);
+        for report in &statement.reports {
+            // Without page headers, the tier is the one the title block names.
+            let tier = match (&report.tier, statement.trust_name.is_none()) {
+                (Some(tier), _) => tier.clone(),
+                (None, true) => top_tier.clone().unwrap_or_default(),
+                (None, false) => String::new(),
+            };
+            let tables = class_table::find(&report.lines);
+            let mut taken = vec![false; report.lines.len()];
+            for table in &tables {
+                if table.kind == Kind::Dollars && first_tier.is_none() {
+                    first_tier = Some(tier.clone());
+                }
+                class_table::read(
+                    table,
+                    &report.lines,
+                    &report.title,
+                    &tier,
+                    &mut read.classes,
+                    &mut sink,
+                );
+                for t in taken
+                    .iter_mut()
+                    .take(table.lines.end)
+                    .skip(table.lines.start)
+                {
+                    *t = true;
+                }
+            }
+            let body = body::read(&report.title, &report.lines, &taken, &mut sink);
+            keyed.extend(body.keyed.iter().cloned());
+            read.delinquency.extend(body.delinquency.iter().cloned());
+            bodies.push(body);
+        }
+        read.header = header(statement, &keyed);
+        read.trust_name = trust_name(statement);
+        read.distribution_date = keyed
+            .iter()
+            .find(|(k, _)| key(k).contains("distributiondate"))
+            .and_then(|(_, v)| date_to_iso(v));
+        if read.trust_name.is_empty() {
+            sink.warn("no trust name in the statement's title block".to_string());
+        }
+        for body in &bodies {
+            crate::delinquency::checks(
+                "DELINQUENCY",
+                &body.scopes,
+                &body.delinquency,
+                &body.figures,
+                &mut sink,
+            );
+        }
+        factors::factor_checks(
+            &read.classes,
+            |tier| match tier {
+                "" => "FACTOR INFORMATION".to_string(),
+                tier => format!("FACTOR INFORMATION [{tier}]"),
+            },
+            &mut sink,
+        );
+        let sections: Vec<_> = bodies.iter().flat_map(|b| b.sections.iter()).collect();
+        per_class_interest(&sections, &mut read.classes);
+        read.pool = pool::summary(&sections, &read.delinquency);
+        pool::checks(
+            &sections,
+            &read.classes,
+            first_tier.as_deref().unwrap_or_default(),
+            &read.pool,
+            &mut sink,
+        );
+        read.pool_values = sink.pool_values;
+        read.checks = sink.checks.into_checks();
+        read.warnings = sink.warnings;
+        Ok(read)
+    }
+}
+
+/// Accrued certificate interest and the interest carry-forward, printed per class (`CLASS
+/// A-1F`) with PRIOR and CURRENT columns, on the class of that name (the last tier printing it).
+fn per_class_interest(sections: &[&crate::sections::Section], classes: &mut [BondClass]) {
+    for section in sections {
+        let name = key(&section.name);
+        let accrued = name.contains("accrued") && name.contains("interest");
+        let carried = name.contains("carryforward") || name.contains("unpaid");
+        if !accrued && !carried {
+            continue;
+        }
+        let column = |wanted: &str| {
+            section
+                .columns
+                .columns
+                .iter()
+                .position(|c| key(&c.title) == wanted)
+        };
+        for row in &section.rows {
+            let label = row.label.trim();
+            let class_name = label
+                .strip_prefix("CLASS ")
+                .or_else(|| label.strip_prefix("Class "))
+                .unwrap_or(label);
+            let Some(class) = classes.iter_mut().rev().find(|c| c.class == class_name) else {
+                continue;
+            };
+            let at = |c: Option<usize>| {
+                c.and_then(|i| row.figures.get(i).copied().flatten())
+                    .map(|f| f.value)
+            };
+            if accrued {
+                class.accrued_interest = at(column("current"));
+            } else {
+                class.prior_unpaid_interest = at(column("prior"));
+                class.current_unpaid_interest = at(column("current"));
+            }
+        }
+    }
+}
+
+/// The trust as its title block names it: company, certificate type and series
+/// (`AAMES CAPITAL CORPORATION MORTGAGE PASS-THROUGH CERTIFICATES SERIES 1998-C`).
+fn trust_name(statement: &CleanStatement) -> String {
+    let mut parts: Vec<String> = statement.trust_name.iter().cloned().collect();
+    parts.extend(statement.header_lines.iter().cloned());
+    if parts.is_empty() {
+        // A statement of one page has no repeated header: its top lines are the title block,
+        // the statement's title last.
+        let (mut block, _) = title_block(statement);
+        if block.len() > 2
+            && !block
+                .last()
+                .is_some_and(|l| l.chars().any(|c| c.is_ascii_digit()))
+        {
+            block.pop();
+        }
+        parts = block;
+    }
+    parts.join(" ")
+}
+
+/// The lines at the top of a statement without page headers, up to its first rule or table,
+/// and the tier line among them (`REMIC I`).
+fn title_block(statement: &CleanStatement) -> (Vec<String>, Option<String>) {
+    let top = statement
+        .reports
+        .first()
+        .map(|r| r.lines.as_slice())
+        .unwrap_or_default();
+    let mut block = Vec::new();
+    let mut tier = None;
+    for line in top {
+        let text = crate::value::collapse(&line.text);
+        if text.is_empty() {
+            if block.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if crate::grid::is_rule(&text) || crate::grid::has_amount(&text) || text.contains(':') {
+            break;
+        }
+        if key(&text).starts_with("exhibit") {
+            continue;
+        }
+        if key(&text).starts_with("remic") && text.split(' ').count() <= 3 {
+            tier = Some(text);
+            continue;
+        }
+        block.push(text);
+    }
+    (block, tier)
+}
+
+fn header(statement: &CleanStatement, keyed: &[(String, String)]) -> StatementHeader {
+    let date = |wanted: &str| {
+        keyed
+            .iter()
+            .find(|(k, _)| key(k).contains(wanted))
+            .and_then(|(_, v)| date_to_iso(v))
+    };
+    let series = statement
+        .header_lines
+        .iter()
+        .find(|l| key(l).starts_with("series"))
+        .cloned();
+    let product = statement
+        .header_lines
+        .iter()
+        .find(|l| Some(*l) != series.as_ref())
+        .cloned();
+    let mut parties: Vec<Party> = Vec::new();
+    for (k, v) in keyed {
+        let role = key(k);
+        if v.is_empty() || !ROLES.iter().any(|r| role.contains(r)) {
+            continue;
+        }
+        if !parties.iter().any(|p| p.role == *k) {
+            parties.push(Party {
+                role: k.clone(),
+                name: v.clone(),
+            });
+        }
+    }
+    StatementHeader {
+        record_date: date("recorddate"),
+        product,
+        series,
+        parties,
+        ..StatementHeader::default()
+    }
+}
