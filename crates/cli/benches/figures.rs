@@ -85,6 +85,31 @@ fn main() -> Result<()> {
     );
 
     let mb = corpus.bytes as f64 / 1e6;
+    // 5. History size per statement, beside the text it was read from.
+    let size = history_size(&scratch.path().join("one.db"))?;
+    let per_statement = size.bytes as f64 / 1024.0 / corpus.files.len() as f64;
+    let text_per_statement = corpus.bytes as f64 / 1024.0 / corpus.files.len() as f64;
+    table.row(
+        "history KB per statement".into(),
+        format!("{per_statement:.1} KB"),
+        format!("text {text_per_statement:.1} KB"),
+        format!("{:.2}x", per_statement / text_per_statement),
+        "≤ 48 KB",
+        per_statement <= 48.0,
+    );
+    for (name, bytes) in size.largest {
+        table.row(
+            format!("  of which {name}"),
+            format!(
+                "{:.1} KB",
+                bytes as f64 / 1024.0 / corpus.files.len() as f64
+            ),
+            String::new(),
+            String::new(),
+            "",
+            true,
+        );
+    }
     for (label, secs) in [("1 core", one), (&*format!("{cores} cores"), all)] {
         let per_sec = corpus.files.len() as f64 / secs;
         table.row(
@@ -375,6 +400,30 @@ fn time_reparse(db: &Path, files: &[PathBuf], workers: usize) -> Result<f64> {
         .into());
     }
     Ok(secs)
+}
+
+struct HistorySize {
+    /// `page_count * page_size` after a VACUUM.
+    bytes: u64,
+    /// The largest tables and indexes (dbstat), bytes each.
+    largest: Vec<(String, u64)>,
+}
+
+/// The size of a history file once VACUUMed (no free pages, no WAL), and where it goes.
+fn history_size(db: &Path) -> Result<HistorySize> {
+    let conn = rusqlite::Connection::open(db)?;
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")?;
+    let pages: u64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let page_size: u64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let mut stmt =
+        conn.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6")?;
+    let largest = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(HistorySize {
+        bytes: pages * page_size,
+        largest,
+    })
 }
 
 /// Seconds for the loads alone: each chunk is parsed untimed, then only `History::load` is timed.
