@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use remit_cli::{parse_filing, reparse_files, KnownFacts, ParsedFiling};
 use remit_edgar_sim::{Corpus, SimConfig};
+use remit_fetch::RawStore;
 use remit_history::History;
 use remit_samples::{generate, GeneratorConfig};
 
@@ -96,7 +97,43 @@ fn main() -> Result<()> {
     // 3. The SQLite floor: the same rows, loads alone.
     let floor = time_floor(&scratch.path().join("floor.db"), &corpus.files)?;
 
+    let filings = corpus.files.len() as f64;
+    let stored_kb = corpus.stored_bytes as f64 / filings / 1024.0;
+    table.row(
+        "raw store: KB per filing".into(),
+        format!("{stored_kb:.1} KB (gzip)"),
+        format!("text {:.1} KB", corpus.bytes as f64 / filings / 1024.0),
+        format!("{:.2}x", corpus.stored_bytes as f64 / corpus.bytes as f64),
+        "≤ 16 KB",
+        stored_kb <= 16.0,
+    );
+
     let mb = corpus.bytes as f64 / 1e6;
+    // 5. History size per statement, beside the text it was read from.
+    let size = history_size(&scratch.path().join("one.db"))?;
+    let per_statement = size.bytes as f64 / 1024.0 / corpus.files.len() as f64;
+    let text_per_statement = corpus.bytes as f64 / 1024.0 / corpus.files.len() as f64;
+    table.row(
+        "history KB per statement".into(),
+        format!("{per_statement:.1} KB"),
+        format!("text {text_per_statement:.1} KB"),
+        format!("{:.2}x", per_statement / text_per_statement),
+        "≤ 48 KB",
+        per_statement <= 48.0,
+    );
+    for (name, bytes) in size.largest {
+        table.row(
+            format!("  of which {name}"),
+            format!(
+                "{:.1} KB",
+                bytes as f64 / 1024.0 / corpus.files.len() as f64
+            ),
+            String::new(),
+            String::new(),
+            "",
+            true,
+        );
+    }
     for (label, secs) in [("1 core", one), (&*format!("{cores} cores"), all)] {
         let per_sec = corpus.files.len() as f64 / secs;
         table.row(
@@ -351,23 +388,27 @@ fn peak_rss(stderr: &str) -> Result<u64> {
 
 struct RawCorpus {
     files: Vec<PathBuf>,
+    /// The filings' text as fetched.
     bytes: u64,
+    /// What the raw store keeps of them on disk.
+    stored_bytes: u64,
 }
 
-/// Writes about `statements` generated filings as a raw store (`dir/{cik}/{accession}.txt`).
+/// Writes about `statements` generated filings into a raw store as a fetch would.
 fn write_raw(dir: &Path, statements: usize) -> Result<RawCorpus> {
     let trusts = statements.min(50) as u32;
     let months = statements.div_ceil(trusts as usize) as u32;
     let mut corpus = RawCorpus {
         files: Vec::new(),
         bytes: 0,
+        stored_bytes: 0,
     };
+    let store = RawStore::new(dir);
     for filing in generate(&generator(trusts, months)).take(statements) {
-        let folder = dir.join(filing.cik.to_string());
-        std::fs::create_dir_all(&folder)?;
-        let path = folder.join(filing.file_name());
-        std::fs::write(&path, filing.text.as_bytes())?;
+        store.put(filing.cik, &filing.accession, filing.text.as_bytes())?;
+        let path = store.path(filing.cik, &filing.accession);
         corpus.bytes += filing.text.len() as u64;
+        corpus.stored_bytes += std::fs::metadata(&path)?.len();
         corpus.files.push(path);
     }
     Ok(corpus)
@@ -377,7 +418,7 @@ fn write_raw(dir: &Path, statements: usize) -> Result<RawCorpus> {
 fn time_reparse(db: &Path, files: &[PathBuf], workers: usize) -> Result<f64> {
     let mut history = History::open(db)?;
     let started = Instant::now();
-    let tally = reparse_files(&mut history, files, workers, false)?;
+    let tally = reparse_files(&mut history, files, workers, false, None)?;
     let secs = started.elapsed().as_secs_f64();
     if tally.statements != files.len() || !tally.failed.is_empty() {
         return Err(format!(
@@ -388,6 +429,30 @@ fn time_reparse(db: &Path, files: &[PathBuf], workers: usize) -> Result<f64> {
         .into());
     }
     Ok(secs)
+}
+
+struct HistorySize {
+    /// `page_count * page_size` after a VACUUM.
+    bytes: u64,
+    /// The largest tables and indexes (dbstat), bytes each.
+    largest: Vec<(String, u64)>,
+}
+
+/// The size of a history file once VACUUMed (no free pages, no WAL), and where it goes.
+fn history_size(db: &Path) -> Result<HistorySize> {
+    let conn = rusqlite::Connection::open(db)?;
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM;")?;
+    let pages: u64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    let page_size: u64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let mut stmt =
+        conn.prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6")?;
+    let largest = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(HistorySize {
+        bytes: pages * page_size,
+        largest,
+    })
 }
 
 /// Seconds for the loads alone: each chunk is parsed untimed, then only `History::load` is timed.
@@ -412,7 +477,7 @@ fn parse_untimed(files: &[PathBuf]) -> Result<Vec<ParsedFiling>> {
     let parse = |part: &[PathBuf]| -> std::io::Result<Vec<ParsedFiling>> {
         part.iter()
             .map(|file| {
-                let bytes = std::fs::read(file)?;
+                let bytes = remit_fetch::read_stored(file).map_err(std::io::Error::other)?;
                 let source = file.display().to_string();
                 Ok(parse_filing(&bytes, &source, &KnownFacts::default()))
             })

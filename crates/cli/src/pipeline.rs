@@ -100,6 +100,7 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
 
     let mut statements: Vec<Statement> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
+    let mut not_statements: Vec<String> = Vec::new();
     for document in statement_documents(&submission) {
         if let Some(why) = over_caps(&document.text) {
             errors.push(format!(
@@ -124,7 +125,11 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
                 }
                 statements.push(statement);
             }
-            Err(remit_extract::Error::NoStatement(_)) => {}
+            Err(remit_extract::Error::NoStatement(why)) => not_statements.push(format!(
+                "document {} ({}): {why}",
+                document.sequence.unwrap_or(1),
+                document.doc_type
+            )),
             Err(e) => errors.push(format!(
                 "document {} ({}): {e}",
                 document.sequence.unwrap_or(1),
@@ -140,7 +145,11 @@ pub fn parse_filing(bytes: &[u8], source: &str, known: &KnownFacts) -> ParsedFil
     } else if !errors.is_empty() {
         FilingOutcome::Failed(errors.join("; "))
     } else {
-        FilingOutcome::NoStatement("no monthly statement in any document".to_string())
+        let mut why = "no monthly statement in any document".to_string();
+        if !not_statements.is_empty() {
+            why = format!("{why}: {}", not_statements.join("; "));
+        }
+        FilingOutcome::NoStatement(why)
     };
     ParsedFiling { record, outcome }
 }

@@ -554,4 +554,98 @@ fn a_newcomer_runs_the_demo_the_commands_it_prints_and_the_readme_queries() {
         );
         assert!(shown.lines().count() >= 5, "{name} shows too little");
     }
+
+    // The same history in the layout before migration 007, migrated in place by this build,
+    // answers every query exactly as README.md shows.
+    let migrated = migrated_from_the_old_layout(&db, dir.path());
+    for (name, query, shown) in &queries {
+        let out = newcomer(
+            dir.path(),
+            &[
+                "sql".into(),
+                "--db".into(),
+                migrated.display().to_string(),
+                query.clone(),
+            ],
+        );
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        assert_eq!(
+            &stdout(&out),
+            shown,
+            "{name} on the migrated history gives other output than README.md shows"
+        );
+    }
+    for totals in [
+        "SELECT count(*), total(value), total(length(raw)), count(DISTINCT label) FROM pool_values",
+        "SELECT count(*), total(id), sum(passed), total(expected), total(length(name || detail)) FROM checks",
+    ] {
+        assert_eq!(rows(&migrated, totals), rows(&db, totals), "{totals}");
+    }
+}
+
+/// The tables of schema 6, before the compact history: `pool_values` and `checks` hold their
+/// text on every row.
+const OLD_LAYOUT: &[&str] = &[
+    include_str!("../../history/src/migrations/001_tables.sql"),
+    include_str!("../../history/src/migrations/002_views.sql"),
+    include_str!("../../history/src/migrations/003_fetch_queue.sql"),
+    include_str!("../../history/src/migrations/004_pool_summary.sql"),
+    include_str!("../../history/src/migrations/006_continuity.sql"),
+];
+
+/// A copy of the history `db` built at schema 6 (every row copied, ids kept), then opened by
+/// this build, which migrates it in place.
+fn migrated_from_the_old_layout(db: &Path, dir: &Path) -> PathBuf {
+    let old = dir.join("old-layout.db");
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    for sql in OLD_LAYOUT {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 6).unwrap();
+    conn.execute("ATTACH DATABASE ?1 AS demo", [db.display().to_string()])
+        .unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(tables.iter().any(|t| t == "pool_values") && tables.iter().any(|t| t == "checks"));
+    for table in &tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let columns = columns.join(", ");
+        conn.execute(
+            &format!("INSERT INTO main.{table} ({columns}) SELECT {columns} FROM demo.{table}"),
+            [],
+        )
+        .unwrap();
+    }
+    let copied: i64 = conn
+        .query_row("SELECT count(*) FROM main.pool_values", [], |r| r.get(0))
+        .unwrap();
+    assert!(copied > 1_000, "{copied} pool values copied");
+    drop(conn);
+
+    drop(remit_history::History::open(&old).unwrap());
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    let kinds: Vec<String> = conn
+        .prepare(
+            "SELECT type FROM sqlite_master WHERE name IN ('checks', 'pool_values') ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kinds, ["view", "view"], "migration 007 ran");
+    old
 }

@@ -42,6 +42,15 @@ pub fn has_amount(text: &str) -> bool {
     })
 }
 
+/// The line with the characters left of `end` blanked (a label or heading read apart from the
+/// columns after it).
+pub fn blank_before(text: &str, end: usize) -> String {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| if i < end { ' ' } else { c })
+        .collect()
+}
+
 /// Phrases of a line: words parted by two blanks or more.
 pub fn line_phrases(text: &str) -> Vec<Word> {
     phrases(&plain_words(text), 2)

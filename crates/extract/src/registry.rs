@@ -78,6 +78,7 @@ impl Registry {
         }
         let layout = self.layout_for(statement);
         let mut read = layout.extract(statement)?;
+        is_a_statement(statement, &read)?;
         finish(&mut read, layout);
         for warning in &read.warnings {
             tracing::warn!(layout = layout.name(), trust = %read.trust_name, "{warning}");
@@ -95,6 +96,52 @@ impl Registry {
         Ok(read)
     }
 }
+
+/// Only a statement is a statement: it prints its distribution date and at least one table
+/// of figures (a cover page, an exhibit of another kind, figures without a date, or bytes
+/// that only look like text are not), so nothing else enters the history as one.
+fn is_a_statement(statement: &CleanStatement, read: &Statement) -> Result<(), Error> {
+    if read.distribution_date.is_none() && !prints_a_distribution_date(statement) {
+        return Err(Error::NoStatement(
+            "no distribution date printed (neither a page header's nor a labelled one)".to_string(),
+        ));
+    }
+    let figures = read
+        .pool_values
+        .iter()
+        .filter(|v| v.value.is_some())
+        .count();
+    let table = !read.classes.is_empty()
+        || !read.delinquency.is_empty()
+        || !read.loan_events.is_empty()
+        || figures >= MIN_TABLE_FIGURES;
+    if !table {
+        return Err(Error::NoStatement(format!(
+            "a distribution date but no table of figures ({figures} figures)"
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a report line prints a labelled distribution (or payment) date, for statements whose
+/// page headers do not: `Payment Date: 03/26/2001`, `Distribution Date:   November 25, 2002`.
+fn prints_a_distribution_date(statement: &CleanStatement) -> bool {
+    static DATE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let date = DATE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(distribution|payment)\s+date\s*:?\s*(\d{1,2}/\d{1,2}/\d{2,4}|[a-z]+\s+\d{1,2},\s*\d{4})",
+        )
+        .expect("a valid pattern")
+    });
+    statement
+        .reports
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .any(|l| date.is_match(&l.text))
+}
+
+/// The fewest figures that make a table.
+const MIN_TABLE_FIGURES: usize = 2;
 
 /// What every statement gets whichever layout read it: the layout's name and version, repeated
 /// labels numbered, the pool summary in order (`Total` first) with each scope once.

@@ -349,6 +349,9 @@ fn loan_events() {
 #[test]
 fn checks_all_pass_but_the_printed_interest_detail_of_the_residual() {
     let s = fixture();
+    // A snapshot, not a figure the statement prints: the identities the layout evaluates on
+    // this statement (per class and tier, per pool row and column, per delinquency cell). A
+    // change means an identity was added or lost: review `remit status`'s checks, then update.
     assert_eq!(s.checks.len(), 414);
     let failed: Vec<&str> = s
         .checks
@@ -452,4 +455,22 @@ fn pool_summary_per_scope() {
     let adjustable = &s.pool[1];
     assert_eq!(adjustable.current_loan_count, Some(1784));
     assert!((adjustable.dq60_balance.unwrap() - 6860735.48).abs() < 0.005);
+}
+
+#[test]
+fn every_check_names_its_own_identity() {
+    // The Collateral Report prints `Delinquent Servicing Fees` twice in SERVICING FEES /
+    // ADVANCES: the second identity gets `#2` rather than a second row under the same name.
+    let s = fixture();
+    let mut names = std::collections::HashSet::new();
+    for check in &s.checks {
+        assert!(
+            names.insert(check.name.as_str()),
+            "two checks named {}",
+            check.name
+        );
+    }
+    assert!(names.contains(
+        "Collateral Report/SERVICING FEES / ADVANCES/Delinquent Servicing Fees: ADJUSTABLE + FIXED = TOTAL #2"
+    ));
 }

@@ -86,4 +86,4 @@ pub use error::Error;
 pub use filing::{filter, is_accession, FilingRef};
 pub use lock::NetworkLock;
 pub use stats::{FetchStats, RetryCounts};
-pub use store::{RawStore, StoredFilings};
+pub use store::{read_stored, RawStore, StoredFilings, MAX_EXPANDED_BYTES};

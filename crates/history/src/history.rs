@@ -4,6 +4,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use crate::dims::Dimensions;
 use crate::{schema, Error};
 
 /// The SQLite history. One handle is one connection: a single writer loads, any number of
@@ -11,6 +12,8 @@ use crate::{schema, Error};
 #[derive(Debug)]
 pub struct History {
     pub(crate) conn: Connection,
+    /// Ids of the dimension rows (check names, pool figures) this handle has met.
+    pub(crate) dims: Dimensions,
     read_only: bool,
 }
 
@@ -25,6 +28,7 @@ impl History {
         })?;
         Ok(History {
             conn: schema::open_read_write(conn, &label)?,
+            dims: Dimensions::default(),
             read_only: false,
         })
     }
@@ -38,6 +42,7 @@ impl History {
         })?;
         Ok(History {
             conn: schema::open_read_write(conn, label)?,
+            dims: Dimensions::default(),
             read_only: false,
         })
     }
@@ -47,6 +52,7 @@ impl History {
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<History, Error> {
         Ok(History {
             conn: schema::open_read_only(path.as_ref())?,
+            dims: Dimensions::default(),
             read_only: true,
         })
     }

@@ -71,6 +71,7 @@
 //! ```
 
 mod continuity;
+mod dims;
 mod error;
 mod history;
 mod load;

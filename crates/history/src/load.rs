@@ -91,7 +91,12 @@ impl History {
         outcome: &FilingOutcome,
         force: bool,
     ) -> Result<LoadReport, Error> {
-        match self.write_once(record, outcome, force) {
+        let result = self.write_once(record, outcome, force);
+        if result.is_err() {
+            // The rollback may have taken dimension rows this handle cached.
+            self.dims.forget();
+        }
+        match result {
             // The rolled-back attempt changed nothing; record the filing as failed instead so
             // the run goes on and the reason is kept.
             Err(refused @ Error::RowRejected { .. }) => {
@@ -167,7 +172,13 @@ impl History {
         };
         let mut ids = Vec::with_capacity(outcome.statements().len());
         for (n, statement) in outcome.statements().iter().enumerate() {
-            ids.push(insert_statement(&tx, &facts, n + 1, statement)?);
+            ids.push(insert_statement(
+                &tx,
+                &mut self.dims,
+                &facts,
+                n + 1,
+                statement,
+            )?);
             if let Some(date) = &statement.distribution_date {
                 groups.insert((statement.trust_name.clone(), date.clone()));
             }

@@ -5,6 +5,7 @@
 use remit_extract::{BondClass, Statement};
 use rusqlite::{params, Connection};
 
+use crate::dims::Dimensions;
 use crate::error::refused;
 use crate::Error;
 
@@ -20,6 +21,7 @@ pub(crate) struct FilingFacts<'a> {
 /// `superseded` starts at 0 and is settled afterwards for the whole trust and date.
 pub(crate) fn insert_statement(
     conn: &Connection,
+    dims: &mut Dimensions,
     filing: &FilingFacts<'_>,
     seq: usize,
     statement: &Statement,
@@ -64,21 +66,13 @@ pub(crate) fn insert_statement(
     }
 
     let mut value = conn.prepare_cached(
-        "INSERT INTO pool_values (statement_id, report, section, label, col, occurrence, value, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO pool_cells (statement_id, figure_id, occurrence, value, raw)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for v in &statement.pool_values {
+        let figure = dims.figure(conn, &v.report, &v.section, &v.label, &v.col)?;
         value
-            .execute(params![
-                id,
-                v.report,
-                v.section,
-                v.label,
-                v.col,
-                i64::from(v.occurrence),
-                v.value,
-                v.raw
-            ])
+            .execute(params![id, figure, i64::from(v.occurrence), v.value, v.raw])
             .map_err(refused("pool_values", || {
                 format!(
                     "({:?}, {:?}, {:?}, {:?}, occurrence {})",
@@ -163,13 +157,14 @@ pub(crate) fn insert_statement(
     }
 
     let mut check = conn.prepare_cached(
-        "INSERT INTO checks (statement_id, name, passed, expected, actual, detail)
+        "INSERT INTO check_results (statement_id, name_id, passed, expected, actual, detail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for c in &statement.checks {
+        let name = dims.check_name(conn, &c.name)?;
         check.execute(params![
             id,
-            c.name,
+            name,
             i64::from(c.passed),
             c.expected,
             c.actual,

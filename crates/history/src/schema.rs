@@ -15,6 +15,9 @@ struct Migration {
     /// The table a migration creates, for one that landed after higher-numbered ones: a database
     /// already past its number but without this table gets it too.
     creates: Option<&'static str>,
+    /// A table whose presence means the migration's work is already there (a database whose
+    /// `user_version` was set back below a migration that rebuilt tables): it is skipped.
+    done_if: Option<&'static str>,
 }
 
 /// Never edit or reorder a released entry: add a new one. Researchers' queries depend on it.
@@ -24,35 +27,47 @@ const MIGRATIONS: &[Migration] = &[
         name: "tables",
         sql: include_str!("migrations/001_tables.sql"),
         creates: None,
+        done_if: None,
     },
     Migration {
         version: 2,
         name: "research views",
         sql: include_str!("migrations/002_views.sql"),
         creates: None,
+        done_if: None,
     },
     Migration {
         version: 3,
         name: "fetch queue",
         sql: include_str!("migrations/003_fetch_queue.sql"),
         creates: Some("fetch_queue"),
+        done_if: None,
     },
     Migration {
         version: 4,
         name: "pool summary",
         sql: include_str!("migrations/004_pool_summary.sql"),
         creates: None,
+        done_if: None,
     },
     Migration {
         version: 6,
         name: "continuity",
         sql: include_str!("migrations/006_continuity.sql"),
         creates: None,
+        done_if: None,
+    },
+    Migration {
+        version: 7,
+        name: "compact history",
+        sql: include_str!("migrations/007_compact.sql"),
+        creates: None,
+        done_if: Some("pool_cells"),
     },
 ];
 
 /// The schema version this build creates and reads.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Long enough to wait out another process's per-filing transaction, short enough that a stuck
 /// writer is reported rather than waited on forever.
@@ -142,7 +157,13 @@ fn migrate(conn: &mut Connection, path: &str) -> Result<(), Error> {
             name: migration.name,
             source,
         };
-        tx.execute_batch(migration.sql).map_err(step)?;
+        let done = match migration.done_if {
+            Some(table) => table_exists(&tx, table).map_err(step)?,
+            None => false,
+        };
+        if !done {
+            tx.execute_batch(migration.sql).map_err(step)?;
+        }
         tx.pragma_update(None, "user_version", migration.version.max(found))
             .map_err(step)?;
         tracing::info!(
@@ -162,15 +183,18 @@ fn late_missing(conn: &Connection, found: i64) -> rusqlite::Result<Vec<i64>> {
     let mut missing = Vec::new();
     for migration in MIGRATIONS.iter().filter(|m| m.version <= found) {
         if let Some(table) = migration.creates {
-            let exists: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
-                [table],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !table_exists(conn, table)? {
                 missing.push(migration.version);
             }
         }
     }
     Ok(missing)
+}
+
+fn table_exists(conn: &Connection, table: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [table],
+        |r| r.get(0),
+    )
 }

@@ -51,6 +51,7 @@ mod error;
 mod furniture;
 mod html;
 mod pages;
+mod rejoin;
 mod repeated;
 mod statement;
 mod submission;

@@ -1,16 +1,19 @@
 //! Rejoining the lines an EDGAR filer agent cut at its column limit.
 //!
-//! EDGAR took at most 80 columns, so the agent cut each long line into pieces of `W` columns, put
-//! every piece after the first on its own line behind a `>`, and trimmed each piece's trailing
-//! blanks. Rejoining therefore needs `W`: a piece that ends in a non-blank was cut mid-field and is
-//! joined directly; a shorter piece lost blanks to the trim and is padded back to `W` so the
-//! columns after it land where the trustee printed them.
+//! EDGAR took at most 80 columns, so the agent cut each long line into pieces, put every piece
+//! after the first on its own line behind a `>`, and trimmed each piece's trailing blanks. Real
+//! agents do not cut every piece at one width: within one file some pieces are cut at 79 columns
+//! and others at 78, and a continuation's `>` counts towards the limit. So each cut is decided
+//! from the pieces around it (see [`crate::rejoin`]), and the document only contributes its
+//! limit: the longest physical line (with its `>`) that is followed by a continuation.
 
 use std::collections::BTreeMap;
 
-/// Pieces this much wider than the document's width still count as cut at their own length:
+use crate::rejoin::{join_line, Survey};
+
+/// Pieces this much wider than the document's limit still count as cut at their own length:
 /// real filings drift by a column or two, even within one file.
-const DRIFT: usize = 2;
+pub(crate) const DRIFT: usize = 2;
 
 /// The narrowest cut width believed; below it a `>` line is almost certainly quoted text.
 const MIN_WIDTH: usize = 20;
@@ -22,137 +25,166 @@ pub const MAX_WRAP_WIDTH: usize = 250;
 /// A document shows EDGAR wrapping only with at least this many full-width pieces.
 const MIN_FULL_PIECES: usize = 2;
 
+/// One physical line of the filing as a piece of a logical line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    /// The text after the `>` of a continuation, or the whole line of a first piece.
+    pub content: &'a str,
+    /// Whether the physical line carried a `>` (it then counts towards the limit).
+    pub continuation: bool,
+}
+
+impl Piece<'_> {
+    /// The trimmed length of the physical line, `>` included.
+    pub fn physical(&self) -> usize {
+        self.content.trim_end().chars().count() + usize::from(self.continuation)
+    }
+}
+
 /// Rejoins `>`-continued lines of a document that shows EDGAR's wrapping.
 ///
 /// Returns each logical line (trailing blanks trimmed) with the 1-based line number of its first
 /// piece. A document without the wrapping comes back line for line, `>` lines included.
 pub fn unwrap_lines(text: &str) -> Vec<(String, u32)> {
     let raw: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let width = wrap_width(&raw);
-    if width.is_none() {
+    let Some(limit) = wrap_limit(&raw) else {
         tracing::debug!("no EDGAR line wrapping found; lines kept as filed");
-    }
-    let mut out = Vec::with_capacity(raw.len());
-    let mut pieces: Vec<&str> = Vec::new();
-    let mut first_line = 1u32;
-    for (i, line) in raw.iter().enumerate() {
-        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        match (width, line.strip_prefix('>')) {
-            (Some(_), Some(rest)) if !pieces.is_empty() => pieces.push(rest),
-            _ => {
-                if let Some(w) = width.filter(|_| !pieces.is_empty()) {
-                    out.push((join_pieces(&pieces, w), first_line));
-                } else if !pieces.is_empty() {
-                    out.push((pieces.concat().trim_end().to_string(), first_line));
-                }
-                pieces.clear();
-                pieces.push(line);
-                first_line = number;
+        return raw
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.trim_end().to_string(), line_number(i)))
+            .collect();
+    };
+    let groups = group_pieces(&raw);
+    let mut survey = Survey::new(&groups, limit);
+    // Two passes: the first decides each uncertain cut against the certain columns of the
+    // lines around it; the second against those lines as the first pass joined them, so a
+    // table whose rows were all cut in blanks still lines up with its own header.
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let passes = if survey.reads_columns() { 3 } else { 1 };
+    for pass in 0..passes {
+        if pass > 0 {
+            for (i, (text, certain)) in lines.iter().enumerate() {
+                survey.learn(i, text, *certain);
             }
         }
+        lines = groups
+            .iter()
+            .enumerate()
+            .map(|(i, (_, pieces))| join_line(i, pieces, &survey))
+            .collect();
     }
-    if !pieces.is_empty() {
-        let joined = match width {
-            Some(w) => join_pieces(&pieces, w),
-            None => pieces.concat().trim_end().to_string(),
-        };
-        out.push((joined, first_line));
-    }
-    out
+    lines
+        .into_iter()
+        .zip(&groups)
+        .map(|((text, _), (first, _))| (text, line_number(*first)))
+        .collect()
 }
 
-/// The cut width `W` of a wrapped document, or `None` when it shows no EDGAR wrapping.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// Groups physical lines into logical lines: a `>` line continues the line before it.
+fn group_pieces<'a>(raw: &[&'a str]) -> Vec<(usize, Vec<Piece<'a>>)> {
+    let mut groups: Vec<(usize, Vec<Piece<'a>>)> = Vec::with_capacity(raw.len());
+    for (i, line) in raw.iter().enumerate() {
+        match (line.strip_prefix('>'), groups.last_mut()) {
+            (Some(rest), Some((_, pieces))) => pieces.push(Piece {
+                content: rest,
+                continuation: true,
+            }),
+            _ => groups.push((
+                i,
+                vec![Piece {
+                    content: line,
+                    continuation: false,
+                }],
+            )),
+        }
+    }
+    groups
+}
+
+/// The limit of a wrapped document (the longest physical line the agent let through before
+/// cutting, `>` included), or `None` when it shows no EDGAR wrapping.
 ///
-/// Every piece followed by a continuation votes for its own length if it ends in a non-blank
-/// (a trimmed piece is shorter than `W` and says nothing precise). A vote counts double when the
-/// continuation also starts with a non-blank: a word or number cut in two pins the width down.
-/// No piece is longer than the cut, so `W` is the longest length with two votes or more, which
-/// right-aligned figures ending short of the limit (`% Balance ... 0` at 75) cannot outvote.
-/// The wrapping is believed only if no more lines run past `W` than pieces end exactly at it.
-fn wrap_width(raw: &[&str]) -> Option<usize> {
-    let mut scores: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+/// Every non-empty piece followed by a continuation votes for its physical length (a trimmed
+/// piece is shorter than its cut and says little). A vote counts double when the continuation
+/// starts with a non-blank: a word or number cut in two pins the cut down. No piece is longer
+/// than the limit, so the limit is the longest length with two votes or more, which right-aligned
+/// figures ending short of it cannot outvote. The wrapping is believed only if no more lines run
+/// past the limit than pieces end within two columns of it.
+fn wrap_limit(raw: &[&str]) -> Option<usize> {
+    // Votes per kind of piece (first, continuation): an agent that does not count the `>` cuts
+    // continuations one column longer, and each kind has its own drift.
+    let mut scores: [BTreeMap<usize, (usize, usize)>; 2] = [BTreeMap::new(), BTreeMap::new()];
     for (i, next) in raw.iter().enumerate().skip(1) {
         let Some(next_content) = next.strip_prefix('>') else {
             continue;
         };
-        let Some(piece) = raw.get(i - 1).map(|p| piece_content(raw, i - 1, p)) else {
+        let Some(prev) = raw.get(i - 1) else {
             continue;
         };
-        let piece = piece.trim_end();
-        if piece.is_empty() {
+        let piece = match prev.strip_prefix('>') {
+            Some(rest) if i >= 2 => Piece {
+                content: rest,
+                continuation: true,
+            },
+            _ => Piece {
+                content: prev,
+                continuation: false,
+            },
+        };
+        // A bare `>` only says the line had blanks past the cut, wherever the cut was.
+        if piece.content.trim().is_empty() || next_content.trim().is_empty() {
             continue;
         }
         let strong = next_content
             .chars()
             .next()
             .is_some_and(|c| !c.is_whitespace());
-        let entry = scores.entry(piece.chars().count()).or_default();
+        let entry = scores[usize::from(piece.continuation)]
+            .entry(piece.physical())
+            .or_default();
         entry.0 += if strong { 2 } else { 1 };
         entry.1 += 1;
     }
-    // A column or two narrower wins only when far better attested (drift: a file cut at 79
-    // with a few lines cut at 80 is a 79 file).
-    let widest = scores
+    let limit = scores.iter().filter_map(kind_limit).max()?;
+    let full_pieces: usize = scores
         .iter()
-        .filter(|(w, (_, count))| {
-            (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(*w) && *count >= MIN_FULL_PIECES
-        })
-        .map(|(w, _)| *w)
-        .max()?;
-    let score = |w: usize| scores.get(&w).map_or(0, |s| s.0);
-    let width = (widest.saturating_sub(DRIFT)..widest)
-        .rev()
-        .fold(widest, |best, narrower| {
-            if score(narrower) > 2 * score(best) {
-                narrower
-            } else {
-                best
-            }
-        });
-    let full_pieces = scores.get(&width).map_or(0, |s| s.1);
-    // Lines longer than the width were never cut: many of them mean the `>` lines are text.
+        .flat_map(|s| s.range(limit.saturating_sub(DRIFT + 1)..=limit))
+        .map(|(_, s)| s.1)
+        .sum();
+    // Lines longer than the limit were never cut: many of them mean the `>` lines are text.
     let overlong = raw
         .iter()
-        .filter(|l| !l.starts_with('>') && l.trim_end().chars().count() > width + DRIFT)
+        .filter(|l| !l.starts_with('>') && l.trim_end().chars().count() > limit + DRIFT)
         .count();
     if full_pieces < MIN_FULL_PIECES || overlong >= full_pieces {
         return None;
     }
-    tracing::debug!(width, full_pieces, "EDGAR line wrapping found");
-    Some(width)
+    tracing::debug!(limit, full_pieces, "EDGAR line wrapping found");
+    Some(limit)
 }
 
-/// The content of raw line `i` as a piece: a `>` line that continues another loses its marker.
-fn piece_content<'a>(raw: &[&str], i: usize, line: &'a str) -> &'a str {
-    match line.strip_prefix('>') {
-        Some(rest) if i > 0 && raw.len() > i => rest,
-        _ => line,
-    }
-}
-
-/// One logical line from its pieces: each piece but the last is padded back to the line's width.
-///
-/// The line's width is `W`, or wider when one of its pieces shows a wider cut (drift).
-fn join_pieces(pieces: &[&str], width: usize) -> String {
-    let (last, cut) = match pieces.split_last() {
-        Some(split) => split,
-        None => return String::new(),
-    };
-    let line_width = cut
-        .iter()
-        .map(|p| p.trim_end().chars().count())
-        .filter(|&n| n <= width + DRIFT)
-        .fold(width, usize::max);
-    let mut out = String::with_capacity(line_width * pieces.len());
-    for piece in cut {
-        let piece = piece.trim_end();
-        out.push_str(piece);
-        let len = piece.chars().count();
-        out.extend(std::iter::repeat_n(' ', line_width.saturating_sub(len)));
-    }
-    out.push_str(last);
-    out.truncate(out.trim_end().len());
-    out
+/// The limit one kind of piece shows: the longest piece that another piece cut within two
+/// columns of it confirms (a lone longer piece is a stray `>` line, not a cut). A narrower
+/// habit needs no vote of its own: each cut is read in the window from the limit down two
+/// columns.
+fn kind_limit(scores: &BTreeMap<usize, (usize, usize)>) -> Option<usize> {
+    scores
+        .keys()
+        .copied()
+        .filter(|w| (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(w))
+        .filter(|w| {
+            let near: usize = scores
+                .range(w.saturating_sub(DRIFT)..=*w)
+                .map(|(_, s)| s.1)
+                .sum();
+            near >= MIN_FULL_PIECES
+        })
+        .max()
 }
 
 #[cfg(test)]
@@ -177,7 +209,26 @@ mod tests {
         let lines = unwrap_lines(&text);
         assert_eq!(lines[0], ("Class A principal paid225941.85".to_string(), 1));
         assert_eq!(lines[1], ("Class B interest paid  10.5".to_string(), 3));
-        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(19)), 5));
+        // `Label` lost 17 to 19 blanks to the trim (the limit is 24, `>` included); two cuts
+        // show no habit, so the columns decide: 17 puts `7.5` under `10.5`, right-aligned.
+        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(17)), 5));
+    }
+
+    #[test]
+    fn pieces_cut_a_column_or_two_short_are_joined_directly() {
+        // The limit is 30 (`>` included); pieces cut at 29 and 28 still split a number or word.
+        let text = wrapped(&[
+            format!("{}12", " ".repeat(28)).as_str(),
+            ">34.5",
+            format!("{}Prin", " ".repeat(25)).as_str(),
+            ">cipal",
+            format!("{}Distributio", " ".repeat(18)).as_str(),
+            ">n",
+        ]);
+        let lines = unwrap_lines(&text);
+        assert_eq!(lines[0].0, format!("{}1234.5", " ".repeat(28)));
+        assert_eq!(lines[1].0, format!("{}Principal", " ".repeat(25)));
+        assert_eq!(lines[2].0, format!("{}Distribution", " ".repeat(18)));
     }
 
     #[test]
@@ -194,7 +245,7 @@ mod tests {
         let text = format!(
             "{}\n>{}\n{}\n>{}\n{}\n>tail",
             "a".repeat(w),
-            "b".repeat(w),
+            "b".repeat(w - 1),
             "c".repeat(w + 1),
             "d",
             "e".repeat(w)

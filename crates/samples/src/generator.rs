@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::error::Error;
 use crate::format::compact_date;
-use crate::layout::wrap_document;
+use crate::layout::{cut_document, Cut};
 use crate::month::{Statement, TrustState};
 use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
@@ -124,6 +124,7 @@ pub struct Filings {
     sequence: BTreeMap<i32, u32>,
     rng: fastrand::Rng,
     defects: Defects,
+    cut: Cut,
 }
 
 /// Generates the corpus lazily: one statement is simulated and rendered per `next()`, so a
@@ -181,6 +182,16 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         sequence: BTreeMap::new(),
         rng,
         defects,
+        cut: Cut::Fixture,
+    }
+}
+
+impl Filings {
+    /// Cuts every document's long lines as `cut` says instead of at the fixture's 79 columns
+    /// (the figures are the same whatever the cut; a random cut is reseeded per filing).
+    pub fn cut(mut self, cut: Cut) -> Filings {
+        self.cut = cut;
+        self
     }
 }
 
@@ -197,8 +208,8 @@ impl Iterator for Filings {
                     &mut self.sequence,
                     &run.profile,
                     &pending.statement,
-                    filed,
-                    true,
+                    (filed, true),
+                    self.cut,
                 ));
             }
             if self.month >= self.months || self.runs.is_empty() {
@@ -233,7 +244,13 @@ impl Iterator for Filings {
                 Some(amount) => restate(&statement, amount),
                 None => statement.clone(),
             };
-            let filing = build_filing(&mut self.sequence, &run.profile, &printed, filed, false);
+            let filing = build_filing(
+                &mut self.sequence,
+                &run.profile,
+                &printed,
+                (filed, false),
+                self.cut,
+            );
             if amend {
                 self.waiting.push(PendingAmendment {
                     trust,
@@ -262,8 +279,8 @@ fn build_filing(
     sequence: &mut BTreeMap<i32, u32>,
     profile: &TrustProfile,
     statement: &Statement,
-    filed: NaiveDate,
-    amendment: bool,
+    (filed, amendment): (NaiveDate, bool),
+    cut: Cut,
 ) -> GeneratedFiling {
     let year = filed.year();
     let counter = sequence.entry(year).or_insert(0);
@@ -272,7 +289,19 @@ fn build_filing(
     let accession = format!("{ACCESSION_PREFIX}-{:02}-{number:06}", year.rem_euclid(100));
     let film_number = format!("{:02}{number:06}", year.rem_euclid(100));
     let form = if amendment { "8-K/A" } else { "8-K" };
-    let document = wrap_document(&report::render(profile, statement, amendment));
+    let cut = match cut {
+        Cut::Random {
+            narrowest,
+            widest,
+            seed,
+        } => Cut::Random {
+            narrowest,
+            widest,
+            seed: seed ^ u64::from(number).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ year as u64,
+        },
+        other => other,
+    };
+    let document = cut_document(&report::render(profile, statement, amendment), cut);
     let company = profile.company();
     let file_name = format!(
         "{}{:02}{:02}{}.txt",

@@ -60,20 +60,45 @@ pub(crate) fn cols(pieces: &[(usize, &str)]) -> String {
 /// The width of each wrapped piece in the fixture.
 pub(crate) const WRAP_WIDTH: usize = 79;
 
-/// Wraps one logical line the way the 2002 filer agent did: cut every 79 characters, trim each
+/// Where a filer agent cut the long lines of a document.
+///
+/// Widths are physical: a continuation's `>` counts towards them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// As in the fixture: every piece holds 79 characters (a continuation line is 80 wide).
+    Fixture,
+    /// Each piece cut at its own width, drawn from `narrowest..=widest` (real agents cut at 79
+    /// on some lines and 78 on others within one file), from a generator seeded with `seed`.
+    Random {
+        narrowest: usize,
+        widest: usize,
+        seed: u64,
+    },
+    /// Not cut at all: each logical line on one line, as the trustee printed it.
+    None,
+}
+
+impl Cut {
+    /// The cut the generator uses by default: each piece at 76 to 80 columns.
+    pub fn agent(seed: u64) -> Cut {
+        Cut::Random {
+            narrowest: 76,
+            widest: 80,
+            seed,
+        }
+    }
+}
+
+/// Wraps one logical line the way the 2002 filer agent did: cut it into pieces, trim each
 /// piece's trailing blanks, and start every continuation piece with `>`.
-pub(crate) fn wrap_line(line: &str, out: &mut String) {
+fn wrap_line_by(line: &str, out: &mut String, mut width: impl FnMut(bool) -> usize) {
     let mut rest = line;
     let mut first = true;
     loop {
+        // A continuation's `>` takes one of its columns; never less than one character a piece.
+        let room = width(first).saturating_sub(usize::from(!first)).max(1);
         // Cut by characters, not bytes, so a non-ASCII line can never be split mid-character.
-        let cut = if rest.len() <= WRAP_WIDTH {
-            rest.len()
-        } else {
-            rest.char_indices()
-                .nth(WRAP_WIDTH)
-                .map_or(rest.len(), |(i, _)| i)
-        };
+        let cut = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
         let (piece, tail) = rest.split_at(cut);
         if !first {
             out.push('>');
@@ -88,11 +113,33 @@ pub(crate) fn wrap_line(line: &str, out: &mut String) {
     }
 }
 
-/// Wraps a whole document of logical lines; like the fixture, the last line has no newline.
-pub(crate) fn wrap_document(lines: &[String]) -> String {
+/// Wraps one logical line at the fixture's 79 characters a piece.
+#[cfg(test)]
+fn wrap_line(line: &str, out: &mut String) {
+    wrap_line_by(line, out, |first| WRAP_WIDTH + usize::from(!first));
+}
+
+/// Cuts a document of logical lines as `cut` says; the last line has no newline.
+pub fn cut_document(lines: &[String], cut: Cut) -> String {
     let mut out = String::with_capacity(lines.len() * 90);
+    let mut rng = match cut {
+        Cut::Random { seed, .. } => fastrand::Rng::with_seed(seed),
+        _ => fastrand::Rng::with_seed(0),
+    };
     for line in lines {
-        wrap_line(line, &mut out);
+        match cut {
+            Cut::Fixture => wrap_line_by(line, &mut out, |first| WRAP_WIDTH + usize::from(!first)),
+            Cut::Random {
+                narrowest, widest, ..
+            } => {
+                let (lo, hi) = (narrowest.min(widest), narrowest.max(widest));
+                wrap_line_by(line, &mut out, |_| rng.usize(lo..=hi));
+            }
+            Cut::None => {
+                out.push_str(line.trim_end());
+                out.push('\n');
+            }
+        }
     }
     if out.ends_with('\n') {
         out.pop();

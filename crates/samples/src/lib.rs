@@ -63,6 +63,7 @@ pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTU
 pub use generator::{
     generate, generate_with, write_corpus, Defects, Filings, GeneratedFiling, GeneratorConfig,
 };
+pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;
 pub use stc::{
     stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,

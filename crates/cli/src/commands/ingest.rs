@@ -18,7 +18,8 @@ pub fn run(config: &Config, paths: &[PathBuf], store: &StoreArgs) -> Result<i32>
     let mut tally = LoadTally::default();
     for file in &files {
         let source = file.display().to_string();
-        let bytes = match std::fs::read(file) {
+        // A gzip-compressed filing (a copied raw store, a `.txt.gz` download) reads as its text.
+        let bytes = match remit_fetch::read_stored(file) {
             Ok(bytes) => bytes,
             Err(e) => {
                 tally.failed.push((source, format!("cannot read: {e}")));

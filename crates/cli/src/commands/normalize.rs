@@ -9,7 +9,8 @@ use remit_normalize::{normalize_document, parse_submission, statement_documents}
 use crate::exit;
 
 pub fn run(file: &Path) -> Result<i32> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes =
+        remit_fetch::read_stored(file).with_context(|| format!("reading {}", file.display()))?;
     let submission = parse_submission(&bytes)
         .with_context(|| format!("{} is not a readable EDGAR filing", file.display()))?;
     let mut out = std::io::stdout().lock();

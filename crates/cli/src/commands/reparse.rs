@@ -28,7 +28,7 @@ pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
         .with_context(|| format!("listing the raw store {}", paths.raw.display()))?
         .collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let tally = reparse_files(&mut history, &files, workers, all)?;
+    let tally = reparse_files(&mut history, &files, workers, all, Some(&raw))?;
     super::settle_continuity(&mut history)?;
     let summary = tally.to_string();
     history.finish_run(
@@ -50,11 +50,14 @@ pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
 }
 
 /// Parses `files` on `workers` threads and loads them in this thread. Public for the benchmarks.
+/// With `raw`, a file stored before the store was compressed is rewritten compressed once it
+/// has been read, so the first reparse converts an old store on the fly.
 pub fn reparse_files(
     history: &mut remit_history::History,
     files: &[PathBuf],
     workers: usize,
     force: bool,
+    raw: Option<&RawStore>,
 ) -> Result<LoadTally> {
     let next = Mutex::new(files.iter());
     let (sender, receiver) = sync_channel::<ParsedFiling>(workers * 4);
@@ -65,8 +68,13 @@ pub fn reparse_files(
             scope.spawn(move || {
                 while let Some(file) = next.lock().ok().and_then(|mut files| files.next()) {
                     let source = file.display().to_string();
-                    let parsed = match std::fs::read(file) {
-                        Ok(bytes) => parse_filing(&bytes, &source, &KnownFacts::default()),
+                    let parsed = match remit_fetch::read_stored(file) {
+                        Ok(bytes) => {
+                            if let Some(raw) = raw {
+                                recompress(raw, file, &bytes);
+                            }
+                            parse_filing(&bytes, &source, &KnownFacts::default())
+                        }
                         Err(e) => ParsedFiling {
                             record: remit_history::FilingRecord {
                                 accession: source.clone(),
@@ -100,4 +108,14 @@ pub fn reparse_files(
         }
         Ok(tally)
     })
+}
+
+/// Converts an uncompressed store file in place; a failure costs only the space it would have
+/// saved, so it is logged and the reparse goes on.
+fn recompress(raw: &RawStore, file: &std::path::Path, bytes: &[u8]) {
+    match raw.recompress(file, bytes) {
+        Ok(true) => tracing::debug!(file = %file.display(), "raw filing compressed"),
+        Ok(false) => {}
+        Err(e) => tracing::warn!(file = %file.display(), "cannot compress raw filing: {e}"),
+    }
 }

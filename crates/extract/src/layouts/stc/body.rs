@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
+use super::delinquency;
 use crate::checks::{Precision, Term};
-use crate::columns::key;
-use crate::delinquency::{bucket_name, entry, set, Key, Measure};
-use crate::grid::{has_figure, is_rule, line_phrases, Grid};
+use crate::delinquency::Key;
+use crate::grid::{blank_before, has_figure, is_rule, line_phrases, Grid};
 use crate::sections::{Section, SectionRow};
 use crate::sink::Sink;
 use crate::totals;
@@ -29,11 +29,7 @@ pub struct Body {
 
 enum Mode {
     Sections,
-    Delinquency {
-        grid: Grid,
-        status: Option<String>,
-        scope: Option<String>,
-    },
+    Delinquency(delinquency::Table),
 }
 
 fn ends_key(text: &str) -> bool {
@@ -93,54 +89,6 @@ fn continue_keys(
     }
 }
 
-/// A delinquency header: bucket headings counting payments (`1 Payment`, `3+ Payments`).
-fn bucket_header(text: &str) -> bool {
-    line_phrases(text)
-        .iter()
-        .filter(|p| key(&p.text).contains("paym"))
-        .count()
-        >= 2
-}
-
-fn status_name(text: &str) -> String {
-    let k = key(text);
-    let known = [
-        ("delinq", "DELINQUENT"),
-        ("foreclos", "FORECLOSURE"),
-        ("bankrupt", "BANKRUPTCY"),
-        ("reo", "REO"),
-        ("total", "TOTAL"),
-    ];
-    known
-        .iter()
-        .find(|(w, _)| k.starts_with(w))
-        .map_or_else(|| collapse(text).to_uppercase(), |(_, s)| s.to_string())
-}
-
-fn measure(label: &str) -> Option<Measure> {
-    let k = key(label);
-    let pct = k.contains("percent") || label.contains('%');
-    match (
-        pct,
-        k.contains("loan") || k.contains("number"),
-        k.contains("balance"),
-    ) {
-        (true, true, _) => Some(Measure::PctLoans),
-        (true, false, true) => Some(Measure::PctBalance),
-        (false, true, false) => Some(Measure::Loans),
-        (false, _, true) => Some(Measure::Balance),
-        _ => None,
-    }
-}
-
-/// The line with the characters left of `end` blanked.
-fn blank_before(text: &str, end: usize) -> String {
-    text.chars()
-        .enumerate()
-        .map(|(i, c)| if i < end { ' ' } else { c })
-        .collect()
-}
-
 /// Reads the lines no class table took (`taken[i]` true for those that did).
 pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Body {
     let mut body = Body::default();
@@ -193,12 +141,12 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
             .all(|p| p.text.chars().all(|c| c.is_ascii_digit() || c == '+'))
             && visible
                 .get(n + 1)
-                .is_some_and(|(_, l)| bucket_header(&l.text))
+                .is_some_and(|(_, l)| delinquency::bucket_header(&l.text))
         {
             pending_buckets = Some(text.to_string());
             continue;
         }
-        if bucket_header(text) {
+        if delinquency::bucket_header(text) {
             finish(&mut section, report, &mut body, sink);
             let status = phrases.first().map(|p| p.text.clone());
             let head = blank_before(text, phrases.first().map_or(0, |p| p.end));
@@ -207,77 +155,13 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
                 header.push(above);
             }
             header.push(&head);
-            mode = Mode::Delinquency {
-                grid: Grid::from_header(&header),
-                status: status.map(|s| status_name(&s)),
-                scope: None,
-            };
+            mode = Mode::Delinquency(delinquency::Table::new(&header, status.as_deref()));
             pending_buckets = None;
             continue;
         }
         pending_buckets = None;
-        if let Mode::Delinquency {
-            grid: dq,
-            status,
-            scope,
-        } = &mut mode
-        {
-            if !has_figure(text) && phrases.len() == 1 {
-                *status = Some(status_name(&phrases[0].text));
-                *scope = None;
-                continue;
-            }
-            if has_figure(text) {
-                let first_column = dq.columns.first().map_or(0, |c| c.start);
-                let label: Vec<&str> = phrases
-                    .iter()
-                    .filter(|p| p.end <= first_column)
-                    .map(|p| p.text.as_str())
-                    .collect();
-                let label_end = phrases
-                    .iter()
-                    .filter(|p| p.end <= first_column)
-                    .map(|p| p.end)
-                    .max()
-                    .unwrap_or(0);
-                let (group, what) = match label.as_slice() {
-                    [g, m] => (Some(g.to_string()), m.to_string()),
-                    [m] => (None, m.to_string()),
-                    _ => (None, String::new()),
-                };
-                if let Some(g) = group {
-                    let known = body
-                        .scopes
-                        .iter()
-                        .find(|s| s.eq_ignore_ascii_case(&g))
-                        .cloned();
-                    *scope = Some(known.unwrap_or(g));
-                }
-                let (Some(st), Some(sc)) = (status.clone(), scope.clone()) else {
-                    sink.warn(format!(
-                        "page {}, line {}: delinquency figures without a status or group",
-                        line.page, line.line
-                    ));
-                    continue;
-                };
-                if !body.scopes.contains(&sc) {
-                    body.scopes.push(sc.clone());
-                }
-                let m = measure(&what);
-                let cells = dq.cells(&blank_before(text, label_end));
-                for (column, cell) in dq.columns.iter().zip(cells) {
-                    let Some(cell) = cell else { continue };
-                    let bucket = bucket_name(&column.title);
-                    let target = entry(&mut body.delinquency, &sc, &st, &bucket);
-                    match (m, cell.figure) {
-                        (Some(m), Some(figure)) => {
-                            set(target, m, figure.value);
-                            body.figures
-                                .insert((sc.clone(), st.clone(), bucket, m), figure);
-                        }
-                        _ => sink.pool(report, &sc, &format!("{st}: {what}"), &bucket, &cell),
-                    }
-                }
+        if let Mode::Delinquency(table) = &mut mode {
+            if table.read(line, &phrases, report, &mut body, sink) {
                 continue;
             }
         }
@@ -308,7 +192,7 @@ pub fn read(report: &str, lines: &[Line], taken: &[bool], sink: &mut Sink) -> Bo
             ));
             continue;
         }
-        if let Mode::Delinquency { .. } = mode {
+        if let Mode::Delinquency(_) = mode {
             continue;
         }
         row(text, &phrases, &mut section, report, sink);

@@ -10,6 +10,7 @@
 //! delinquency and factor checks are the crate's shared machinery.
 
 mod body;
+mod delinquency;
 mod pool;
 
 use crate::class_table::{self, Kind};
