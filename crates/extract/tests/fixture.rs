@@ -30,7 +30,7 @@ fn pool(
 fn header_and_parties() {
     let s = fixture();
     assert_eq!(s.layout, "db-remittance-2002");
-    assert_eq!(s.layout_version, 3);
+    assert_eq!(s.layout_version, 4);
     assert_eq!(s.trust_name, "Impac CMB Trust 2002-1");
     assert_eq!(s.distribution_date.as_deref(), Some("2002-11-25"));
     let h = &s.header;
@@ -473,4 +473,47 @@ fn every_check_names_its_own_identity() {
     assert!(names.contains(
         "Collateral Report/SERVICING FEES / ADVANCES/Delinquent Servicing Fees: ADJUSTABLE + FIXED = TOTAL #2"
     ));
+}
+
+#[test]
+fn the_total_rows_are_kept_in_pool_values() {
+    // Fixture lines 154-156, 209-211 and 234-236: the Total row of each class table, figure by
+    // figure as printed (the Total row is no class, but nothing printed is dropped).
+    let s = fixture();
+    let totals: Vec<(&str, &str, &str)> = s
+        .pool_values
+        .iter()
+        .filter(|v| v.report == "Certificate Payment Report" && v.label == "Total")
+        .map(|v| (v.section.as_str(), v.col.as_str(), v.raw.as_str()))
+        .collect();
+    let current = "Distribution in Dollars - Current Period";
+    for (section, col, raw) in [
+        (current, "Original Face Value", "495000000"),
+        (current, "Prior Principal Balance", "443357982.9"),
+        (current, "Interest", "1983599.452"),
+        (current, "Principal", "8851275.94"),
+        (current, "Total Distribution", "10834875.39"),
+        (current, "Realized Losses", "0"),
+        (current, "Deferred Interest", "0"),
+        (current, "Current Principal Balance", "434506706.9"),
+        (
+            "Distribution in Dollars - to Date",
+            "Unscheduled Principal",
+            "56456674.97",
+        ),
+        (
+            "Distribution in Dollars - to Date",
+            "Total Distribution",
+            "80901791.52",
+        ),
+        ("Interest Detail", "Optimal Interest", "1983599.452"),
+        ("Interest Detail", "Accrued Interest", "858042"),
+    ] {
+        assert!(
+            totals.contains(&(section, col, raw)),
+            "{section} / {col} = {raw} in {totals:?}"
+        );
+    }
+    // 8 + 9 + 8 figures printed on the three Total lines.
+    assert_eq!(totals.len(), 25);
 }

@@ -27,6 +27,9 @@ type Boundaries = HashMap<usize, usize>;
 /// How dominant the usual width must be for a document to count as cut at one width.
 const CONSISTENT_SHARE: f64 = 0.95;
 
+/// How many cuts of tokens printed whole elsewhere it takes to judge the habit by them alone.
+const MIN_CERTAIN_HABIT: u32 = 6;
+
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;
 
@@ -114,18 +117,31 @@ impl<'a> Survey<'a> {
             }
         }
         // The widths pieces were cut at inside a token (not those the vocabulary shows fell
-        // on a trimmed blank: `Account` + `Report`).
+        // on a trimmed blank: `Account` + `Report`); apart, those whose whole the document
+        // prints elsewhere (`Prin` + `cipal`): cut inside a token beyond doubt.
+        let mut certain: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
             for (piece, next) in pieces.iter().zip(pieces.iter().skip(1)) {
                 if survey.splits_a_token(piece, next) && !survey.split_words(piece, next) {
-                    *widths[usize::from(piece.continuation)]
-                        .entry(piece.physical())
-                        .or_default() += 1;
+                    let kind = usize::from(piece.continuation);
+                    *widths[kind].entry(piece.physical()).or_default() += 1;
+                    if survey.prints_whole(piece, next) {
+                        *certain[kind].entry(piece.physical()).or_default() += 1;
+                    }
                 }
             }
         }
+        // A habit shows in the certain cuts when there are enough of them (tables put blanks
+        // at the same columns on many lines, so trimmed cuts can cluster a column or two
+        // short of the habit), else in all of them.
+        let certain_count: u32 = certain.iter().flat_map(|c| c.values()).sum();
+        let evidence = if certain_count >= MIN_CERTAIN_HABIT {
+            &certain
+        } else {
+            &widths
+        };
         let (mut usual_pieces, mut all_pieces) = (0u32, 0u32);
-        for (kind, counts) in widths.iter().enumerate() {
+        for (kind, counts) in evidence.iter().enumerate() {
             let usual = counts.iter().max_by_key(|(w, n)| (**n, **w));
             // One piece is no habit: it may be a trimmed one that happened to meet a field.
             survey.usual[kind] = usual.filter(|(_, n)| **n >= 2).map(|(w, _)| *w);
@@ -229,6 +245,13 @@ impl<'a> Survey<'a> {
             piece.physical() + DRIFT >= self.limit
         };
         ends_full && next_full && full
+    }
+
+    /// Whether the token a cut splits is printed whole elsewhere in the document.
+    fn prints_whole(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        self.words.contains_key(format!("{left}{right}").as_str())
     }
 
     /// The width the agent usually cut this kind of piece at.

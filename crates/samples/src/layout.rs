@@ -74,6 +74,9 @@ pub enum Cut {
         widest: usize,
         seed: u64,
     },
+    /// Every piece holds `width` characters, a continuation's `>` not counted (the fixture's
+    /// agent at another width).
+    Width(usize),
     /// Not cut at all: each logical line on one line, as the trustee printed it.
     None,
 }
@@ -135,6 +138,7 @@ pub fn cut_document(lines: &[String], cut: Cut) -> String {
                 let (lo, hi) = (narrowest.min(widest), narrowest.max(widest));
                 wrap_line_by(line, &mut out, |_| rng.usize(lo..=hi));
             }
+            Cut::Width(width) => wrap_line_by(line, &mut out, |first| width + usize::from(!first)),
             Cut::None => {
                 out.push_str(line.trim_end());
                 out.push('\n');

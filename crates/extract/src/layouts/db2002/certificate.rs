@@ -5,7 +5,8 @@
 //! Tables are told apart by their printed titles (`Distribution in Dollars - to Date`), columns
 //! are mapped to [`BondClass`] fields by their printed headers, and the column labels
 //! (`(4)=(2)+(3)`) are evaluated as checks on every row. A column not known is kept in
-//! `pool_values`; the `Total` row feeds checks, not classes.
+//! `pool_values`; the `Total` row is no class: its figures go to `pool_values` (label `Total`, one
+//! row per printed column) and feed the checks.
 
 use crate::checks::{parse_formula, Precision, Term};
 use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
@@ -211,6 +212,15 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
         };
         for (name, row) in &named {
             if name.eq_ignore_ascii_case("total") {
+                // Not a class, but printed: each of its figures is kept under its column.
+                for (index, column) in columns.columns.iter().enumerate() {
+                    match row.cell(index) {
+                        Some(cell) if index != class_column && !cell.raw.is_empty() => {
+                            sink.pool(&prefix, &section, "Total", &column.title, cell)
+                        }
+                        _ => {}
+                    }
+                }
                 continue;
             }
             let class = class_entry(classes, &tier, name);

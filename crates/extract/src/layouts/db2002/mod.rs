@@ -47,7 +47,8 @@ impl Layout for Db2002 {
     fn version(&self) -> u32 {
         // 2: the Collection Account principal check counts the extra principal distribution.
         // 3: the typed pool summary.
-        3
+        // 4: the Certificate Payment Report's Total rows kept in pool_values.
+        4
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
