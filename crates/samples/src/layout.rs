@@ -81,17 +81,6 @@ pub enum Cut {
     None,
 }
 
-impl Cut {
-    /// The cut the generator uses by default: each piece at 76 to 80 columns.
-    pub fn agent(seed: u64) -> Cut {
-        Cut::Random {
-            narrowest: 76,
-            widest: 80,
-            seed,
-        }
-    }
-}
-
 /// Wraps one logical line the way the 2002 filer agent did: cut it into pieces, trim each
 /// piece's trailing blanks, and start every continuation piece with `>`.
 fn wrap_line_by(line: &str, out: &mut String, mut width: impl FnMut(bool) -> usize) {
@@ -177,6 +166,42 @@ mod tests {
             "A              FLT                  470000000\n\
              >420966165.6      779372.08    8404241.802    9183613.882              0\n\
              >      0    412561923.8\n"
+        );
+    }
+
+    #[test]
+    fn random_cuts_stay_within_their_widths_and_lose_only_trailing_blanks() {
+        let line = Row::new()
+            .at(0, "Class")
+            .right(45, "470000000")
+            .right(90, "420966165.6")
+            .right(180, "412561923.8")
+            .pad(200)
+            .into_string();
+        for seed in 0..20 {
+            let cut = Cut::Random {
+                narrowest: 60,
+                widest: 62,
+                seed,
+            };
+            let text = cut_document(std::slice::from_ref(&line), cut);
+            let physical: Vec<&str> = text.split('\n').collect();
+            assert!(physical.iter().all(|l| l.chars().count() <= 62), "{text}");
+            assert!(physical[1..].iter().all(|l| l.starts_with('>')), "{text}");
+            let printed: String = physical
+                .iter()
+                .map(|l| l.trim_start_matches('>'))
+                .collect::<String>()
+                .split_whitespace()
+                .collect();
+            assert_eq!(printed, "Class470000000420966165.6412561923.8");
+        }
+        // Each piece holding 79 characters is the fixture's cut.
+        let mut fixture = String::new();
+        wrap_line(&line, &mut fixture);
+        assert_eq!(
+            cut_document(&[line], Cut::Width(79)),
+            fixture.trim_end_matches('\n')
         );
     }
 

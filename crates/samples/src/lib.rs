@@ -14,6 +14,9 @@
 //!   layout of Bankers Trust and Chase trusts of the late 1990s) in the variants issuers printed
 //!   ([`StcVariant`]: column order, one- to three-line headings, bare zeros, with or without
 //!   EDGAR's markup, a text that stops after its class table), its company marked SYNTHETIC.
+//! - [`cut_document`] / [`Filings::cut`]: EDGAR's cutting of long lines as a [`Cut`] says: the
+//!   fixture's 79 characters a piece (the default), any one width, a random width per piece
+//!   within a window, or no cut at all.
 //! - [`generate`]: made-up trusts (`Remit Sample Trust 2002-S1`, ...) whose statements copy the
 //!   fixture's layout exactly — reports, headings, labels, column positions, page furniture and
 //!   EDGAR's wrapping — with consistent arithmetic: roll-forwards, totals, the pool balance
