@@ -256,3 +256,39 @@ fn reparse_reads_an_uncompressed_store_and_compresses_it_in_place() {
         stdout(&normalized)
     );
 }
+
+#[test]
+fn only_failed_checks_keep_their_arithmetic() {
+    let ws = Workspace::new(&[]);
+    let out = ws.remit(None, &["ingest", fixture().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Passed checks keep name, expected and actual; their detail would only repeat figures the
+    // statement's rows hold.
+    assert_eq!(
+        query_i64(
+            &ws.db(),
+            "SELECT count(*) FROM checks WHERE passed = 1 AND detail IS NOT NULL"
+        ),
+        0
+    );
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 1 AND expected IS NOT NULL AND actual IS NOT NULL"),
+        query_i64(&ws.db(), "SELECT count(*) FROM checks WHERE passed = 1"),
+    );
+    // The two checks the statement's own figures contradict say what disagrees.
+    let conn = rusqlite::Connection::open(ws.db()).unwrap();
+    let details: Vec<String> = conn
+        .prepare("SELECT detail FROM checks WHERE passed = 0 ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(details.len(), 2, "{details:?}");
+    assert!(
+        details
+            .iter()
+            .all(|d| d.contains("1125557.452") || d.contains("1983599.452")),
+        "{details:?}"
+    );
+}

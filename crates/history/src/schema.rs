@@ -64,10 +64,17 @@ const MIGRATIONS: &[Migration] = &[
         creates: None,
         done_if: Some("pool_cells"),
     },
+    Migration {
+        version: 8,
+        name: "details of failed checks only",
+        sql: include_str!("migrations/008_passed_check_details.sql"),
+        creates: None,
+        done_if: None,
+    },
 ];
 
 /// The schema version this build creates and reads.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// Long enough to wait out another process's per-filing transaction, short enough that a stuck
 /// writer is reported rather than waited on forever.
