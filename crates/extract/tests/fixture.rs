@@ -612,8 +612,10 @@ fn a_printed_formula_whose_column_holds_no_figure_is_a_failed_check() {
     );
     let failed = failed(&s);
     assert!(
-        failed.iter().any(|(name, detail)| name.starts_with("Certificate Payment Report/To Date/")
-            && detail.starts_with("not evaluated")),
+        failed.iter().any(
+            |(name, detail)| name.starts_with("Certificate Payment Report/To Date/")
+                && detail.starts_with("not evaluated")
+        ),
         "{failed:?}"
     );
 }

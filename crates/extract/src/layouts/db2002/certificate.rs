@@ -142,7 +142,10 @@ const LOSSES: &[&str] = &["realizedlosses", "realizedloss"];
 fn known(kind: Kind) -> &'static [Known] {
     const DISTRIBUTION: Known = Known {
         target: TOTAL_DISTRIBUTION,
-        operands: &[(1.0, INTEREST.0, INTEREST.1), (1.0, PRINCIPAL.0, PRINCIPAL.1)],
+        operands: &[
+            (1.0, INTEREST.0, INTEREST.1),
+            (1.0, PRINCIPAL.0, PRINCIPAL.1),
+        ],
     };
     match kind {
         Kind::Current => &[
@@ -188,7 +191,11 @@ fn known(kind: Kind) -> &'static [Known] {
                 target: ("Optimal Interest", &["optimalinterest"]),
                 operands: &[
                     (1.0, "Accrued Interest", &["accruedinterest"]),
-                    (-1.0, "Non-Supported Interest SF", &["nonsupportedinterestsf"]),
+                    (
+                        -1.0,
+                        "Non-Supported Interest SF",
+                        &["nonsupportedinterestsf"],
+                    ),
                     (1.0, "Prior Unpaid Interest", &["priorunpaidinterest"]),
                 ],
             },
@@ -196,7 +203,11 @@ fn known(kind: Kind) -> &'static [Known] {
                 target: ("Current Unpaid Interest", &["currentunpaidinterest"]),
                 operands: &[
                     (1.0, "Optimal Interest", &["optimalinterest"]),
-                    (-1.0, "Paid or Deferred Interest", &["paidordeferredinterest"]),
+                    (
+                        -1.0,
+                        "Paid or Deferred Interest",
+                        &["paidordeferredinterest"],
+                    ),
                 ],
             },
         ],
@@ -399,7 +410,11 @@ fn known_checks(
         let name = identity.formula();
         let Some(target) = target.filter(|_| missing.is_empty()) else {
             let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
-            let noun = if quoted.len() == 1 { "column" } else { "columns" };
+            let noun = if quoted.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            };
             sink.checks.unevaluated(
                 format!("{prefix}/{}{name}", kind.infix()),
                 format!(
