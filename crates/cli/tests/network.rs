@@ -168,19 +168,16 @@ fn faults_and_a_rate_threshold_block_lose_nothing() {
     );
 
     let records = sim.requests();
-    let sent = |kind| records.iter().filter(|r| r.fault == Some(kind)).count();
-    let (errors, truncated, resets) = (
-        sent(Fault::ServerError),
-        sent(Fault::Truncated),
-        sent(Fault::Reset),
+    // The block met the very first request (the filings listing, alone in flight): nothing was
+    // asked for the 2 s cool-down after it, nor after the last refused answer (a refused probe).
+    assert_eq!(records.first().map(|r| r.status), Some(429));
+    let first_refused = records.first().map(|r| r.at).unwrap_or_default();
+    let second = records.get(1).map(|r| r.at).expect("resumed");
+    assert!(
+        second >= first_refused + Duration::from_secs(2),
+        "asked again {:?} after the first refused answer",
+        second - first_refused
     );
-    eprintln!(
-        "measured: {} requests; sent {errors} 5xx, {truncated} truncated, {resets} resets",
-        records.len()
-    );
-    assert!(errors > 0 && truncated > 0 && resets > 0);
-    // The block: refused from the first request; nothing asked again for the 2 s cool-down
-    // after the last refused answer.
     let refused: Vec<_> = records.iter().filter(|r| r.status == 429).collect();
     let last_refused = refused.last().map(|r| r.at).expect("the block was met");
     let next = records
@@ -193,6 +190,17 @@ fn faults_and_a_rate_threshold_block_lose_nothing() {
         "asked again {:?} after a refused answer",
         next - last_refused
     );
+    let sent = |kind| records.iter().filter(|r| r.fault == Some(kind)).count();
+    let (errors, truncated, resets) = (
+        sent(Fault::ServerError),
+        sent(Fault::Truncated),
+        sent(Fault::Reset),
+    );
+    eprintln!(
+        "measured: {} requests; sent {errors} 5xx, {truncated} truncated, {resets} resets",
+        records.len()
+    );
+    assert!(errors > 0 && truncated > 0 && resets > 0);
     let most = sim.max_in_window(Duration::from_secs(1));
     assert!(most <= 10, "{most} requests in one second");
     // Each filing got exactly one whole answer: none lost, none fetched twice.
