@@ -95,14 +95,7 @@ impl CheckBook {
             number(difference),
             number(tolerance)
         );
-        let name: String = name.into();
-        let seen = self.names.entry(name.clone()).or_insert(0);
-        *seen += 1;
-        let name = if *seen == 1 {
-            name
-        } else {
-            format!("{name} #{seen}")
-        };
+        let name = self.unique(name.into());
         self.checks.push(Check {
             name,
             passed,
@@ -128,6 +121,31 @@ impl CheckBook {
         other: (&str, Figure),
     ) {
         self.identity(name, precision, printed, &[Term::plus(other.0, other.1)]);
+    }
+
+    /// Records an identity the layout knows but could not evaluate, failed, with the reason
+    /// (`column "Prior Principal Balance" not found in ...`): a gap is never silent. Nothing was
+    /// compared, so expected and actual are both 0; the detail says why.
+    pub fn unevaluated(&mut self, name: impl Into<String>, reason: impl Into<String>) {
+        let name = self.unique(name.into());
+        self.checks.push(Check {
+            name,
+            passed: false,
+            expected: 0.0,
+            actual: 0.0,
+            detail: format!("not evaluated: {}", reason.into()),
+        });
+    }
+
+    /// The name as given the first time, `name #2`, `#3` ... after.
+    fn unique(&mut self, name: String) -> String {
+        let seen = self.names.entry(name.clone()).or_insert(0);
+        *seen += 1;
+        if *seen == 1 {
+            name
+        } else {
+            format!("{name} #{seen}")
+        }
     }
 
     pub fn into_checks(self) -> Vec<Check> {

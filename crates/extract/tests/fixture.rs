@@ -30,7 +30,7 @@ fn pool(
 fn header_and_parties() {
     let s = fixture();
     assert_eq!(s.layout, "db-remittance-2002");
-    assert_eq!(s.layout_version, 4);
+    assert_eq!(s.layout_version, 5);
     assert_eq!(s.trust_name, "Impac CMB Trust 2002-1");
     assert_eq!(s.distribution_date.as_deref(), Some("2002-11-25"));
     let h = &s.header;
@@ -516,4 +516,106 @@ fn the_total_rows_are_kept_in_pool_values() {
     }
     // 8 + 9 + 8 figures printed on the three Total lines.
     assert_eq!(totals.len(), 25);
+}
+
+fn damaged(from: &str, to: &str) -> Statement {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/im020111.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("fixture present");
+    let broken = text.replacen(from, to, 1);
+    assert_ne!(broken, text, "{from:?} is in the fixture");
+    extract(&remit_normalize::normalize_document(&broken)).expect("fixture reads")
+}
+
+fn failed(s: &Statement) -> Vec<(&str, &str)> {
+    s.checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| (c.name.as_str(), c.detail.as_str()))
+        .collect()
+}
+
+const ROLL_FORWARD: &str = "Certificate Payment Report/Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest";
+
+#[test]
+fn a_broken_column_header_is_a_failed_check_naming_the_column() {
+    // `Prior` of the Current Period's `Prior Principal Balance` garbled (the raw file wraps it
+    // as `Prio` + `r`): the column is no longer one the layout can name.
+    let s = damaged("Prio\n>r", "Pxio\n>r");
+    // Its figures are kept under the garbled name, not as the class's prior balance.
+    assert!(s
+        .pool_values
+        .iter()
+        .any(|v| v.col == "Pxior Principal Balance" && v.label == "A"));
+    let failed = failed(&s);
+    assert!(
+        failed.contains(&(
+            ROLL_FORWARD,
+            "not evaluated: column \"Prior Principal Balance\" not found in Certificate Payment \
+             Report (Distribution in Dollars - Current Period)"
+        )),
+        "{failed:?}"
+    );
+    // Nothing else became a failure: the two printed disagreements stay the only others.
+    assert_eq!(failed.len(), 3, "{failed:?}");
+    // The intact fixture records no such check.
+    assert!(fixture().checks.iter().all(|c| c.name != ROLL_FORWARD));
+}
+
+#[test]
+fn a_broken_table_title_is_a_failed_check_per_identity_of_the_table() {
+    let s = damaged("Interest Detail\n", "Interest Dxtail\n");
+    let failed = failed(&s);
+    for identity in [
+        "Optimal Interest = Accrued Interest - Non-Supported Interest SF + Prior Unpaid Interest",
+        "Current Unpaid Interest = Optimal Interest - Paid or Deferred Interest",
+    ] {
+        let name = format!("Certificate Payment Report/Interest Detail/{identity}");
+        assert!(
+            failed.contains(&(
+                name.as_str(),
+                "not evaluated: table \"Interest Detail\" not found in Certificate Payment Report"
+            )),
+            "{name} in {failed:?}"
+        );
+    }
+}
+
+#[test]
+fn an_identity_without_its_printed_formula_is_evaluated_by_column_titles() {
+    let s = damaged("(7)=(1)-(3)-(5)+(6)", "(7)");
+    let roll: Vec<(&str, bool, f64)> = s
+        .checks
+        .iter()
+        .filter(|c| c.name.ends_with("Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest"))
+        .map(|c| (c.name.as_str(), c.passed, c.actual))
+        .collect();
+    assert_eq!(
+        roll,
+        [
+            ("Certificate Payment Report/A: Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest", true, 412561923.8),
+            ("Certificate Payment Report/B: Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest", true, 21944783.18),
+            ("Certificate Payment Report/Cert: Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest", true, 0.0),
+            ("Certificate Payment Report/Total: Current Principal Balance = Prior Principal Balance - Principal - Realized Losses + Deferred Interest", true, 434506706.9),
+        ]
+    );
+}
+
+#[test]
+fn a_printed_formula_whose_column_holds_no_figure_is_a_failed_check() {
+    // The label line of the to-date table shifted far right: its numbers sit over no figures.
+    let s = damaged(
+        "               (1)                           (2)                           (3)",
+        "                                                                                                                                                                                          (1)                           (2)                           (3)",
+    );
+    let failed = failed(&s);
+    assert!(
+        failed.iter().any(
+            |(name, detail)| name.starts_with("Certificate Payment Report/To Date/")
+                && detail.starts_with("not evaluated")
+        ),
+        "{failed:?}"
+    );
 }

@@ -123,6 +123,116 @@ fn slot(kind: Kind, key: &str) -> Option<Slot> {
     })
 }
 
+/// An identity the layout knows a table prints: `target = sum of signed operands`, each a
+/// column named as printed (alternatives by key). The printed formula label (`(4)=(2)+(3)`)
+/// is what is evaluated; this list says what must be evaluated, so a table whose header is
+/// broken records a failed check naming the column it could not find instead of nothing.
+struct Known {
+    target: (&'static str, &'static [&'static str]),
+    operands: &'static [(f64, &'static str, &'static [&'static str])],
+}
+
+const PRIOR: (&str, &[&str]) = ("Prior Principal Balance", &["priorprincipalbalance"]);
+const INTEREST: (&str, &[&str]) = ("Interest", &["interest"]);
+const PRINCIPAL: (&str, &[&str]) = ("Principal", &["principal"]);
+const TOTAL_DISTRIBUTION: (&str, &[&str]) = ("Total Distribution", &["totaldistribution"]);
+const CURRENT: (&str, &[&str]) = ("Current Principal Balance", &["currentprincipalbalance"]);
+const LOSSES: &[&str] = &["realizedlosses", "realizedloss"];
+
+fn known(kind: Kind) -> &'static [Known] {
+    const DISTRIBUTION: Known = Known {
+        target: TOTAL_DISTRIBUTION,
+        operands: &[
+            (1.0, INTEREST.0, INTEREST.1),
+            (1.0, PRINCIPAL.0, PRINCIPAL.1),
+        ],
+    };
+    match kind {
+        Kind::Current => &[
+            DISTRIBUTION,
+            Known {
+                target: CURRENT,
+                operands: &[
+                    (1.0, PRIOR.0, PRIOR.1),
+                    (-1.0, PRINCIPAL.0, PRINCIPAL.1),
+                    (-1.0, "Realized Losses", LOSSES),
+                    (1.0, "Deferred Interest", &["deferredinterest"]),
+                ],
+            },
+        ],
+        Kind::AccrualFactor => &[DISTRIBUTION],
+        Kind::ToDate => &[
+            Known {
+                target: ("Total Principal", &["totalprincipal"]),
+                operands: &[
+                    (1.0, "Unscheduled Principal", &["unscheduledprincipal"]),
+                    (1.0, "Scheduled Principal", &["scheduledprincipal"]),
+                ],
+            },
+            Known {
+                target: TOTAL_DISTRIBUTION,
+                operands: &[
+                    (1.0, INTEREST.0, INTEREST.1),
+                    (1.0, "Total Principal", &["totalprincipal"]),
+                ],
+            },
+            Known {
+                target: CURRENT,
+                operands: &[
+                    (1.0, "Original Face Value", &["originalfacevalue"]),
+                    (-1.0, "Total Principal", &["totalprincipal"]),
+                    (-1.0, "Realized Losses", LOSSES),
+                    (1.0, "Deferred Interest", &["deferredinterest"]),
+                ],
+            },
+        ],
+        Kind::InterestDetail => &[
+            Known {
+                target: ("Optimal Interest", &["optimalinterest"]),
+                operands: &[
+                    (1.0, "Accrued Interest", &["accruedinterest"]),
+                    (
+                        -1.0,
+                        "Non-Supported Interest SF",
+                        &["nonsupportedinterestsf"],
+                    ),
+                    (1.0, "Prior Unpaid Interest", &["priorunpaidinterest"]),
+                ],
+            },
+            Known {
+                target: ("Current Unpaid Interest", &["currentunpaidinterest"]),
+                operands: &[
+                    (1.0, "Optimal Interest", &["optimalinterest"]),
+                    (
+                        -1.0,
+                        "Paid or Deferred Interest",
+                        &["paidordeferredinterest"],
+                    ),
+                ],
+            },
+        ],
+        Kind::Other => &[],
+    }
+}
+
+impl Known {
+    /// `Current Principal Balance = Prior Principal Balance - Principal - ...`
+    fn formula(&self) -> String {
+        let mut text = format!("{} =", self.target.0);
+        for (i, (sign, name, _)) in self.operands.iter().enumerate() {
+            let op = match (i, *sign < 0.0) {
+                (0, false) => " ",
+                (0, true) => " -",
+                (_, false) => " + ",
+                (_, true) => " - ",
+            };
+            text.push_str(op);
+            text.push_str(name);
+        }
+        text
+    }
+}
+
 /// One table: its titles, header lines and rows.
 #[derive(Default)]
 struct Table {
@@ -184,6 +294,7 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
     } else {
         format!("{} [{tier}]", report.title)
     };
+    let mut seen: Vec<Kind> = Vec::new();
     for table in tables(report) {
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
@@ -226,9 +337,128 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
             let class = class_entry(classes, &tier, name);
             fill(class, kind, &columns, row, &prefix, &section, sink);
         }
-        formula_checks(&prefix, kind, &columns, &named, sink);
+        formula_checks(&prefix, kind, &columns, &named, &section, sink);
+        known_checks(&prefix, kind, &columns, &named, &section, sink);
         total_checks(&prefix, kind, &columns, &named, sink);
+        seen.push(kind);
     }
+    // A table the layout knows, not found while a table of unrecognised title was (its title
+    // broken): its identities are recorded as not evaluated.
+    for (kind, title) in [
+        (Kind::Current, "Distribution in Dollars - Current Period"),
+        (Kind::ToDate, "Distribution in Dollars - to Date"),
+        (Kind::InterestDetail, "Interest Detail"),
+    ] {
+        // Only a table whose title was not recognised says one is missing; a tier may print
+        // fewer tables.
+        if seen.contains(&kind) || !seen.contains(&Kind::Other) {
+            continue;
+        }
+        for identity in known(kind) {
+            sink.checks.unevaluated(
+                format!("{prefix}/{}{}", kind.infix(), identity.formula()),
+                format!("table \"{title}\" not found in {prefix}"),
+            );
+        }
+    }
+}
+
+/// Each identity the layout knows for this kind of table. Where the table prints its result
+/// column with a usable formula label, [`formula_checks`] evaluates it. Where the result column
+/// is printed without one, it is evaluated from the columns' titles. And where the table prints
+/// a column this layout cannot name (a broken header: `Prin cipal`, a garbled word), every
+/// identity must find its columns by title: one not found is recorded as a failed check naming
+/// it, since its figures then sit under a name no class field has. A table that simply prints
+/// fewer columns (no Total Distribution) records nothing for what it does not print.
+fn known_checks(
+    prefix: &str,
+    kind: Kind,
+    columns: &Columns,
+    rows: &[(String, &Row)],
+    section: &str,
+    sink: &mut Sink,
+) {
+    let find = |keys: &[&str]| {
+        columns
+            .columns
+            .iter()
+            .position(|c| keys.contains(&c.key().as_str()))
+    };
+    let suspect = columns
+        .columns
+        .iter()
+        .any(|c| slot(kind, &c.key()).is_none());
+    for identity in known(kind) {
+        let target = find(identity.target.1);
+        // Evaluated from the printed label, unless a column this layout cannot name (a broken
+        // header) says the titles must be looked at too.
+        let labelled = target.is_some_and(|t| printed_formula(columns, t).is_some());
+        if (labelled || target.is_none()) && !suspect {
+            continue;
+        }
+        let mut missing: Vec<&str> = Vec::new();
+        if target.is_none() {
+            missing.push(identity.target.0);
+        }
+        let mut operands: Vec<(f64, &str, usize)> = Vec::new();
+        for (sign, name, keys) in identity.operands {
+            match find(keys) {
+                Some(index) => operands.push((*sign, name, index)),
+                None => missing.push(name),
+            }
+        }
+        let name = identity.formula();
+        let Some(target) = target.filter(|_| missing.is_empty()) else {
+            let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+            let noun = if quoted.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            };
+            sink.checks.unevaluated(
+                format!("{prefix}/{}{name}", kind.infix()),
+                format!(
+                    "{noun} {} not found in {prefix} ({section})",
+                    quoted.join(", ")
+                ),
+            );
+            continue;
+        };
+        if labelled {
+            continue;
+        }
+        // Every column is there but no formula label over the result: evaluated by title.
+        for (row_name, row) in rows {
+            let Some(result) = row.cell(target).and_then(|c| c.figure) else {
+                continue;
+            };
+            let terms: Option<Vec<Term>> = operands
+                .iter()
+                .map(|(sign, name, index)| {
+                    Some(Term {
+                        sign: *sign,
+                        name: name.to_string(),
+                        figure: row.cell(*index)?.figure?,
+                    })
+                })
+                .collect();
+            // A blank cell is a figure not printed in this row, not a missing column.
+            let Some(terms) = terms else { continue };
+            sink.checks.identity(
+                format!("{prefix}/{}{row_name}: {name}", kind.infix()),
+                precision(kind),
+                (identity.target.0, result),
+                &terms,
+            );
+        }
+    }
+}
+
+/// The formula printed over a column, when every column it names is there.
+fn printed_formula(columns: &Columns, index: usize) -> Option<(u32, Vec<(f64, u32)>)> {
+    let (target, operands) = parse_formula(columns.columns.get(index)?.label.as_deref()?)?;
+    let present = |n: u32| columns.columns.iter().any(|c| c.number() == Some(n));
+    (present(target) && operands.iter().all(|(_, n)| present(*n))).then_some((target, operands))
 }
 
 fn class_entry<'a>(classes: &'a mut Vec<BondClass>, tier: &str, name: &str) -> &'a mut BondClass {
@@ -308,6 +538,7 @@ fn formula_checks(
     kind: Kind,
     columns: &Columns,
     rows: &[(String, &Row)],
+    section: &str,
     sink: &mut Sink,
 ) {
     let numbered: Vec<(u32, usize)> = columns
@@ -324,6 +555,23 @@ fn formula_checks(
         let Some((target, operands)) = parse_formula(label) else {
             continue;
         };
+        let absent: Vec<String> = std::iter::once(target)
+            .chain(operands.iter().map(|(_, n)| *n))
+            .filter(|n| column_of(*n).is_none())
+            .map(|n| format!("({n})"))
+            .collect();
+        if !absent.is_empty() {
+            // The formula is printed but a column it names is not found (a broken header).
+            sink.checks.unevaluated(
+                format!("{prefix}/{}{label}", kind.infix()),
+                format!(
+                    "column {} not found in {prefix} ({section})",
+                    absent.join(", ")
+                ),
+            );
+            continue;
+        }
+        let mut evaluated = 0;
         for (name, row) in rows {
             let figure = |n: u32| column_of(n).and_then(|i| row.cell(i)?.figure);
             let Some(result) = figure(target) else {
@@ -340,11 +588,22 @@ fn formula_checks(
                 })
                 .collect();
             let Some(terms) = terms else { continue };
+            evaluated += 1;
             sink.checks.identity(
                 format!("{prefix}/{}{name}: {label}", kind.infix()),
                 precision(kind),
                 (&format!("({target})"), result),
                 &terms,
+            );
+        }
+        if evaluated == 0 && !rows.is_empty() {
+            // A blank cell is a figure not printed in one row; a column blank in every row is
+            // a header that put the column where its figures are not.
+            sink.checks.unevaluated(
+                format!("{prefix}/{}{label}", kind.infix()),
+                format!(
+                    "no row of {prefix} ({section}) prints a figure under every column of {label}"
+                ),
             );
         }
     }

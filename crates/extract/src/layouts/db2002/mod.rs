@@ -48,7 +48,8 @@ impl Layout for Db2002 {
         // 2: the Collection Account principal check counts the extra principal distribution.
         // 3: the typed pool summary.
         // 4: the Certificate Payment Report's Total rows kept in pool_values.
-        4
+        // 5: an identity whose columns or table are not found is recorded as a failed check.
+        5
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
