@@ -76,6 +76,7 @@
 mod checks;
 mod class_table;
 mod columns;
+mod coverage;
 mod delinquency;
 mod factors;
 mod grid;
@@ -92,5 +93,5 @@ pub use registry::{extract, Layout, Registry};
 pub use remit_normalize::CleanStatement;
 pub use types::{
     BondClass, Check, DelinquencyCell, Error, LoanEvent, LoanEventKind, Party, PoolSummary,
-    PoolValue, Statement, StatementHeader,
+    PoolValue, Statement, StatementHeader, Unplaced,
 };

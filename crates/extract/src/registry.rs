@@ -80,6 +80,7 @@ impl Registry {
         let mut read = layout.extract(statement)?;
         is_a_statement(statement, &read)?;
         finish(&mut read, layout);
+        crate::coverage::measure(statement, &mut read);
         for warning in &read.warnings {
             tracing::warn!(layout = layout.name(), trust = %read.trust_name, "{warning}");
         }

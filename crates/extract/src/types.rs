@@ -233,4 +233,22 @@ pub struct Statement {
     pub checks: Vec<Check>,
     /// Things the extractor noticed but could not place (logged, not stored as rows).
     pub warnings: Vec<String>,
+    /// Figures printed on the lines the extractor saw (dates and column numbers aside).
+    pub figures_printed: u32,
+    /// Of those, how many a row of this statement holds.
+    pub figures_stored: u32,
+    /// The printed figures no row holds, in reading order.
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// A printed figure no row of its statement holds: where it was printed and the line around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    pub report: String,
+    pub page: u32,
+    pub line: u32,
+    /// The figure as printed.
+    pub figure: String,
+    /// Its line, blanks collapsed.
+    pub text: String,
 }

@@ -619,3 +619,48 @@ fn a_printed_formula_whose_column_holds_no_figure_is_a_failed_check() {
         "{failed:?}"
     );
 }
+
+#[test]
+fn coverage_every_printed_figure_is_stored_but_prose() {
+    let s = fixture();
+    assert_eq!((s.figures_printed, s.figures_stored), (1232, 1173));
+    assert_eq!(s.unplaced.len(), 59);
+    // What remains is prose: the table of contents' page numbers, the trustee's address, the
+    // years of the header's dates, titles (`per $1,000`), column headings (`1 PAYMENT`),
+    // Note: lines, averaging windows (`3 Months Avg SMM`), `Loan Group 1 = Fixed Group`
+    // legends, a section of the agreement (`Per Sec 3.18`) and derivative contract ids.
+    let per_report = |title: &str| s.unplaced.iter().filter(|u| u.report == title).count();
+    assert_eq!(per_report("Contents"), 21);
+    assert_eq!(per_report("Certificate Payment Report"), 1);
+    assert_eq!(per_report("Collection Account Report"), 0);
+    assert_eq!(per_report("Collateral Report"), 0);
+    assert_eq!(per_report("Delinquency Report"), 12);
+    for u in &s.unplaced {
+        let prose = match u.report.as_str() {
+            "Contents" => true,
+            "Certificate Payment Report" => u.text.contains("per $1,000 of Original Face"),
+            "Credit Enhancement Report" => u.text.contains("Day Rolling Delinquency Amount"),
+            "Delinquency Report" => {
+                u.text.starts_with("Note:") || u.text.starts_with("CURRENT 1 PAYMENT")
+            }
+            "Prepayment Report" => u.text.contains("Months Avg") || u.text.contains("Per Sec"),
+            "Realized Loss Report" => u.text.contains("Months Avg"),
+            "REO Report" | "Prepayment Detail Report" | "Realized Loss Detail Report" => {
+                u.text.contains("Loan Group")
+            }
+            "Other Related Information" => u.figure == "241751",
+            _ => false,
+        };
+        assert!(prose, "a figure left unplaced: {u:?}");
+    }
+}
+
+#[test]
+fn a_figure_no_row_holds_is_listed_unplaced() {
+    // A figure printed after a class row's last column is read into no field.
+    let s = damaged("0    412561923.8\nB", "0    412561923.8  777.77\nB");
+    let extra: Vec<_> = s.unplaced.iter().filter(|u| u.figure == "777.77").collect();
+    assert_eq!(extra.len(), 1, "{:?}", s.unplaced);
+    assert_eq!(extra[0].report, "Certificate Payment Report");
+    assert_eq!(s.figures_printed, 1233);
+}

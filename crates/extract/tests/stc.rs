@@ -334,3 +334,20 @@ fn a_printed_figure_that_disagrees_fails_its_checks() {
         ["DISTRIBUTIONS IN DOLLARS [REMIC I]/Total: INTEREST = sum of classes"]
     );
 }
+
+#[test]
+fn coverage_of_the_aames_statement() {
+    let s = read(&text());
+    assert_eq!((s.figures_printed, s.figures_stored), (671, 654));
+    // Left: the years of printed dates, the trustee's address and phone, `per $1000` titles
+    // and the delinquency table's bucket headings (`1 2 3+`).
+    let figures: Vec<&str> = s.unplaced.iter().map(|u| u.figure.as_str()).collect();
+    assert_eq!(
+        figures,
+        [
+            "$1000", "3", "1998", "92614", "1998", // page 1's heading and address block
+            "$1000", "3", "1998", "92614", "1998", // repeated on page 2
+            "1998", "1", "2", "1998", "1998", "$1000", "1998"
+        ]
+    );
+}

@@ -231,6 +231,7 @@ pub fn november(trust: &str) -> Statement {
             check("delinquency TOTAL row", false, 10_825_004.65, 10_825_004.66),
         ],
         warnings: Vec::new(),
+        ..Statement::default()
     }
 }
 
