@@ -37,7 +37,13 @@ pub enum Command {
         store: StoreArgs,
     },
     /// Print a filing's statement as the extractors read it: lines rejoined, page furniture gone.
-    Normalize { file: PathBuf },
+    Normalize {
+        file: PathBuf,
+        /// Print instead how many printed figures the extractor stored, and each one it did not
+        /// place in any row (report, page, line, figure, the line).
+        #[arg(long)]
+        unplaced: bool,
+    },
     /// Fetch every statement the followed trusts filed, within a date range.
     Backfill {
         /// Filer CIKs to fetch (default: the `[[trust]]` entries of the config).

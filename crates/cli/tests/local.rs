@@ -128,6 +128,27 @@ fn normalize_prints_the_statement_without_page_furniture() {
 }
 
 #[test]
+fn normalize_unplaced_prints_the_coverage_and_what_no_row_holds() {
+    let ws = Workspace::new(&[]);
+    let out = ws.remit(
+        None,
+        &["normalize", "--unplaced", fixture().to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("db-remittance-2002 2002-11-25: 1173 of 1232 printed figures stored, 59 unplaced")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("Contents\tpage 1\tline 58\t1\t1. Contents 1")
+    );
+    assert_eq!(text.lines().count(), 60);
+}
+
+#[test]
 fn a_statement_to_certificateholders_loads_with_its_pool_history() {
     let ws = Workspace::new(&[]);
     let aames = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -172,6 +172,23 @@ pub(crate) fn insert_statement(
             (!c.passed).then_some(&c.detail)
         ])?;
     }
+
+    conn.prepare_cached(
+        "INSERT INTO statement_coverage (statement_id, figures_printed, figures_stored)
+         VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![
+        id,
+        statement.figures_printed,
+        statement.figures_stored
+    ])?;
+    let mut unplaced = conn.prepare_cached(
+        "INSERT INTO unplaced_figures (statement_id, report, page, line, figure, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for u in &statement.unplaced {
+        unplaced.execute(params![id, u.report, u.page, u.line, u.figure, u.text])?;
+    }
     Ok(id)
 }
 

@@ -51,6 +51,13 @@ const MIGRATIONS: &[Migration] = &[
         done_if: None,
     },
     Migration {
+        version: 5,
+        name: "coverage",
+        sql: include_str!("migrations/005_coverage.sql"),
+        creates: Some("unplaced_figures"),
+        done_if: None,
+    },
+    Migration {
         version: 6,
         name: "continuity",
         sql: include_str!("migrations/006_continuity.sql"),

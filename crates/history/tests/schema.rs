@@ -371,3 +371,49 @@ fn a_history_of_schema_2_keeps_its_pool_history_through_the_pool_summary_migrati
     );
     assert!((row.3 - 0.016_214_785_003_545_985).abs() < 1e-15);
 }
+
+#[test]
+fn coverage_lands_on_a_history_already_past_its_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("remit.db");
+    let history = History::open(&path).unwrap();
+    // A history built before migration 5 existed: schema 7 without its tables.
+    history
+        .connection()
+        .execute_batch("DROP TABLE unplaced_figures; DROP TABLE statement_coverage;")
+        .unwrap();
+    drop(history);
+
+    let mut history = History::open(&path).unwrap();
+    let version: i64 = history
+        .connection()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mut statement = november(IMPAC_1);
+    statement.figures_printed = 12;
+    statement.figures_stored = 11;
+    statement.unplaced = vec![remit_extract::Unplaced {
+        report: "Contents".into(),
+        page: 1,
+        line: 66,
+        figure: "8".into(),
+        text: "5. Collateral Report 8".into(),
+    }];
+    history
+        .load(
+            &record("0001020242-02-000466", "8-K", "2002-12-06", "aa11"),
+            &parsed(vec![statement]),
+        )
+        .unwrap();
+    let coverage: (i64, i64, String, i64, String) = history
+        .connection()
+        .query_row(
+            "SELECT c.figures_printed, c.figures_stored, u.report, u.line, u.figure
+             FROM statement_coverage c JOIN unplaced_figures u USING (statement_id)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(coverage, (12, 11, "Contents".into(), 66, "8".into()));
+}

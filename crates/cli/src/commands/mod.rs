@@ -29,7 +29,7 @@ pub fn dispatch(cli: Cli) -> Result<i32> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         Command::Ingest { paths, store } => ingest::run(&config, &paths, &store),
-        Command::Normalize { file } => normalize::run(&file),
+        Command::Normalize { file, unplaced } => normalize::run(&file, unplaced),
         Command::Backfill {
             ciks,
             since,

@@ -1,4 +1,6 @@
 //! `remit normalize FILE`: the clean statement text, as the extractors read it.
+//! `remit normalize --unplaced FILE`: how many printed figures the extractor stored, and each
+//! printed figure no row holds.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +10,7 @@ use remit_normalize::{normalize_document, parse_submission, statement_documents}
 
 use crate::exit;
 
-pub fn run(file: &Path) -> Result<i32> {
+pub fn run(file: &Path, unplaced: bool) -> Result<i32> {
     let bytes =
         remit_fetch::read_stored(file).with_context(|| format!("reading {}", file.display()))?;
     let submission = parse_submission(&bytes)
@@ -23,7 +25,35 @@ pub fn run(file: &Path) -> Result<i32> {
                 document.doc_type
             )?;
         }
-        write!(out, "{}", normalize_document(&document.text))?;
+        let clean = normalize_document(&document.text);
+        if !unplaced {
+            write!(out, "{clean}")?;
+            continue;
+        }
+        match remit_extract::extract(&clean) {
+            Ok(statement) => {
+                writeln!(
+                    out,
+                    "{} {}: {} of {} printed figures stored, {} unplaced",
+                    statement.layout,
+                    statement
+                        .distribution_date
+                        .as_deref()
+                        .unwrap_or("(no date)"),
+                    statement.figures_stored,
+                    statement.figures_printed,
+                    statement.unplaced.len()
+                )?;
+                for u in &statement.unplaced {
+                    writeln!(
+                        out,
+                        "{}\tpage {}\tline {}\t{}\t{}",
+                        u.report, u.page, u.line, u.figure, u.text
+                    )?;
+                }
+            }
+            Err(error) => writeln!(out, "no statement: {error}")?,
+        }
     }
     Ok(exit::OK)
 }

@@ -19,7 +19,8 @@ impl Layout for Unknown {
     }
 
     fn version(&self) -> u32 {
-        1
+        // 2: coverage (figures printed and stored, the unplaced ones) recorded.
+        2
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

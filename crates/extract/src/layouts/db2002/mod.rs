@@ -49,7 +49,8 @@ impl Layout for Db2002 {
         // 3: the typed pool summary.
         // 4: the Certificate Payment Report's Total rows kept in pool_values.
         // 5: an identity whose columns or table are not found is recorded as a failed check.
-        5
+        // 6: coverage (figures printed and stored, the unplaced ones) recorded.
+        6
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

@@ -41,7 +41,8 @@ impl Layout for StatementToCertificateholders {
     }
 
     fn version(&self) -> u32 {
-        1
+        // 2: coverage (figures printed and stored, the unplaced ones) recorded.
+        2
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
