@@ -13,13 +13,14 @@
 //! The file is keyed by the host asked (every `*.sec.gov` host is one client to SEC), so runs
 //! against a simulator on another port never slow a run against EDGAR.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::error::Error;
+use crate::lock::open_shared;
 
 /// A reservation further ahead than this is a stale file (a clock stepped back, a crashed
 /// writer): no block hold or slot is ever this far away.
@@ -38,7 +39,6 @@ pub(crate) struct Budget {
 impl Budget {
     /// Opens (creating) the budget file for `host` in `dir`.
     pub fn open(dir: &Path, host: &str, spacing: Duration) -> Result<Budget, Error> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let name: String = host
             .chars()
             .map(|c| {
@@ -49,14 +49,7 @@ impl Budget {
                 }
             })
             .collect();
-        let path = dir.join(format!("budget-{name}.state"));
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let (path, file) = open_shared(dir, &format!("budget-{name}.state"))?;
         Ok(Budget {
             spacing,
             path,

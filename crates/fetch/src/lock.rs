@@ -25,16 +25,8 @@ impl NetworkLock {
     /// command into the file; fails at once with [`Error::LockHeld`], naming the holder, if
     /// another process has it.
     pub fn acquire(dir: &Path, command: &str) -> Result<NetworkLock, Error> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let path = dir.join(Self::FILE_NAME);
         // Never truncate on open: the holder's pid and command are what a refused caller reads.
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let (path, mut file) = open_shared(dir, Self::FILE_NAME)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -78,4 +70,19 @@ fn holder(path: &Path) -> (Option<u32>, Option<String>) {
             .map(|v| v.trim().to_string())
     };
     (field("pid").and_then(|p| p.parse().ok()), field("command"))
+}
+
+/// Opens (creating it and its directory) a file that other processes read and write under a
+/// lock, without truncating it: what another process wrote is what the opener must read.
+pub(crate) fn open_shared(dir: &Path, name: &str) -> Result<(PathBuf, File), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let path = dir.join(name);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    Ok((path, file))
 }
