@@ -13,6 +13,7 @@ use crate::month::{Statement, TrustState};
 use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
 use crate::submission::{self, Header};
+use crate::tiers::TierState;
 
 /// Filer-agent prefix of synthetic accession numbers: no real filer has CIK 9,990,001.
 const ACCESSION_PREFIX: &str = "0009990001";
@@ -102,6 +103,7 @@ impl GeneratedFiling {
 struct TrustRun {
     profile: TrustProfile,
     state: TrustState,
+    tiers: TierState,
     rng: fastrand::Rng,
 }
 
@@ -125,6 +127,7 @@ pub struct Filings {
     rng: fastrand::Rng,
     defects: Defects,
     cut: Cut,
+    tiered: bool,
 }
 
 /// Generates the corpus lazily: one statement is simulated and rendered per `next()`, so a
@@ -149,6 +152,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
             TrustRun {
                 profile,
                 state,
+                tiers: TierState::default(),
                 rng: trust_rng,
             }
         })
@@ -183,6 +187,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         rng,
         defects,
         cut: Cut::Fixture,
+        tiered: false,
     }
 }
 
@@ -191,6 +196,18 @@ impl Filings {
     /// (the figures are the same whatever the cut; a random cut is reseeded per filing).
     pub fn cut(mut self, cut: Cut) -> Filings {
         self.cut = cut;
+        self
+    }
+
+    /// Prints every statement as a REMIC statement: the Certificate Payment Report once per
+    /// tier (`REMIC I`, `REMIC II`, `REMIC III` in the page header), each tier with its bonds,
+    /// an interest-only class (principal balance 0, its notional printed as the interest
+    /// detail's `Prior Principal (with Notional) Balance`, interest accrued on it), an excess
+    /// class and, in the upper tier, a residual `R` with a token face whose factors are per
+    /// $1,000 of a notional face. Every other report prints the same figures as untiered; the
+    /// pages after the tiers are numbered on. Combines with [`Filings::cut`] and defects.
+    pub fn tiered(mut self) -> Filings {
+        self.tiered = true;
         self
     }
 }
@@ -235,7 +252,10 @@ impl Iterator for Filings {
                 self.due.extend(self.waiting.drain(..));
             }
             let run = self.runs.get_mut(trust)?;
-            let statement = run.state.advance(&run.profile, &mut run.rng);
+            let mut statement = run.state.advance(&run.profile, &mut run.rng);
+            if self.tiered {
+                statement.tiers = Some(run.tiers.advance(&run.profile, &statement));
+            }
             if self.defects.drops(trust, month) {
                 continue;
             }
@@ -270,6 +290,15 @@ fn restate(statement: &Statement, amount: f64) -> Statement {
     if let Some(class) = printed.classes.first_mut() {
         class.prior += amount;
         class.current += amount;
+    }
+    // Every tier prints class A's balances too (as its first class), restated alike.
+    for tier in printed.tiers.iter_mut().flatten() {
+        if let Some(class) = tier.classes.first_mut() {
+            class.prior += amount;
+            class.current += amount;
+            class.notional_prior += amount;
+            class.notional_current += amount;
+        }
     }
     printed
 }
