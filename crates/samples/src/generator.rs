@@ -13,6 +13,7 @@ use crate::month::{Statement, TrustState};
 use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
 use crate::submission::{self, Header};
+use crate::variants::Variants;
 
 /// Filer-agent prefix of synthetic accession numbers: no real filer has CIK 9,990,001.
 const ACCESSION_PREFIX: &str = "0009990001";
@@ -125,6 +126,7 @@ pub struct Filings {
     rng: fastrand::Rng,
     defects: Defects,
     cut: Cut,
+    variants: Variants,
 }
 
 /// Generates the corpus lazily: one statement is simulated and rendered per `next()`, so a
@@ -183,6 +185,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         rng,
         defects,
         cut: Cut::Fixture,
+        variants: Variants::default(),
     }
 }
 
@@ -191,6 +194,13 @@ impl Filings {
     /// (the figures are the same whatever the cut; a random cut is reseeded per filing).
     pub fn cut(mut self, cut: Cut) -> Filings {
         self.cut = cut;
+        self
+    }
+
+    /// Prints every statement with `variants` (see [`Variants`]); the figures are the same
+    /// whatever is printed, and combine with any [`Filings::cut`].
+    pub fn variants(mut self, variants: Variants) -> Filings {
+        self.variants = variants;
         self
     }
 }
@@ -209,7 +219,7 @@ impl Iterator for Filings {
                     &run.profile,
                     &pending.statement,
                     (filed, true),
-                    self.cut,
+                    (self.cut, self.variants),
                 ));
             }
             if self.month >= self.months || self.runs.is_empty() {
@@ -249,7 +259,7 @@ impl Iterator for Filings {
                 &run.profile,
                 &printed,
                 (filed, false),
-                self.cut,
+                (self.cut, self.variants),
             );
             if amend {
                 self.waiting.push(PendingAmendment {
@@ -280,7 +290,7 @@ fn build_filing(
     profile: &TrustProfile,
     statement: &Statement,
     (filed, amendment): (NaiveDate, bool),
-    cut: Cut,
+    (cut, variants): (Cut, Variants),
 ) -> GeneratedFiling {
     let year = filed.year();
     let counter = sequence.entry(year).or_insert(0);
@@ -301,7 +311,9 @@ fn build_filing(
         },
         other => other,
     };
-    let document = cut_document(&report::render(profile, statement, amendment), cut);
+    let mut lines = report::render(profile, statement, amendment);
+    variants.apply(&mut lines, profile, statement);
+    let document = cut_document(&lines, cut);
     let company = profile.company();
     let file_name = format!(
         "{}{:02}{:02}{}.txt",

@@ -24,6 +24,9 @@
 //!   depositors file for several trusts. Every generated file is marked synthetic in its
 //!   header (`COMPANY CONFORMED NAME ... (SYNTHETIC)`, `<DESCRIPTION>`) and on its cover
 //!   ([`SYNTHETIC_NOTICE`]).
+//! - [`Filings::variants`]: the same months printed as other trusts of the trustee printed
+//!   them ([`Variants`]): `(c) COPYRIGHT` footers, pool reports with a TOTAL column only, an
+//!   Additional Certificate Report of per-class shortfalls.
 //! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
 //!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //!
@@ -60,6 +63,7 @@ mod report;
 mod speeds;
 mod stc;
 mod submission;
+mod variants;
 
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
@@ -68,6 +72,7 @@ pub use generator::{
 };
 pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;
+pub use variants::Variants;
 pub use stc::{
     stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,
 };
