@@ -444,7 +444,11 @@ fn checks(
         );
         if !missing.is_empty() {
             let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
-            let noun = if quoted.len() == 1 { "column" } else { "columns" };
+            let noun = if quoted.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            };
             sink.checks.unevaluated(
                 format!("{section}/{}", identity.name),
                 format!("{noun} {} not found in {section}", quoted.join(", ")),

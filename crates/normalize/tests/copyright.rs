@@ -39,7 +39,11 @@ fn c_copyright_footers_are_page_furniture() {
     let titles: Vec<&str> = statement.reports.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["Collateral Report", "Prepayment Report", "Realized Loss Report"]
+        [
+            "Collateral Report",
+            "Prepayment Report",
+            "Realized Loss Report"
+        ]
     );
     let lines: Vec<&str> = statement
         .reports
@@ -47,13 +51,18 @@ fn c_copyright_footers_are_page_furniture() {
         .flat_map(|r| r.lines.iter().map(|l| l.text.as_str()))
         .collect();
     assert!(
-        !lines.iter().any(|l| l.contains("COPYRIGHT") || l.contains("(c)")),
+        !lines
+            .iter()
+            .any(|l| l.contains("COPYRIGHT") || l.contains("(c)")),
         "{lines:#?}"
     );
     // The figures and the prose that merely mentions a copyright are kept, on their pages.
     let prepayment = &statement.reports[1];
     assert_eq!(prepayment.lines.len(), 3, "{:#?}", prepayment.lines);
-    assert!(prepayment.lines[2].text.trim_start().starts_with("Copyright notices"));
+    assert!(prepayment.lines[2]
+        .text
+        .trim_start()
+        .starts_with("Copyright notices"));
     assert_eq!(prepayment.lines[2].page, 9);
     assert!(statement.reports[2].lines[1].text.contains("CDR"));
 }

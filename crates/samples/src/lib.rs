@@ -72,7 +72,7 @@ pub use generator::{
 };
 pub use layout::{cut_document, Cut};
 pub use report::SYNTHETIC_NOTICE;
-pub use variants::Variants;
 pub use stc::{
     stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,
 };
+pub use variants::Variants;

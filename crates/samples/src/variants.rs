@@ -184,7 +184,10 @@ mod tests {
                 (105, "(7.00)"),
                 (120, "1,227.56"),
             ]),
-            cols(&[(15, "a note running into the group columns of the page and on")]),
+            cols(&[(
+                15,
+                "a note running into the group columns of the page and on",
+            )]),
             cols(&[(15, "Current Net Mortgage Rate"), (120, "6.5000%")]),
             cols(&[(60, "Page 4 of 24"), (122, "COPYRIGHT 2002 Deutsche Bank")]),
             cols(&[(15, "Outside"), (90, "1.00")]),

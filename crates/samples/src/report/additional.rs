@@ -27,11 +27,23 @@ const COLUMNS: [[&str; 5]; 8] = [
     ["Prior", "Unpaid", "Interest", "Shortfall", "(1)"],
     ["", "Current", "Interest", "Shortfall", "(2)"],
     ["", "Interest", "Shortfall", "Paid", "(3)"],
-    ["Ending", "Unpaid", "Interest", "Shortfall", "(4)=(1)+(2)-(3)"],
+    [
+        "Ending",
+        "Unpaid",
+        "Interest",
+        "Shortfall",
+        "(4)=(1)+(2)-(3)",
+    ],
     ["Prior", "Net WAC", "Shortfall", "Carry Forward", "(5)"],
     ["", "Current", "Net WAC", "Shortfall", "(6)"],
     ["", "Net WAC", "Shortfall", "Paid", "(7)"],
-    ["Ending", "Net WAC", "Shortfall", "Carry Forward", "(8)=(5)+(6)-(7)"],
+    [
+        "Ending",
+        "Net WAC",
+        "Shortfall",
+        "Carry Forward",
+        "(8)=(5)+(6)-(7)",
+    ],
 ];
 
 /// One class's eight figures, in cents.

@@ -74,10 +74,7 @@ fn locate(
     for section in &relevant {
         if section.rows.iter().any(|r| pick(section, r)) {
             if column(section, title).is_none() {
-                return Located::Gap(format!(
-                    "column \"{title}\" not found in {}",
-                    section.name
-                ));
+                return Located::Gap(format!("column \"{title}\" not found in {}", section.name));
             }
             // The row prints its column blank: a figure not printed, not a gap.
             return Located::Absent;
@@ -322,9 +319,7 @@ pub(super) fn checks(
                 check,
                 format!("column \"{class_column}\" not found in the class table of the {name}"),
             ),
-            (Located::Gap(reason), _) if !tier.is_empty() => {
-                sink.checks.unevaluated(check, reason)
-            }
+            (Located::Gap(reason), _) if !tier.is_empty() => sink.checks.unevaluated(check, reason),
             _ => {}
         }
     }
