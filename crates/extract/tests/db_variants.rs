@@ -302,3 +302,44 @@ fn variants_cut_at_other_widths_load_the_same_rows() {
         assert_eq!(failed(&s), KNOWN_FAILURES, "{cut:?}");
     }
 }
+
+#[test]
+fn variants_combine_with_tiered_statements() {
+    let cfg = GeneratorConfig {
+        trusts: 1,
+        months: 2,
+        first_distribution: NaiveDate::from_ymd_opt(2002, 10, 25).expect("date"),
+        seed: 14,
+        amendments: 0,
+    };
+    let read = |filing: remit_samples::GeneratedFiling| {
+        let submission = parse_submission(filing.text.as_bytes()).expect("submission");
+        let clean = normalize_document(&statement_documents(&submission)[0].text);
+        (remit_extract::extract(&clean).expect("reads"), clean)
+    };
+    let (tiered, _) = read(generate(&cfg).tiered().nth(1).expect("month"));
+    let (s, clean) = read(
+        generate(&cfg)
+            .tiered()
+            .variants(Variants::all())
+            .nth(1)
+            .expect("month"),
+    );
+    assert_eq!(s.classes, tiered.classes);
+    assert_eq!(failed(&s), failed(&tiered));
+    // The Additional Certificate Report is the last page, numbered on after the tiers' pages.
+    let last = clean.reports.last().expect("reports");
+    assert_eq!(last.title, ADDITIONAL);
+    let pages = clean
+        .reports
+        .iter()
+        .flat_map(|r| r.lines.iter().map(|l| l.page))
+        .max()
+        .expect("lines");
+    assert_eq!(last.lines[0].page, pages);
+    assert!(pages > 25, "{pages}");
+    assert!(s
+        .checks
+        .iter()
+        .any(|c| c.name == "Additional Certificate Report/Total: (4)=(1)+(2)-(3)" && c.passed));
+}

@@ -13,6 +13,7 @@ use crate::month::{Statement, TrustState};
 use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
 use crate::submission::{self, Header};
+use crate::tiers::TierState;
 use crate::variants::Variants;
 
 /// Filer-agent prefix of synthetic accession numbers: no real filer has CIK 9,990,001.
@@ -103,6 +104,7 @@ impl GeneratedFiling {
 struct TrustRun {
     profile: TrustProfile,
     state: TrustState,
+    tiers: TierState,
     rng: fastrand::Rng,
 }
 
@@ -127,6 +129,7 @@ pub struct Filings {
     defects: Defects,
     cut: Cut,
     variants: Variants,
+    tiered: bool,
 }
 
 /// Generates the corpus lazily: one statement is simulated and rendered per `next()`, so a
@@ -151,6 +154,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
             TrustRun {
                 profile,
                 state,
+                tiers: TierState::default(),
                 rng: trust_rng,
             }
         })
@@ -186,6 +190,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         defects,
         cut: Cut::Fixture,
         variants: Variants::default(),
+        tiered: false,
     }
 }
 
@@ -201,6 +206,18 @@ impl Filings {
     /// whatever is printed, and combine with any [`Filings::cut`].
     pub fn variants(mut self, variants: Variants) -> Filings {
         self.variants = variants;
+        self
+    }
+
+    /// Prints every statement as a REMIC statement: the Certificate Payment Report once per
+    /// tier (`REMIC I`, `REMIC II`, `REMIC III` in the page header), each tier with its bonds,
+    /// an interest-only class (principal balance 0, its notional printed as the interest
+    /// detail's `Prior Principal (with Notional) Balance`, interest accrued on it), an excess
+    /// class and, in the upper tier, a residual `R` with a token face whose factors are per
+    /// $1,000 of a notional face. Every other report prints the same figures as untiered; the
+    /// pages after the tiers are numbered on. Combines with [`Filings::cut`] and defects.
+    pub fn tiered(mut self) -> Filings {
+        self.tiered = true;
         self
     }
 }
@@ -245,7 +262,10 @@ impl Iterator for Filings {
                 self.due.extend(self.waiting.drain(..));
             }
             let run = self.runs.get_mut(trust)?;
-            let statement = run.state.advance(&run.profile, &mut run.rng);
+            let mut statement = run.state.advance(&run.profile, &mut run.rng);
+            if self.tiered {
+                statement.tiers = Some(run.tiers.advance(&run.profile, &statement));
+            }
             if self.defects.drops(trust, month) {
                 continue;
             }
@@ -280,6 +300,15 @@ fn restate(statement: &Statement, amount: f64) -> Statement {
     if let Some(class) = printed.classes.first_mut() {
         class.prior += amount;
         class.current += amount;
+    }
+    // Every tier prints class A's balances too (as its first class), restated alike.
+    for tier in printed.tiers.iter_mut().flatten() {
+        if let Some(class) = tier.classes.first_mut() {
+            class.prior += amount;
+            class.current += amount;
+            class.notional_prior += amount;
+            class.notional_current += amount;
+        }
     }
     printed
 }

@@ -114,21 +114,14 @@ fn total_only(lines: &mut [String]) {
     }
 }
 
-/// The document has one page more: the table of contents lists the Additional Certificate
-/// Report, and every footer counts 25 pages.
+/// The document has one page more, the last: the table of contents lists the Additional
+/// Certificate Report on it, and every footer counts it (`Page N of M`, whatever M the
+/// statement had, tiered statements included).
 fn add_page(lines: &mut Vec<String>) {
-    let total = report::PAGES + 1;
-    for line in lines.iter_mut() {
-        if line.contains("COPYRIGHT") {
-            for of in [" of ", " of  "] {
-                let old = format!("{of}{}", report::PAGES);
-                if let Some(at) = line.find(&old) {
-                    line.replace_range(at..at + old.len(), &format!("{of}{total}"));
-                    break;
-                }
-            }
-        }
-    }
+    let pages = lines
+        .iter()
+        .filter(|l| l.contains("COPYRIGHT") && l.contains("Page "))
+        .count();
     if let Some(at) = lines
         .iter()
         .position(|l| l.trim_start().starts_with("Total Number of Pages"))
@@ -136,16 +129,11 @@ fn add_page(lines: &mut Vec<String>) {
         let entry = crate::layout::cols(&[
             (45, "14."),
             (60, report::additional::TITLE),
-            (120, &total.to_string()),
+            (120, &pages.to_string()),
         ]);
-        if let Some(line) = lines.get_mut(at) {
-            let old = report::PAGES.to_string();
-            if let Some(pos) = line.rfind(&old) {
-                line.replace_range(pos..pos + old.len(), &total.to_string());
-            }
-        }
         lines.insert(at, entry);
     }
+    report::additional::renumber(lines);
 }
 
 /// `COPYRIGHT 2002 Deutsche Bank` becomes `(c) COPYRIGHT 2002 Deutsche Bank`, taking the

@@ -17,6 +17,7 @@ use crate::profile::TrustProfile;
 use super::{footer, header, label, Footer};
 
 pub(crate) const TITLE: &str = "Additional Certificate Report";
+/// The page its footer prints until [`renumber`] counts the statement's pages.
 const PAGE: u32 = super::PAGES + 1;
 /// Where the first figure column starts, and how wide each is.
 const FIRST: usize = 15;
@@ -112,6 +113,12 @@ pub(crate) fn render(lines: &mut Vec<String>, profile: &TrustProfile, s: &Statem
     }
     lines.push(row("Total", &total));
     footer(lines, Footer::Standard, PAGE, s.distribution);
+}
+
+/// Numbers every footer in order and the table of contents' page count, once this report's page
+/// is added (the same renumbering a tiered statement's extra pages get).
+pub(crate) fn renumber(lines: &mut [String]) {
+    super::tiered::renumber(lines, 0);
 }
 
 #[cfg(test)]
