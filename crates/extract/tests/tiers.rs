@@ -415,3 +415,73 @@ fn a_table_lost_in_one_tier_is_a_failed_check_for_each_of_its_identities() {
         ]
     );
 }
+
+#[test]
+fn a_total_row_lost_in_one_tier_is_a_failed_check() {
+    let mut lines = may_lines();
+    let tier = find(&lines, 0, |l| l.trim() == "REMIC I");
+    let to_date = find(&lines, tier, |l| {
+        l.trim() == "Distribution in Dollars - to Date"
+    });
+    let total = find(&lines, to_date, |l| l.starts_with("Total "));
+    lines.remove(total);
+    let s = read(&cut_document(&lines, Cut::Fixture));
+    let check = s
+        .checks
+        .iter()
+        .find(|c| c.name == "Certificate Payment Report [REMIC I]/To Date/Total: sum of classes")
+        .expect("recorded");
+    assert!(!check.passed);
+    assert_eq!(
+        check.detail,
+        "not evaluated: row \"Total\" not found in Certificate Payment Report [REMIC I] (Distribution in Dollars - to Date), printed in another tier"
+    );
+    // Only that: the other tiers' to-date totals are evaluated column by column.
+    assert!(s.checks.iter().any(|c| c.name
+        == "Certificate Payment Report [REMIC II]/To Date/Total: Interest = sum of classes"
+        && c.passed));
+}
+
+#[test]
+fn a_column_lost_with_its_figures_in_one_tier_is_a_failed_check() {
+    let mut lines = may_lines();
+    let tier = find(&lines, 0, |l| l.trim() == "REMIC III");
+    let title = find(&lines, tier, |l| l.trim() == "Interest Detail");
+    let footer = find(&lines, title, |l| l.trim_start().starts_with("Page "));
+    // `Optimal Interest (5)=(1)-(2)+(3)` at columns 135..150 gone, header and figures: the
+    // trustee printed this tier without it.
+    for line in &mut lines[title + 1..footer] {
+        if line.len() >= 150 {
+            blank(line, 135, 15);
+        }
+    }
+    let s = read(&cut_document(&lines, Cut::Fixture));
+    let names: Vec<(&str, &str)> = s
+        .checks
+        .iter()
+        .filter(|c| {
+            !c.passed
+                && c.name
+                    .starts_with("Certificate Payment Report [REMIC III]/Interest Detail/")
+        })
+        .map(|c| (c.name.as_str(), c.detail.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "Certificate Payment Report [REMIC III]/Interest Detail/(7)=(5)-(6)",
+                "not evaluated: column (5) not found in Certificate Payment Report [REMIC III] (Interest Detail)"
+            ),
+            (
+                "Certificate Payment Report [REMIC III]/Interest Detail/Current Unpaid Interest = Optimal Interest - Paid or Deferred Interest",
+                "not evaluated: column \"Optimal Interest\" not found in Certificate Payment Report [REMIC III] (Interest Detail)"
+            ),
+            // Its result column gone, this identity was silent before tiers were compared.
+            (
+                "Certificate Payment Report [REMIC III]/Interest Detail/Optimal Interest = Accrued Interest - Non-Supported Interest SF + Prior Unpaid Interest",
+                "not evaluated: column \"Optimal Interest\" not found in Certificate Payment Report [REMIC III] (Interest Detail), printed in another tier"
+            ),
+        ]
+    );
+}

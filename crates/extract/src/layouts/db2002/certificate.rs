@@ -291,6 +291,15 @@ fn tables(report: &Report) -> Vec<Table> {
 pub struct Seen {
     prefix: String,
     kinds: Vec<Kind>,
+    tables: Vec<Printed>,
+}
+
+/// What one table of a tier printed: its column keys and whether a `Total` row.
+struct Printed {
+    kind: Kind,
+    keys: Vec<String>,
+    total: bool,
+    section: String,
 }
 
 /// Reads one Certificate Payment Report (one tier) into `classes`, its checks into `sink`.
@@ -302,6 +311,7 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
         format!("{} [{tier}]", report.title)
     };
     let mut seen: Vec<Kind> = Vec::new();
+    let mut printed: Vec<Printed> = Vec::new();
     for table in tables(report) {
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
@@ -312,6 +322,17 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
                     "{prefix}: a table without a Class column ({} rows) was not read",
                     table.rows.len()
                 ));
+                // Its rows are not read, so none of its identities can be evaluated.
+                for identity in known(kind) {
+                    sink.checks.unevaluated(
+                        format!("{prefix}/{}{}", kind.infix(), identity.formula()),
+                        format!(
+                            "column \"Class\" not found in {prefix} ({})",
+                            table.titles.join(" / ")
+                        ),
+                    );
+                }
+                seen.push(kind);
             }
             continue;
         };
@@ -344,6 +365,12 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
             let class = class_entry(classes, &tier, name);
             fill(class, kind, &columns, row, &prefix, &section, sink);
         }
+        printed.push(Printed {
+            kind,
+            keys: columns.columns.iter().map(|c| c.key()).collect(),
+            total: named.iter().any(|(n, _)| n.eq_ignore_ascii_case("total")),
+            section: section.clone(),
+        });
         formula_checks(&prefix, kind, &columns, &named, &section, sink);
         known_checks(&prefix, kind, &columns, &named, &section, sink);
         total_checks(&prefix, kind, &columns, &named, sink);
@@ -358,6 +385,7 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
     Seen {
         prefix,
         kinds: seen,
+        tables: printed,
     }
 }
 
@@ -397,6 +425,73 @@ pub fn tier_gaps(tiers: &[Seen], sink: &mut Sink) {
         // A tier with an unrecognised table has recorded what it lacks already.
         if !tier.kinds.contains(&Kind::Other) {
             not_found(&tier.prefix, &tier.kinds, &printed, sink);
+        }
+    }
+    // Within a table every tier prints: a column or the `Total` row another tier's table has
+    // and this one's lacks.
+    for tier in tiers {
+        for table in &tier.tables {
+            let others: Vec<&Printed> = tiers
+                .iter()
+                .filter(|t| t.prefix != tier.prefix)
+                .flat_map(|t| t.tables.iter())
+                .filter(|t| t.kind == table.kind && t.kind != Kind::Other)
+                .collect();
+            let has = |keys: &[String], wanted: &[&str]| {
+                keys.iter().any(|k| wanted.contains(&k.as_str()))
+            };
+            for identity in known(table.kind) {
+                let name = format!(
+                    "{}/{}{}",
+                    tier.prefix,
+                    table.kind.infix(),
+                    identity.formula()
+                );
+                if sink.checks.recorded(&name) {
+                    continue;
+                }
+                let columns = std::iter::once((identity.target.0, identity.target.1)).chain(
+                    identity
+                        .operands
+                        .iter()
+                        .map(|(_, name, keys)| (*name, *keys)),
+                );
+                let missing: Vec<String> = columns
+                    .filter(|(_, keys)| {
+                        !has(&table.keys, keys) && others.iter().any(|o| has(&o.keys, keys))
+                    })
+                    .map(|(name, _)| format!("\"{name}\""))
+                    .collect();
+                if !missing.is_empty() {
+                    let noun = if missing.len() == 1 {
+                        "column"
+                    } else {
+                        "columns"
+                    };
+                    sink.checks.unevaluated(
+                        name,
+                        format!(
+                            "{noun} {} not found in {} ({}), printed in another tier",
+                            missing.join(", "),
+                            tier.prefix,
+                            table.section
+                        ),
+                    );
+                }
+            }
+            if !table.total && others.iter().any(|o| o.total) {
+                sink.checks.unevaluated(
+                    format!(
+                        "{}/{}Total: sum of classes",
+                        tier.prefix,
+                        table.kind.infix()
+                    ),
+                    format!(
+                        "row \"Total\" not found in {} ({}), printed in another tier",
+                        tier.prefix, table.section
+                    ),
+                );
+            }
         }
     }
 }
