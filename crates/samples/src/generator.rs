@@ -14,6 +14,7 @@ use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
 use crate::submission::{self, Header};
 use crate::tiers::TierState;
+use crate::variants::Variants;
 
 /// Filer-agent prefix of synthetic accession numbers: no real filer has CIK 9,990,001.
 const ACCESSION_PREFIX: &str = "0009990001";
@@ -127,6 +128,7 @@ pub struct Filings {
     rng: fastrand::Rng,
     defects: Defects,
     cut: Cut,
+    variants: Variants,
     tiered: bool,
 }
 
@@ -187,6 +189,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         rng,
         defects,
         cut: Cut::Fixture,
+        variants: Variants::default(),
         tiered: false,
     }
 }
@@ -196,6 +199,13 @@ impl Filings {
     /// (the figures are the same whatever the cut; a random cut is reseeded per filing).
     pub fn cut(mut self, cut: Cut) -> Filings {
         self.cut = cut;
+        self
+    }
+
+    /// Prints every statement with `variants` (see [`Variants`]); the figures are the same
+    /// whatever is printed, and combine with any [`Filings::cut`].
+    pub fn variants(mut self, variants: Variants) -> Filings {
+        self.variants = variants;
         self
     }
 
@@ -226,7 +236,7 @@ impl Iterator for Filings {
                     &run.profile,
                     &pending.statement,
                     (filed, true),
-                    self.cut,
+                    (self.cut, self.variants),
                 ));
             }
             if self.month >= self.months || self.runs.is_empty() {
@@ -269,7 +279,7 @@ impl Iterator for Filings {
                 &run.profile,
                 &printed,
                 (filed, false),
-                self.cut,
+                (self.cut, self.variants),
             );
             if amend {
                 self.waiting.push(PendingAmendment {
@@ -309,7 +319,7 @@ fn build_filing(
     profile: &TrustProfile,
     statement: &Statement,
     (filed, amendment): (NaiveDate, bool),
-    cut: Cut,
+    (cut, variants): (Cut, Variants),
 ) -> GeneratedFiling {
     let year = filed.year();
     let counter = sequence.entry(year).or_insert(0);
@@ -330,7 +340,9 @@ fn build_filing(
         },
         other => other,
     };
-    let document = cut_document(&report::render(profile, statement, amendment), cut);
+    let mut lines = report::render(profile, statement, amendment);
+    variants.apply(&mut lines, profile, statement);
+    let document = cut_document(&lines, cut);
     let company = profile.company();
     let file_name = format!(
         "{}{:02}{:02}{}.txt",

@@ -1,6 +1,7 @@
 //! Rendering a statement as the 2002 Deutsche Bank trustee statement prints it: 24 pages of
 //! logical lines (unwrapped, in their original columns), in the fixture's order.
 
+pub(crate) mod additional;
 mod certificate;
 mod collateral;
 mod collection;

@@ -3,10 +3,11 @@
 //! Prepayment Detail, Realized Loss, Realized Loss Detail, Triggers/Adj. Rate Cert./Misc.,
 //! Other Related Information, and sometimes an Additional Certificate Report).
 //!
-//! Reports are routed by title; any report this layout has no special reader for (an
-//! Additional Certificate Report, a report added later) is read as labelled sections, so
-//! nothing printed is dropped.
+//! Reports are routed by title; the Additional Certificate Report is read as per-class tables
+//! (`additional`), and any report this layout has no special reader for (a report added later)
+//! is read as labelled sections, so nothing printed is dropped.
 
+mod additional;
 mod certificate;
 mod delinquency;
 mod header;
@@ -36,6 +37,7 @@ const TITLES: [&str; 11] = [
     "Other Related Information",
 ];
 const CERTIFICATE: &str = "Certificate Payment Report";
+const ADDITIONAL: &str = "Additional Certificate Report";
 
 pub struct Db2002;
 
@@ -52,7 +54,8 @@ impl Layout for Db2002 {
         // 6: coverage (figures printed and stored, the unplaced ones) recorded.
         // 7: interest-only classes on their notional, residual factors on their notional face,
         //    a table one tier lacks and the principal identity unevaluated recorded as failed.
-        7
+        // 8: the Additional Certificate Report read as per-class tables with their checks.
+        8
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -84,6 +87,7 @@ impl Layout for Db2002 {
             match title {
                 "Contents" => {}
                 CERTIFICATE => tiers.push(certificate::read(report, &mut read.classes, &mut sink)),
+                ADDITIONAL => additional::read(report, &mut sink),
                 "Delinquency Report" => delinquency::read(report, &mut read.delinquency, &mut sink),
                 "REO Report" => {
                     loans::read(report, LoanEventKind::Reo, &mut read.loan_events, &mut sink)
