@@ -1,5 +1,11 @@
-//! Diagnostic: cut statements at drifting widths and print the logical lines the rejoin gets
-//! wrong. `cargo run -p remit-extract --example rejoin_diff -- [cases] [seed] [verbose]`.
+//! Diagnostic for the rejoin at drifting cut widths: cuts the fixture (family 0), a generated
+//! month (1) and a "Statement to Certificateholders" (2) with each piece at a random width in
+//! W-2..=W and prints how many logical lines come back other than printed.
+//!
+//! `cargo run -p remit-extract --example rejoin_diff -- [cases] [seed] [verbose]`; `W=78` fixes
+//! the width, `FAMILY=0` keeps one family, `DUMP=1` writes the cut text to `/tmp/cutN.txt`.
+//! `FIGURES=76,78 ... rejoin_diff [cases]` prints the fixture's checks and coverage cut at
+//! random widths in 76..=78 against the uncut fixture.
 
 use remit_normalize::{parse_submission, statement_documents, unwrap_lines};
 use remit_samples::{
@@ -130,8 +136,7 @@ fn main() {
 
 /// `FIGURES=lo,hi` mode: the fixture cut at random widths in lo..=hi (seeds 0..cases), with
 /// its checks and coverage, against the uncut fixture.
-#[allow(dead_code)]
-pub fn figures(lo: usize, hi: usize, cases: u64) {
+fn figures(lo: usize, hi: usize, cases: u64) {
     let lines = logical(fixture_document());
     let show = |name: String, text: &str| {
         let s = remit_extract::extract(&remit_normalize::normalize_document(text)).unwrap();

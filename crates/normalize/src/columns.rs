@@ -105,6 +105,13 @@ enum Key {
     End(usize),
 }
 
+/// How well a reading lines up (with the document's word on it), then how likely it is a
+/// priori: compared in that order.
+type Score = (i64, i64);
+
+/// A reading of a whole line (the pad at each cut) and its score.
+type Scored = (Vec<usize>, Score);
+
 /// One reading of one cut.
 #[derive(Debug, Clone, Copy)]
 struct Reading {
@@ -252,7 +259,7 @@ impl Line {
     }
 
     /// Every reading of the line with its score against `votes` (none if there are too many).
-    fn all_readings(&self, votes: &Votes) -> Vec<(Vec<usize>, (i64, i64))> {
+    fn all_readings(&self, votes: &Votes) -> Vec<Scored> {
         let count = self
             .cuts
             .iter()
@@ -330,7 +337,7 @@ impl Line {
                 }
             }
             if next.len() > MAX_STATES {
-                next.sort_by(|a, b| b.score.cmp(&a.score));
+                next.sort_by_key(|s| std::cmp::Reverse(s.score));
                 next.truncate(MAX_STATES);
             }
             states = next;
@@ -512,7 +519,7 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
         return;
     }
     // Each wanted line's readings, scored against its neighbourhood as read now.
-    let mut readings: HashMap<usize, Vec<(Vec<usize>, (i64, i64))>> = HashMap::new();
+    let mut readings: HashMap<usize, Vec<Scored>> = HashMap::new();
     let mut votes = Votes::new(widest);
     let n = lines.len();
     let (mut lo, mut hi) = (0, 0);
@@ -533,7 +540,7 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
     }
     for members in repeated.values() {
         // Per shape of the line read, the summed score and each member's reading.
-        let mut common: HashMap<String, ((i64, i64), Vec<Vec<usize>>)> = HashMap::new();
+        let mut common: HashMap<String, (Score, Vec<Vec<usize>>)> = HashMap::new();
         for (m, &i) in members.iter().enumerate() {
             let mut seen: HashMap<String, (Vec<usize>, (i64, i64))> = HashMap::new();
             for (path, score) in readings.get(&i).into_iter().flatten() {

@@ -2,16 +2,17 @@
 //!
 //! A piece was cut at some width between the document's limit and two columns less, then lost
 //! its trailing blanks. So at each cut the blanks to put back are `w - length` for a width `w` in
-//! that window, and the candidates are few:
+//! that window, and the readings are few. What the whole document says about them is surveyed
+//! here: its limit, the width its agent usually cut at, and the tokens it prints whole away from
+//! any cut (its vocabulary).
 //!
-//! * a piece that ends in a non-blank, within the window, followed by a continuation that starts
-//!   with a non-blank was cut inside a word or number: joined directly (unless the two halves are
-//!   words the document prints on their own and the whole never, where one blank was trimmed);
-//! * a piece shorter than the window lost blanks to the trim, and one that ends in a non-blank
-//!   inside the window before a blank-led continuation may have: each candidate padding is scored
-//!   by how many of the continuation's fields then start or end where fields of lines whose
-//!   positions are certain do (figures under their column headers), and the agent's most common
-//!   width breaks ties.
+//! * A document cut at one habitual width (nearly every piece cut inside a token is that wide,
+//!   the fixture's agent) needs no more: a piece short of the habit lost what it is short, one at
+//!   it was cut inside a token (unless its halves are words the document prints apart and never
+//!   joined, where a blank was trimmed).
+//! * Otherwise (widths drift piece by piece) every cut is read by the columns of the lines
+//!   around it, all lines together ([`crate::columns`]); the vocabulary weighs in where a token
+//!   may have been cut in two.
 
 use std::collections::HashMap;
 
