@@ -137,6 +137,11 @@ impl CheckBook {
         });
     }
 
+    /// Whether a check of this name was recorded already.
+    pub fn recorded(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+
     /// The name as given the first time, `name #2`, `#3` ... after.
     fn unique(&mut self, name: String) -> String {
         let seen = self.names.entry(name.clone()).or_insert(0);

@@ -370,8 +370,46 @@ fn fill(
     }
 }
 
+/// An identity a class table implies: `target = sum of signed operands`, each a field; the
+/// optional operands take part only where the table prints them.
+struct Known {
+    name: &'static str,
+    target: (Field, &'static str),
+    required: &'static [(f64, Field, &'static str)],
+    optional: &'static [(f64, Field, &'static str)],
+}
+
+const KNOWN: [Known; 2] = [
+    Known {
+        name: "TOTAL = INTEREST + PRINCIPAL",
+        target: (Field::Total, "TOTAL"),
+        required: &[
+            (1.0, Field::Interest, "INTEREST"),
+            (1.0, Field::Principal, "PRINCIPAL"),
+        ],
+        optional: &[],
+    },
+    Known {
+        name: "CURRENT = PRIOR - PRINCIPAL - LOSSES + DEFERRED",
+        target: (Field::CurrentBalance, "CURRENT"),
+        required: &[
+            (1.0, Field::PriorBalance, "PRIOR"),
+            (-1.0, Field::Principal, "PRINCIPAL"),
+        ],
+        optional: &[
+            (-1.0, Field::RealizedLoss, "REALIZED LOSSES"),
+            (1.0, Field::DeferredInterest, "DEFERRED INTEREST"),
+        ],
+    },
+];
+
 /// Each class: total = interest + principal; current balance = prior - principal - realized
 /// loss + deferred interest. The total row: each column the sum of the classes.
+///
+/// No silent gaps: a table that prints an identity's result column must print its operands,
+/// and a table that prints a column no field takes (a heading this reader cannot name, as a
+/// broken header gives) must print every identity's columns; what is not found is a failed check
+/// naming it, and so is an identity no row prints every figure of.
 fn checks(
     table: &Table,
     section: &str,
@@ -387,39 +425,79 @@ fn checks(
         Kind::Dollars => Precision::Money,
         Kind::Factors => Precision::Ratio,
     };
-    for (name, cells) in rows {
-        if is_total(name) {
+    let suspect = fields.iter().any(Option::is_none);
+    for identity in &KNOWN {
+        let target = at(identity.target.0);
+        let mut missing: Vec<&str> = Vec::new();
+        if target.is_none() {
+            if !suspect {
+                continue;
+            }
+            missing.push(identity.target.1);
+        }
+        missing.extend(
+            identity
+                .required
+                .iter()
+                .filter(|(_, f, _)| at(*f).is_none())
+                .map(|(_, _, name)| *name),
+        );
+        if !missing.is_empty() {
+            let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+            let noun = if quoted.len() == 1 {
+                "column"
+            } else {
+                "columns"
+            };
+            sink.checks.unevaluated(
+                format!("{section}/{}", identity.name),
+                format!("{noun} {} not found in {section}", quoted.join(", ")),
+            );
             continue;
         }
-        if let (Some(total), Some(i), Some(p)) = (
-            figure(cells, Field::Total),
-            figure(cells, Field::Interest),
-            figure(cells, Field::Principal),
-        ) {
+        let mut evaluated = 0;
+        for (name, cells) in rows {
+            if is_total(name) {
+                continue;
+            }
+            let Some(result) = figure(cells, identity.target.0) else {
+                continue;
+            };
+            let required: Option<Vec<Term>> = identity
+                .required
+                .iter()
+                .map(|(sign, f, title)| {
+                    Some(Term {
+                        sign: *sign,
+                        name: title.to_string(),
+                        figure: figure(cells, *f)?,
+                    })
+                })
+                .collect();
+            // A blank cell is a figure not printed in this row, not a missing column.
+            let Some(mut terms) = required else { continue };
+            terms.extend(identity.optional.iter().filter_map(|(sign, f, title)| {
+                Some(Term {
+                    sign: *sign,
+                    name: title.to_string(),
+                    figure: figure(cells, *f)?,
+                })
+            }));
+            evaluated += 1;
             sink.checks.identity(
-                format!("{section}/{name}: TOTAL = INTEREST + PRINCIPAL"),
+                format!("{section}/{name}: {}", identity.name),
                 precision,
-                ("TOTAL", total),
-                &[Term::plus("INTEREST", i), Term::plus("PRINCIPAL", p)],
+                (identity.target.1, result),
+                &terms,
             );
         }
-        if let (Some(current), Some(prior), Some(p)) = (
-            figure(cells, Field::CurrentBalance),
-            figure(cells, Field::PriorBalance),
-            figure(cells, Field::Principal),
-        ) {
-            let mut terms = vec![Term::plus("PRIOR", prior), Term::minus("PRINCIPAL", p)];
-            if let Some(loss) = figure(cells, Field::RealizedLoss) {
-                terms.push(Term::minus("REALIZED LOSSES", loss));
-            }
-            if let Some(deferred) = figure(cells, Field::DeferredInterest) {
-                terms.push(Term::plus("DEFERRED INTEREST", deferred));
-            }
-            sink.checks.identity(
-                format!("{section}/{name}: CURRENT = PRIOR - PRINCIPAL - LOSSES + DEFERRED"),
-                precision,
-                ("CURRENT", current),
-                &terms,
+        if evaluated == 0 && rows.iter().any(|(n, _)| !is_total(n)) {
+            sink.checks.unevaluated(
+                format!("{section}/{}", identity.name),
+                format!(
+                    "no class of {section} prints a figure under every column of {}",
+                    identity.name
+                ),
             );
         }
     }

@@ -73,6 +73,11 @@ pub struct BondClass {
     pub optimal_interest: Option<f64>,
     pub paid_or_deferred_interest: Option<f64>,
     pub current_unpaid_interest: Option<f64>,
+    /// An interest-only class's notional amount: the interest detail's `Prior Principal (with
+    /// Notional) Balance` where the class's principal balance is printed 0. It is what the
+    /// class's interest and factors are computed on; the history keeps it in `pool_values`
+    /// (its table, label the class, column as printed).
+    pub notional_balance: Option<f64>,
 }
 
 /// Every other labelled figure, long format (see `pool_values` in the schema).

@@ -12,7 +12,11 @@ fn re(pattern: &str) -> Regex {
 }
 
 static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpage\s+(\d{1,5})\s+of\s+\d{1,5}\b"));
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\(c\)\s*)?copyright\b"));
+/// A copyright notice: `COPYRIGHT 2002 Deutsche Bank`, `(c) COPYRIGHT 2005 ...`, `Copyright (c)
+/// 2002 ...`; the year is what tells it from a sentence that starts with the word.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^((\(c\)|\x{00A9})\s*)?copyright\s+((\(c\)|\x{00A9})\s*)?(19|20)\d{2}\b")
+});
 static BLANK_NOTICE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(this\s+)?space\s+(is\s+)?intentionally\s+left\s+blank\.?\s*$"));
 /// The SGML markers plain-text documents of the period carry (`<PAGE>`, `<TABLE>`, `<S>`, `<C>`).
@@ -168,6 +172,27 @@ mod tests {
             footer_page("                                                   Page"),
             None
         );
+    }
+
+    #[test]
+    fn copyright_notices_and_not_sentences() {
+        for notice in [
+            "COPYRIGHT 2002 Deutsche Bank",
+            "   (c) COPYRIGHT 2002 Deutsche Bank",
+            "(C)COPYRIGHT 2003 Deutsche Bank",
+            "Copyright (c) 2004 Example Trust Company",
+            "\u{a9} Copyright 2005 Wells Fargo",
+            "COPYRIGHT 2002 Deutsc",
+        ] {
+            assert!(is_copyright(notice), "{notice}");
+        }
+        for prose in [
+            "Copyright notices of the servicer's tapes are kept by the Trustee",
+            "(c) the Servicer shall remit 1,234.56",
+            "Current Copyright 2002",
+        ] {
+            assert!(!is_copyright(prose), "{prose}");
+        }
     }
 
     #[test]

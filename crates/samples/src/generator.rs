@@ -13,6 +13,8 @@ use crate::month::{Statement, TrustState};
 use crate::profile::{self, days_after, TrustProfile};
 use crate::report;
 use crate::submission::{self, Header};
+use crate::tiers::TierState;
+use crate::variants::Variants;
 
 /// Filer-agent prefix of synthetic accession numbers: no real filer has CIK 9,990,001.
 const ACCESSION_PREFIX: &str = "0009990001";
@@ -102,6 +104,7 @@ impl GeneratedFiling {
 struct TrustRun {
     profile: TrustProfile,
     state: TrustState,
+    tiers: TierState,
     rng: fastrand::Rng,
 }
 
@@ -125,6 +128,8 @@ pub struct Filings {
     rng: fastrand::Rng,
     defects: Defects,
     cut: Cut,
+    variants: Variants,
+    tiered: bool,
 }
 
 /// Generates the corpus lazily: one statement is simulated and rendered per `next()`, so a
@@ -149,6 +154,7 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
             TrustRun {
                 profile,
                 state,
+                tiers: TierState::default(),
                 rng: trust_rng,
             }
         })
@@ -183,6 +189,8 @@ pub fn generate_with(cfg: &GeneratorConfig, defects: Defects) -> Filings {
         rng,
         defects,
         cut: Cut::Fixture,
+        variants: Variants::default(),
+        tiered: false,
     }
 }
 
@@ -191,6 +199,25 @@ impl Filings {
     /// (the figures are the same whatever the cut; a random cut is reseeded per filing).
     pub fn cut(mut self, cut: Cut) -> Filings {
         self.cut = cut;
+        self
+    }
+
+    /// Prints every statement with `variants` (see [`Variants`]); the figures are the same
+    /// whatever is printed, and combine with any [`Filings::cut`].
+    pub fn variants(mut self, variants: Variants) -> Filings {
+        self.variants = variants;
+        self
+    }
+
+    /// Prints every statement as a REMIC statement: the Certificate Payment Report once per
+    /// tier (`REMIC I`, `REMIC II`, `REMIC III` in the page header), each tier with its bonds,
+    /// an interest-only class (principal balance 0, its notional printed as the interest
+    /// detail's `Prior Principal (with Notional) Balance`, interest accrued on it), an excess
+    /// class and, in the upper tier, a residual `R` with a token face whose factors are per
+    /// $1,000 of a notional face. Every other report prints the same figures as untiered; the
+    /// pages after the tiers are numbered on. Combines with [`Filings::cut`] and defects.
+    pub fn tiered(mut self) -> Filings {
+        self.tiered = true;
         self
     }
 }
@@ -209,7 +236,7 @@ impl Iterator for Filings {
                     &run.profile,
                     &pending.statement,
                     (filed, true),
-                    self.cut,
+                    (self.cut, self.variants),
                 ));
             }
             if self.month >= self.months || self.runs.is_empty() {
@@ -235,7 +262,10 @@ impl Iterator for Filings {
                 self.due.extend(self.waiting.drain(..));
             }
             let run = self.runs.get_mut(trust)?;
-            let statement = run.state.advance(&run.profile, &mut run.rng);
+            let mut statement = run.state.advance(&run.profile, &mut run.rng);
+            if self.tiered {
+                statement.tiers = Some(run.tiers.advance(&run.profile, &statement));
+            }
             if self.defects.drops(trust, month) {
                 continue;
             }
@@ -249,7 +279,7 @@ impl Iterator for Filings {
                 &run.profile,
                 &printed,
                 (filed, false),
-                self.cut,
+                (self.cut, self.variants),
             );
             if amend {
                 self.waiting.push(PendingAmendment {
@@ -271,6 +301,15 @@ fn restate(statement: &Statement, amount: f64) -> Statement {
         class.prior += amount;
         class.current += amount;
     }
+    // Every tier prints class A's balances too (as its first class), restated alike.
+    for tier in printed.tiers.iter_mut().flatten() {
+        if let Some(class) = tier.classes.first_mut() {
+            class.prior += amount;
+            class.current += amount;
+            class.notional_prior += amount;
+            class.notional_current += amount;
+        }
+    }
     printed
 }
 
@@ -280,7 +319,7 @@ fn build_filing(
     profile: &TrustProfile,
     statement: &Statement,
     (filed, amendment): (NaiveDate, bool),
-    cut: Cut,
+    (cut, variants): (Cut, Variants),
 ) -> GeneratedFiling {
     let year = filed.year();
     let counter = sequence.entry(year).or_insert(0);
@@ -301,7 +340,9 @@ fn build_filing(
         },
         other => other,
     };
-    let document = cut_document(&report::render(profile, statement, amendment), cut);
+    let mut lines = report::render(profile, statement, amendment);
+    variants.apply(&mut lines, profile, statement);
+    let document = cut_document(&lines, cut);
     let company = profile.company();
     let file_name = format!(
         "{}{:02}{:02}{}.txt",

@@ -24,6 +24,14 @@
 //!   depositors file for several trusts. Every generated file is marked synthetic in its
 //!   header (`COMPANY CONFORMED NAME ... (SYNTHETIC)`, `<DESCRIPTION>`) and on its cover
 //!   ([`SYNTHETIC_NOTICE`]).
+//! - [`Filings::variants`]: the same months printed as other trusts of the trustee printed
+//!   them ([`Variants`]): `(c) COPYRIGHT` footers, pool reports with a TOTAL column only, an
+//!   Additional Certificate Report of per-class shortfalls.
+//! - [`Filings::tiered`]: the same statements printed as REMIC statements — the Certificate
+//!   Payment Report once per tier (`REMIC I`, `REMIC II`, `REMIC III` in the page header), with
+//!   interest-only classes (principal balance 0, interest on a notional printed as the interest
+//!   detail's `Prior Principal (with Notional) Balance`) and a residual `R` whose token face
+//!   has its factors per $1,000 of a notional face. Combines with [`Filings::cut`].
 //! - [`generate_with`]: the same corpus with [`Defects`] injected (a restated balance, a dropped
 //!   month, a chosen month re-filed as 8-K/A), for tests of what the history must catch.
 //!
@@ -60,6 +68,8 @@ mod report;
 mod speeds;
 mod stc;
 mod submission;
+mod tiers;
+mod variants;
 
 pub use error::Error;
 pub use fixture::{fixture_document, fixture_submission, FIXTURE_ACCESSION, FIXTURE_CIK};
@@ -71,3 +81,4 @@ pub use report::SYNTHETIC_NOTICE;
 pub use stc::{
     stc_document, stc_submission, StcVariant, STC_CERTIFICATES, STC_COMPANY, STC_SERIES,
 };
+pub use variants::Variants;

@@ -50,6 +50,8 @@ pub(crate) struct Statement {
     pub speeds: [Speeds; 3],
     pub available_funds_rate: f64,
     pub net_mortgage_rate: f64,
+    /// The REMIC tiers, when the statement is printed tiered.
+    pub tiers: Option<Vec<crate::tiers::Tier>>,
 }
 
 impl Statement {
@@ -226,6 +228,7 @@ impl TrustState {
                 0.0
             },
             groups,
+            tiers: None,
         }
     }
 

@@ -186,7 +186,7 @@ pub(crate) fn build(
 }
 
 /// A CUSIP with a valid check digit, in an issuer range no real issuer has.
-fn cusip(issuer: &str, class: &str, number: u32) -> String {
+pub(crate) fn cusip(issuer: &str, class: &str, number: u32) -> String {
     let base = format!("{issuer}{class}{}", number % 10);
     let mut sum = 0u32;
     for (i, ch) in base.chars().enumerate() {

@@ -433,3 +433,69 @@ fn defects_change_exactly_the_months_they_name() {
         assert_eq!(document(f), document(twin), "{month:?}");
     }
 }
+
+#[test]
+fn tiered_statements_print_three_tiers_and_number_their_pages_on() {
+    let cfg = config(1, 2, 3, 0);
+    let plain: Vec<_> = generate(&cfg).collect();
+    let tiered: Vec<_> = generate(&cfg).tiered().collect();
+    assert_eq!(plain.len(), tiered.len());
+    let lines = unwrap(document(&tiered[1]));
+    // Each tier's two pages carry its name in the page header, under the series.
+    for tier in ["REMIC I", "REMIC II", "REMIC III"] {
+        let headers: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == tier)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(headers.len(), 2, "{tier}");
+        for i in headers {
+            assert_eq!(lines[i - 1].trim(), "Series 2002-S1");
+            assert!(lines[i + 1]
+                .trim()
+                .starts_with("Certificate Payment Report for"));
+        }
+    }
+    // Footers count 28 pages in order; the contents move the later reports down by four.
+    let pages: Vec<String> = lines
+        .iter()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            t.starts_with("Page ")
+                .then(|| t.split_whitespace().take(4).collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    let expected: Vec<String> = (1..=28).map(|n| format!("Page {n} of 28")).collect();
+    assert_eq!(pages, expected);
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("Collection Account Report") && l.trim_end().ends_with(" 8")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("Total Number of Pages") && l.trim_end().ends_with(" 28")));
+    // Interest-only: 0 principal balance, its notional in the interest detail.
+    let io = lines
+        .iter()
+        .filter(|l| l.starts_with("A-IO "))
+        .collect::<Vec<_>>();
+    assert_eq!(io.len(), 4);
+    assert_eq!(cell(io[0], 45), 0.0);
+    assert_eq!(cell(io[0], 90), 0.0);
+    assert!(cell(io[3], 45) > 1e8);
+    // Everything but the Certificate Payment Report prints as untiered.
+    let plain_lines = unwrap(document(&plain[1]));
+    let from = |ls: &[String]| {
+        let start = ls
+            .iter()
+            .position(|l| l.contains("Collection Account Report for"))
+            .expect("collection");
+        ls[start..]
+            .iter()
+            .filter(|l| !l.trim_start().starts_with("Page "))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(from(&lines), from(&plain_lines));
+    assert!(tiered[1].text.contains("(SYNTHETIC)"));
+}

@@ -1,6 +1,7 @@
 //! Rendering a statement as the 2002 Deutsche Bank trustee statement prints it: 24 pages of
 //! logical lines (unwrapped, in their original columns), in the fixture's order.
 
+pub(crate) mod additional;
 mod certificate;
 mod collateral;
 mod collection;
@@ -8,6 +9,7 @@ mod cover;
 mod delinquency;
 mod detail;
 mod prepayment;
+mod tiered;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -29,7 +31,10 @@ pub(crate) fn render(
 ) -> Vec<String> {
     let mut lines = Vec::with_capacity(800);
     cover::render(&mut lines, profile, statement, amendment);
-    certificate::render(&mut lines, profile, statement);
+    match &statement.tiers {
+        Some(tiers) => tiered::render(&mut lines, profile, statement, tiers, 2),
+        None => certificate::render(&mut lines, profile, statement),
+    }
     collection::render_collection(&mut lines, profile, statement);
     collateral::render(&mut lines, profile, statement);
     delinquency::render(&mut lines, profile, statement);
@@ -39,6 +44,11 @@ pub(crate) fn render(
     prepayment::render_realized_loss(&mut lines, profile, statement);
     detail::render_loss_detail(&mut lines, profile, statement);
     collection::render_triggers_and_other(&mut lines, profile, statement);
+    if let Some(tiers) = &statement.tiers {
+        // The tiers' pages push every later report down.
+        let extra = (tiers.len() as u32 * tiered::PAGES_PER_TIER).saturating_sub(2);
+        tiered::renumber(&mut lines, extra);
+    }
     lines
 }
 

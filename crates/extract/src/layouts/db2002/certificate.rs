@@ -286,8 +286,24 @@ fn tables(report: &Report) -> Vec<Table> {
     tables
 }
 
+/// The tables one tier's report printed, so tiers can be compared: a table one tier prints and
+/// another does not is an identity of the other not evaluated.
+pub struct Seen {
+    prefix: String,
+    kinds: Vec<Kind>,
+    tables: Vec<Printed>,
+}
+
+/// What one table of a tier printed: its column keys and whether a `Total` row.
+struct Printed {
+    kind: Kind,
+    keys: Vec<String>,
+    total: bool,
+    section: String,
+}
+
 /// Reads one Certificate Payment Report (one tier) into `classes`, its checks into `sink`.
-pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
+pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> Seen {
     let tier = report.tier.clone().unwrap_or_default();
     let prefix = if tier.is_empty() {
         report.title.clone()
@@ -295,6 +311,7 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
         format!("{} [{tier}]", report.title)
     };
     let mut seen: Vec<Kind> = Vec::new();
+    let mut printed: Vec<Printed> = Vec::new();
     for table in tables(report) {
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
@@ -305,6 +322,17 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
                     "{prefix}: a table without a Class column ({} rows) was not read",
                     table.rows.len()
                 ));
+                // Its rows are not read, so none of its identities can be evaluated.
+                for identity in known(kind) {
+                    sink.checks.unevaluated(
+                        format!("{prefix}/{}{}", kind.infix(), identity.formula()),
+                        format!(
+                            "column \"Class\" not found in {prefix} ({})",
+                            table.titles.join(" / ")
+                        ),
+                    );
+                }
+                seen.push(kind);
             }
             continue;
         };
@@ -337,6 +365,12 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
             let class = class_entry(classes, &tier, name);
             fill(class, kind, &columns, row, &prefix, &section, sink);
         }
+        printed.push(Printed {
+            kind,
+            keys: columns.columns.iter().map(|c| c.key()).collect(),
+            total: named.iter().any(|(n, _)| n.eq_ignore_ascii_case("total")),
+            section: section.clone(),
+        });
         formula_checks(&prefix, kind, &columns, &named, &section, sink);
         known_checks(&prefix, kind, &columns, &named, &section, sink);
         total_checks(&prefix, kind, &columns, &named, sink);
@@ -344,14 +378,29 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
     }
     // A table the layout knows, not found while a table of unrecognised title was (its title
     // broken): its identities are recorded as not evaluated.
-    for (kind, title) in [
-        (Kind::Current, "Distribution in Dollars - Current Period"),
-        (Kind::ToDate, "Distribution in Dollars - to Date"),
-        (Kind::InterestDetail, "Interest Detail"),
-    ] {
-        // Only a table whose title was not recognised says one is missing; a tier may print
-        // fewer tables.
-        if seen.contains(&kind) || !seen.contains(&Kind::Other) {
+    if seen.contains(&Kind::Other) {
+        let everything = KNOWN_TABLES.map(|(kind, _)| kind);
+        not_found(&prefix, &seen, &everything, sink);
+    }
+    Seen {
+        prefix,
+        kinds: seen,
+        tables: printed,
+    }
+}
+
+/// The tables this layout knows, with the title each prints.
+const KNOWN_TABLES: [(Kind, &str); 4] = [
+    (Kind::Current, "Distribution in Dollars - Current Period"),
+    (Kind::AccrualFactor, "Interest Accrual Detail"),
+    (Kind::ToDate, "Distribution in Dollars - to Date"),
+    (Kind::InterestDetail, "Interest Detail"),
+];
+
+/// Each identity of a table in `wanted` that `seen` lacks, recorded as not evaluated.
+fn not_found(prefix: &str, seen: &[Kind], wanted: &[Kind], sink: &mut Sink) {
+    for (kind, title) in KNOWN_TABLES {
+        if seen.contains(&kind) || !wanted.contains(&kind) {
             continue;
         }
         for identity in known(kind) {
@@ -359,6 +408,90 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) {
                 format!("{prefix}/{}{}", kind.infix(), identity.formula()),
                 format!("table \"{title}\" not found in {prefix}"),
             );
+        }
+    }
+}
+
+/// Tiers compared: a table printed in one tier and not found in another (its title or every
+/// row lost) leaves that tier's identities of it recorded as not evaluated. A statement of one
+/// tier prints what it prints.
+pub fn tier_gaps(tiers: &[Seen], sink: &mut Sink) {
+    let printed: Vec<Kind> = tiers
+        .iter()
+        .flat_map(|t| t.kinds.iter().copied())
+        .filter(|k| *k != Kind::Other)
+        .collect();
+    for tier in tiers {
+        // A tier with an unrecognised table has recorded what it lacks already.
+        if !tier.kinds.contains(&Kind::Other) {
+            not_found(&tier.prefix, &tier.kinds, &printed, sink);
+        }
+    }
+    // Within a table every tier prints: a column or the `Total` row another tier's table has
+    // and this one's lacks.
+    for tier in tiers {
+        for table in &tier.tables {
+            let others: Vec<&Printed> = tiers
+                .iter()
+                .filter(|t| t.prefix != tier.prefix)
+                .flat_map(|t| t.tables.iter())
+                .filter(|t| t.kind == table.kind && t.kind != Kind::Other)
+                .collect();
+            let has = |keys: &[String], wanted: &[&str]| {
+                keys.iter().any(|k| wanted.contains(&k.as_str()))
+            };
+            for identity in known(table.kind) {
+                let name = format!(
+                    "{}/{}{}",
+                    tier.prefix,
+                    table.kind.infix(),
+                    identity.formula()
+                );
+                if sink.checks.recorded(&name) {
+                    continue;
+                }
+                let columns = std::iter::once((identity.target.0, identity.target.1)).chain(
+                    identity
+                        .operands
+                        .iter()
+                        .map(|(_, name, keys)| (*name, *keys)),
+                );
+                let missing: Vec<String> = columns
+                    .filter(|(_, keys)| {
+                        !has(&table.keys, keys) && others.iter().any(|o| has(&o.keys, keys))
+                    })
+                    .map(|(name, _)| format!("\"{name}\""))
+                    .collect();
+                if !missing.is_empty() {
+                    let noun = if missing.len() == 1 {
+                        "column"
+                    } else {
+                        "columns"
+                    };
+                    sink.checks.unevaluated(
+                        name,
+                        format!(
+                            "{noun} {} not found in {} ({}), printed in another tier",
+                            missing.join(", "),
+                            tier.prefix,
+                            table.section
+                        ),
+                    );
+                }
+            }
+            if !table.total && others.iter().any(|o| o.total) {
+                sink.checks.unevaluated(
+                    format!(
+                        "{}/{}Total: sum of classes",
+                        tier.prefix,
+                        table.kind.infix()
+                    ),
+                    format!(
+                        "row \"Total\" not found in {} ({}), printed in another tier",
+                        tier.prefix, table.section
+                    ),
+                );
+            }
         }
     }
 }
@@ -492,7 +625,16 @@ fn fill(
         let Some(cell) = row.cell(index) else {
             continue;
         };
-        match slot(kind, &column.key()) {
+        let key = column.key();
+        if is_notional(kind, &key, class, cell) {
+            // An interest-only class: its principal balance is 0 and this column prints the
+            // notional its interest accrues on. Not the same quantity as the principal
+            // balance, so not compared with it; kept as printed.
+            class.notional_balance = cell.figure.map(|f| f.value);
+            sink.pool(prefix, section, &class.class, &column.title, cell);
+            continue;
+        }
+        match slot(kind, &key) {
             Some(Slot::Class) => {}
             Some(Slot::Text(field)) => {
                 *field(class) = (cell.raw != "-").then(|| cell.raw.clone());
@@ -522,6 +664,16 @@ fn fill(
             None => sink.pool(prefix, section, &class.class, &column.title, cell),
         }
     }
+}
+
+/// The interest detail's `Prior Principal (with Notional) Balance` of a class whose principal
+/// balance the current-period table printed as 0: a notional amount (an interest-only class).
+fn is_notional(kind: Kind, key: &str, class: &BondClass, cell: &crate::value::Cell) -> bool {
+    kind == Kind::InterestDetail
+        && key.starts_with("priorprincipal")
+        && key.contains("notional")
+        && class.prior_balance == Some(0.0)
+        && cell.figure.is_some_and(|f| f.value != 0.0)
 }
 
 fn precision(kind: Kind) -> Precision {

@@ -3,10 +3,11 @@
 //! Prepayment Detail, Realized Loss, Realized Loss Detail, Triggers/Adj. Rate Cert./Misc.,
 //! Other Related Information, and sometimes an Additional Certificate Report).
 //!
-//! Reports are routed by title; any report this layout has no special reader for (an
-//! Additional Certificate Report, a report added later) is read as labelled sections, so
-//! nothing printed is dropped.
+//! Reports are routed by title; the Additional Certificate Report is read as per-class tables
+//! (`additional`), and any report this layout has no special reader for (a report added later)
+//! is read as labelled sections, so nothing printed is dropped.
 
+mod additional;
 mod certificate;
 mod delinquency;
 mod header;
@@ -36,6 +37,7 @@ const TITLES: [&str; 11] = [
     "Other Related Information",
 ];
 const CERTIFICATE: &str = "Certificate Payment Report";
+const ADDITIONAL: &str = "Additional Certificate Report";
 
 pub struct Db2002;
 
@@ -50,7 +52,10 @@ impl Layout for Db2002 {
         // 4: the Certificate Payment Report's Total rows kept in pool_values.
         // 5: an identity whose columns or table are not found is recorded as a failed check.
         // 6: coverage (figures printed and stored, the unplaced ones) recorded.
-        6
+        // 7: interest-only classes on their notional, residual factors on their notional face,
+        //    a table one tier lacks and the principal identity unevaluated recorded as failed.
+        // 8: the Additional Certificate Report read as per-class tables with their checks.
+        8
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -76,11 +81,13 @@ impl Layout for Db2002 {
         }
         let mut collection: Vec<Section> = Vec::new();
         let mut enhancement: Vec<Section> = Vec::new();
+        let mut tiers: Vec<certificate::Seen> = Vec::new();
         for report in &statement.reports {
             let title = report.title.as_str();
             match title {
                 "Contents" => {}
-                CERTIFICATE => certificate::read(report, &mut read.classes, &mut sink),
+                CERTIFICATE => tiers.push(certificate::read(report, &mut read.classes, &mut sink)),
+                ADDITIONAL => additional::read(report, &mut sink),
                 "Delinquency Report" => delinquency::read(report, &mut read.delinquency, &mut sink),
                 "REO Report" => {
                     loans::read(report, LoanEventKind::Reo, &mut read.loan_events, &mut sink)
@@ -115,6 +122,7 @@ impl Layout for Db2002 {
                 format!("{CERTIFICATE} [{tier}]")
             }
         };
+        certificate::tier_gaps(&tiers, &mut sink);
         factors::factor_checks(&read.classes, tier_prefix, &mut sink);
         principal_check(statement, &read, &collection, &enhancement, &mut sink);
         read.pool_values = sink.pool_values;
@@ -146,35 +154,59 @@ fn principal_check(
         .iter()
         .filter(|c| c.tier == first_tier)
         .collect();
-    let distributed: Option<f64> = classes
+    let name =
+        format!("Collection Account Report/SUMMARY/TOTAL PRINCIPAL = {CERTIFICATE} principal");
+    let tier = if first_tier.is_empty() {
+        CERTIFICATE.to_string()
+    } else {
+        format!("{CERTIFICATE} [{first_tier}]")
+    };
+    // Every figure the identity needs, or why it cannot be evaluated.
+    let distributed: Result<f64, String> = if classes.is_empty() {
+        Err(format!("no class read in {tier}"))
+    } else {
+        classes.iter().try_fold(0.0, |sum, c| match c.principal {
+            Some(p) => Ok(sum + p),
+            None => Err(format!(
+                "column \"Principal\" not found for {} in {tier}",
+                c.class
+            )),
+        })
+    };
+    let collected = collection
         .iter()
-        .map(|c| c.principal)
-        .try_fold(0.0, |sum, p| p.map(|p| sum + p));
-    let (Some(distributed), false) = (distributed, classes.is_empty()) else {
-        return;
+        .find(|s| s.name == "SUMMARY")
+        .ok_or_else(|| "section \"SUMMARY\" not found in Collection Account Report".to_string())
+        .and_then(|summary| {
+            let total = summary.columns.position("total").ok_or_else(|| {
+                "column \"TOTAL\" not found in Collection Account Report (SUMMARY)".to_string()
+            })?;
+            let row = summary
+                .rows
+                .iter()
+                .find(|r| r.label.eq_ignore_ascii_case("total principal"))
+                .ok_or_else(|| {
+                    "row \"TOTAL PRINCIPAL\" not found in Collection Account Report (SUMMARY)"
+                        .to_string()
+                })?;
+            row.figures.get(total).copied().flatten().ok_or_else(|| {
+                "TOTAL PRINCIPAL prints no TOTAL figure in Collection Account Report (SUMMARY)"
+                    .to_string()
+            })
+        });
+    let (distributed, collected) = match (distributed, collected) {
+        (Ok(distributed), Ok(collected)) => (distributed, collected),
+        (Err(why), _) | (_, Err(why)) => {
+            sink.checks.unevaluated(name, why);
+            return;
+        }
     };
-    let Some(summary) = collection.iter().find(|s| s.name == "SUMMARY") else {
-        return;
-    };
-    let Some(total) = summary.columns.position("total") else {
-        return;
-    };
-    let Some(row) = summary
-        .rows
-        .iter()
-        .find(|r| r.label.eq_ignore_ascii_case("total principal"))
-    else {
-        return;
-    };
-    let Some(Some(collected)) = row.figures.get(total) else {
-        return;
-    };
-    let mut terms = vec![Term::plus("TOTAL PRINCIPAL", *collected)];
+    let mut terms = vec![Term::plus("TOTAL PRINCIPAL", collected)];
     if let Some(extra) = extra_principal(enhancement) {
         terms.push(Term::plus("Extra Principal Distribution", extra));
     }
     sink.checks.identity(
-        format!("Collection Account Report/SUMMARY/TOTAL PRINCIPAL = {CERTIFICATE} principal"),
+        name,
         Precision::Money,
         ("sum of class principal", Figure::exact(distributed)),
         &terms,

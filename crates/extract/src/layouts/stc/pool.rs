@@ -46,6 +46,44 @@ fn find(
     })
 }
 
+/// Where a tie's printed figure stands, or why it is not there.
+enum Located {
+    Found(Figure),
+    /// The statement prints no section the figure belongs in: nothing to check.
+    Absent,
+    /// The section is printed but the row or its column is not found: a gap, with the reason.
+    Gap(String),
+}
+
+/// The first row matching `pick` in a section matching `holds`, in the column titled `title`.
+/// A section that should hold it without the row, or the row without the column, is a gap.
+fn locate(
+    sections: &[&Section],
+    title: &str,
+    holds: impl Fn(&Section) -> bool,
+    pick: impl Fn(&Section, &SectionRow) -> bool,
+    row: &str,
+) -> Located {
+    if let Some(figure) = find(sections, title, &pick) {
+        return Located::Found(figure);
+    }
+    let relevant: Vec<&&Section> = sections.iter().filter(|s| holds(s)).collect();
+    if relevant.is_empty() {
+        return Located::Absent;
+    }
+    for section in &relevant {
+        if section.rows.iter().any(|r| pick(section, r)) {
+            if column(section, title).is_none() {
+                return Located::Gap(format!("column \"{title}\" not found in {}", section.name));
+            }
+            // The row prints its column blank: a figure not printed, not a gap.
+            return Located::Absent;
+        }
+    }
+    let names: Vec<&str> = relevant.iter().map(|s| s.name.as_str()).collect();
+    Located::Gap(format!("row \"{row}\" not found in {}", names.join(", ")))
+}
+
 fn is_pool_balance(row: &SectionRow, when: &[&str]) -> bool {
     starts_any(&row.label, when)
         && has_all(&row.label, &["balance"])
@@ -212,45 +250,78 @@ pub(super) fn checks(
             .collect();
         (!terms.is_empty()).then_some(terms)
     };
-    let printed = |pick: &dyn Fn(&Section, &SectionRow) -> bool| find(sections, "TOTAL", pick);
-    type Tie<'a> = (&'a str, Option<Figure>, fn(&BondClass) -> Option<f64>);
+    let pool_info = |s: &Section| has_all(&s.name, &["pool"]);
+    let sources = |s: &Section, of: &str| has_all(&s.name, &["source", of]);
+    type Tie<'a> = (&'a str, &'a str, Located, fn(&BondClass) -> Option<f64>);
     let ties: [Tie; 4] = [
         (
             "POOL INFORMATION prior balance of pool",
-            printed(&|_, r| is_pool_balance(r, &PRIOR)),
+            "PRIOR PRINCIPAL BALANCE",
+            locate(
+                sections,
+                "TOTAL",
+                pool_info,
+                |_, r| is_pool_balance(r, &PRIOR),
+                "PRIOR PRINCIPAL BALANCE OF POOL",
+            ),
             |c| c.prior_balance,
         ),
         (
             "POOL INFORMATION current balance of pool",
-            printed(&|_, r| is_pool_balance(r, &CURRENT)),
+            "CURRENT PRINCIPAL BALANCE",
+            locate(
+                sections,
+                "TOTAL",
+                pool_info,
+                |_, r| is_pool_balance(r, &CURRENT),
+                "CURRENT PRINCIPAL BALANCE OF POOL",
+            ),
             |c| c.current_balance,
         ),
         (
             "SOURCES OF PRINCIPAL total principal",
-            printed(&|s, r| is_principal_section(s) && starts_any(&r.label, &["total"])),
+            "PRINCIPAL",
+            locate(
+                sections,
+                "TOTAL",
+                |s| sources(s, "principal"),
+                |s, r| is_principal_section(s) && starts_any(&r.label, &["total"]),
+                "TOTAL PRINCIPAL",
+            ),
             |c| c.principal,
         ),
         (
             "SOURCES OF INTEREST total interest",
-            printed(&|s, r| {
-                has_all(&s.name, &["interest"])
-                    && !is_principal_section(s)
-                    && starts_any(&r.label, &["total"])
-                    && has_all(&r.label, &["interest"])
-            }),
+            "INTEREST",
+            locate(
+                sections,
+                "TOTAL",
+                |s| sources(s, "interest"),
+                |s, r| {
+                    has_all(&s.name, &["interest"])
+                        && !is_principal_section(s)
+                        && starts_any(&r.label, &["total"])
+                        && has_all(&r.label, &["interest"])
+                },
+                "TOTAL INTEREST",
+            ),
             |c| c.interest,
         ),
     ];
-    for (what, figure, get) in ties {
-        let (Some(figure), Some(terms)) = (figure, class_terms(get)) else {
-            continue;
-        };
-        sink.checks.identity(
-            format!("{what} = sum of {name}"),
-            Precision::Money,
-            (what, figure),
-            &terms,
-        );
+    for (what, class_column, located, get) in ties {
+        let check = format!("{what} = sum of {name}");
+        match (located, class_terms(get)) {
+            (Located::Found(figure), Some(terms)) => {
+                sink.checks
+                    .identity(check, Precision::Money, (what, figure), &terms)
+            }
+            (Located::Found(_), None) if !tier.is_empty() => sink.checks.unevaluated(
+                check,
+                format!("column \"{class_column}\" not found in the class table of the {name}"),
+            ),
+            (Located::Gap(reason), _) if !tier.is_empty() => sink.checks.unevaluated(check, reason),
+            _ => {}
+        }
     }
     for p in pool {
         let (Some(current), Some(prior)) = (p.current_balance, p.prior_balance) else {
@@ -266,12 +337,21 @@ pub(super) fn checks(
                 terms.push(Term::minus(label, Figure::exact(v)));
             }
         }
-        if terms.len() > 1 {
-            sink.checks.identity(
+        let check = format!(
+            "pool balance [{}]: current = prior - principal - losses",
+            p.scope
+        );
+        if terms.len() == 1 {
+            sink.checks.unevaluated(
+                check,
                 format!(
-                    "pool balance [{}]: current = prior - principal - losses",
+                    "no principal or realized loss line found for {} (SOURCES OF PRINCIPAL)",
                     p.scope
                 ),
+            );
+        } else {
+            sink.checks.identity(
+                check,
                 Precision::Money,
                 ("current balance", Figure::exact(current)),
                 &terms,
@@ -280,14 +360,26 @@ pub(super) fn checks(
         let paid = find(sections, &title_of(sections, &p.scope), |_, r| {
             has_all(&r.label, &["paidinfull"])
         });
-        if let (Some(now), Some(before), Some(paid)) =
-            (p.current_loan_count, p.prior_loan_count, paid)
+        let check = format!(
+            "loan count [{}]: current = prior - loans paid in full",
+            p.scope
+        );
+        let (Some(now), Some(before)) = (p.current_loan_count, p.prior_loan_count) else {
+            continue;
+        };
+        let Some(paid) = paid else {
+            sink.checks.unevaluated(
+                check,
+                format!(
+                    "row \"LOANS PAID IN FULL\" not found under {}",
+                    title_of(sections, &p.scope)
+                ),
+            );
+            continue;
+        };
         {
             sink.checks.identity(
-                format!(
-                    "loan count [{}]: current = prior - loans paid in full",
-                    p.scope
-                ),
+                check,
                 Precision::Count,
                 ("current loans", Figure::exact(now as f64)),
                 &[

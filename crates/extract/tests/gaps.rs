@@ -1,0 +1,86 @@
+//! No silent gaps in the shared machinery and the "Statement to Certificateholders" layout: an
+//! identity whose column is not found (a header word missing or garbled) is a failed check that
+//! says which column, never a check that quietly disappears. Each test breaks one header of the
+//! real Aames statement and first shows the identity evaluated on the intact text.
+
+use remit_extract::{Check, Statement};
+use remit_normalize::{normalize_document, parse_submission, statement_documents};
+
+fn text() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/fixtures/aames_1998-C_0001011438-98-000429.txt"
+    );
+    std::fs::read_to_string(path).expect("fixture present")
+}
+
+fn read(text: &str) -> Statement {
+    let submission = parse_submission(text.as_bytes()).expect("submission");
+    let document = statement_documents(&submission)[0];
+    remit_extract::extract(&normalize_document(&document.text)).expect("reads")
+}
+
+fn named<'a>(s: &'a Statement, name: &str) -> Vec<&'a Check> {
+    s.checks
+        .iter()
+        .filter(|c| c.name.starts_with(name))
+        .collect()
+}
+
+#[test]
+fn a_class_table_without_its_principal_heading_records_why_its_identities_are_not_evaluated() {
+    const TOTAL: &str = "DISTRIBUTIONS IN DOLLARS [REMIC I]/";
+    const IDENTITY: &str = "TOTAL = INTEREST + PRINCIPAL";
+    let intact = read(&text());
+    let evaluated: Vec<&Check> = intact
+        .checks
+        .iter()
+        .filter(|c| c.name.starts_with(TOTAL) && c.name.ends_with(IDENTITY))
+        .collect();
+    assert!(evaluated.len() >= 3 && evaluated.iter().all(|c| c.passed));
+
+    // REMIC I's dollar table with its PRINCIPAL heading blanked.
+    let header = "INTEREST      PRINCIPAL         TOTAL         LOSSES";
+    let broken = text().replacen(header, &header.replace("PRINCIPAL", "         "), 1);
+    assert_ne!(broken, text());
+    let s = read(&broken);
+    let gap = named(&s, &format!("{TOTAL}{IDENTITY}"));
+    assert_eq!(gap.len(), 1, "{:#?}", named(&s, TOTAL));
+    assert!(!gap[0].passed);
+    assert_eq!(
+        gap[0].detail,
+        "not evaluated: column \"PRINCIPAL\" not found in DISTRIBUTIONS IN DOLLARS [REMIC I]"
+    );
+    let balance = named(
+        &s,
+        &format!("{TOTAL}CURRENT = PRIOR - PRINCIPAL - LOSSES + DEFERRED"),
+    );
+    assert_eq!(balance.len(), 1);
+    assert!(balance[0].detail.contains("column \"PRINCIPAL\" not found"));
+    // The tie of the pool's principal to the classes' cannot be made either, and says so.
+    let tie = named(
+        &s,
+        "SOURCES OF PRINCIPAL total principal = sum of REMIC I classes",
+    );
+    assert_eq!(tie.len(), 1);
+    assert!(!tie[0].passed, "{}", tie[0].detail);
+}
+
+#[test]
+fn a_section_without_its_total_heading_records_the_tie_it_cannot_make() {
+    const TIE: &str = "SOURCES OF PRINCIPAL total principal = sum of REMIC I classes";
+    let intact = read(&text());
+    assert!(named(&intact, TIE).iter().all(|c| c.passed) && named(&intact, TIE).len() == 1);
+
+    let heading = "SOURCES OF PRINCIPAL                                   FIXED GROUP     ADJ GROUP        TOTAL";
+    let broken = text().replacen(heading, &heading.replace("TOTAL", "ALL  "), 1);
+    assert_ne!(broken, text());
+    let s = read(&broken);
+    let tie = named(&s, TIE);
+    assert_eq!(tie.len(), 1);
+    assert!(!tie[0].passed);
+    assert_eq!(
+        tie[0].detail,
+        "not evaluated: column \"TOTAL\" not found in SOURCES OF PRINCIPAL"
+    );
+}
