@@ -61,8 +61,8 @@ pub fn factor_checks(classes: &[BondClass], prefix_of: impl Fn(&str) -> String, 
                     sink.checks.unevaluated(
                         check,
                         format!(
-                            "{} is interest-only: its factor is on a current notional balance \
-                             {prefix} does not print",
+                            "{} is interest-only: its factor is on its current notional balance, \
+                             which {prefix} does not print",
                             class.class
                         ),
                     );

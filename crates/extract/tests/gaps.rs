@@ -84,3 +84,59 @@ fn a_section_without_its_total_heading_records_the_tie_it_cannot_make() {
         "not evaluated: column \"TOTAL\" not found in SOURCES OF PRINCIPAL"
     );
 }
+
+/// Every figure a generated "Statement to Certificateholders" prints is stored in every variant
+/// issuers printed, except prose: the years of its printed dates, `PER $1000` in a table title
+/// and the delinquency table's bucket headings (`1  2  3+`).
+#[test]
+fn every_stc_variant_stores_every_figure_but_prose() {
+    use remit_samples::{stc_submission, StcVariant};
+    let base = StcVariant::default();
+    let variants = [
+        base,
+        StcVariant {
+            principal_first: true,
+            ..base
+        },
+        StcVariant {
+            header_lines: 1,
+            ..base
+        },
+        StcVariant {
+            header_lines: 2,
+            ..base
+        },
+        StcVariant {
+            class_on_top: true,
+            ..base
+        },
+        StcVariant {
+            bare_zeros: true,
+            ..base
+        },
+        StcVariant {
+            markup: false,
+            ..base
+        },
+    ];
+    for v in variants {
+        let s = read(&stc_submission(&v, 2));
+        assert_eq!((s.figures_printed, s.figures_stored), (262, 251), "{v:?}");
+        let prose = |text: &str, figure: &str| {
+            (figure == "1999" && (text.contains("May 15, 1999") || text.contains("April 30, 1999")))
+                || (figure == "$1000" && text.contains("PER $1000 OF ORIGINAL FACE"))
+                || ((figure == "1" || figure == "2") && text == "1 2 3+")
+        };
+        for u in &s.unplaced {
+            assert!(prose(&u.text, &u.figure), "{v:?}: {u:?}");
+        }
+    }
+    let stopped = read(&stc_submission(
+        &StcVariant {
+            stop_after_classes: true,
+            ..base
+        },
+        2,
+    ));
+    assert_eq!((stopped.figures_printed, stopped.figures_stored), (33, 32));
+}

@@ -283,6 +283,15 @@ fn every_identity_of_every_tier_is_recorded_and_only_the_designed_ones_fail() {
             assert!(names.contains(&name.as_str()), "missing {name}");
         }
     }
+    let io_current = s
+        .checks
+        .iter()
+        .find(|c| c.name == "Certificate Payment Report [REMIC III]/Factors/A-IO: Current Principal Balance = 1,000 x amount / original face")
+        .expect("recorded");
+    assert_eq!(
+        io_current.detail,
+        "not evaluated: A-IO is interest-only: its factor is on its current notional balance, which Certificate Payment Report [REMIC III] does not print"
+    );
     // The Collection Account's principal is the first tier's.
     let principal = s
         .checks

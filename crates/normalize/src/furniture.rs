@@ -13,9 +13,10 @@ fn re(pattern: &str) -> Regex {
 
 static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpage\s+(\d{1,5})\s+of\s+\d{1,5}\b"));
 /// A copyright notice: `COPYRIGHT 2002 Deutsche Bank`, `(c) COPYRIGHT 2005 ...`, `Copyright (c)
-/// 2002 ...`; the year is what tells it from a sentence that starts with the word.
+/// 2002 ...`; the year is what tells it from a sentence that starts with the word. A blank
+/// inside `( c )` is tolerated: a line cut there may come back padded.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^((\(c\)|\x{00A9})\s*)?copyright\s+((\(c\)|\x{00A9})\s*)?(19|20)\d{2}\b")
+    re(r"(?i)^((\(\s?c\s?\)|\x{00A9})\s*)?copyright\s+((\(\s?c\s?\)|\x{00A9})\s*)?(19|20)\d{2}\b")
 });
 static BLANK_NOTICE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(this\s+)?space\s+(is\s+)?intentionally\s+left\s+blank\.?\s*$"));
@@ -183,6 +184,7 @@ mod tests {
             "Copyright (c) 2004 Example Trust Company",
             "\u{a9} Copyright 2005 Wells Fargo",
             "COPYRIGHT 2002 Deutsc",
+            "(c ) COPYRIGHT 2002 Deutsche Bank",
         ] {
             assert!(is_copyright(notice), "{notice}");
         }
