@@ -15,7 +15,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use remit_cli::{parse_filing, reparse_files, KnownFacts, ParsedFiling};
+use remit_cli::{parse_filing, reparse_files, KnownFacts, ParsedFiling, LOAD_BATCH};
 use remit_edgar_sim::{Corpus, SimConfig};
 use remit_fetch::RawStore;
 use remit_history::History;
@@ -92,7 +92,8 @@ fn main() -> Result<()> {
     let raw = scratch.path().join("raw");
     let corpus = write_raw(&raw, statements)?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let one = time_reparse(&scratch.path().join("one.db"), &corpus.files, 1)?;
+    // One core: the parser and the writer pinned to one CPU, so they take turns.
+    let one = on_one_cpu(|| time_reparse(&scratch.path().join("one.db"), &corpus.files, 1))?;
     let all = time_reparse(&scratch.path().join("all.db"), &corpus.files, cores)?;
     // 3. The SQLite floor: the same rows, loads alone.
     let floor = time_floor(&scratch.path().join("floor.db"), &corpus.files)?;
@@ -141,8 +142,8 @@ fn main() -> Result<()> {
             format!("{per_sec:.0}/s, {:.1} MB/s", mb / secs),
             format!("{} stmts, {mb:.1} MB in {secs:.2} s", corpus.files.len()),
             String::new(),
-            if label == "1 core" { "≥ 1000/s" } else { "" },
-            label != "1 core" || per_sec >= 1000.0,
+            if label == "1 core" { "" } else { "≥ 600/s" },
+            label == "1 core" || per_sec >= 600.0,
         );
         table.row(
             format!("reparse {label} ÷ SQLite floor"),
@@ -571,19 +572,45 @@ fn history_size(db: &Path) -> Result<HistorySize> {
     })
 }
 
-/// Seconds for the loads alone: each chunk is parsed untimed, then only `History::load` is timed.
+/// Seconds for the loads alone: each chunk is parsed untimed, then only the loads are timed,
+/// through the call reparse's writer makes (`History::load_batch`), in its largest batches.
 fn time_floor(db: &Path, files: &[PathBuf]) -> Result<f64> {
     let mut history = History::open(db)?;
     let mut loading = Duration::ZERO;
     for chunk in files.chunks(FLOOR_CHUNK) {
         let parsed = parse_untimed(chunk)?;
         let started = Instant::now();
-        for filing in &parsed {
-            history.load(&filing.record, &filing.outcome)?;
+        for batch in parsed.chunks(LOAD_BATCH) {
+            history.load_batch(batch.iter().map(|p| (&p.record, &p.outcome)), false)?;
         }
         loading += started.elapsed();
     }
     Ok(loading.as_secs_f64())
+}
+
+/// Runs `f` on a thread allowed only the first CPU (threads it starts inherit that), so a
+/// "1 core" figure is one core even on a larger machine. Elsewhere than Linux it runs unpinned.
+fn on_one_cpu<T: Send>(f: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                #[cfg(target_os = "linux")]
+                // SAFETY: a zeroed cpu_set_t is a valid empty set; CPU_SET writes inside it, and
+                // sched_setaffinity(0, ..) changes only the calling thread.
+                unsafe {
+                    let mut set: libc::cpu_set_t = std::mem::zeroed();
+                    libc::CPU_SET(0, &mut set);
+                    if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) != 0
+                    {
+                        return Err("cannot pin the 1-core reparse to one CPU".into());
+                    }
+                }
+                f().map_err(|e| e.to_string())
+            })
+            .join()
+            .map_err(|_| "the 1-core reparse panicked".to_string())?
+            .map_err(Into::into)
+    })
 }
 
 /// Parses `files` on every core (untimed: it only prepares the floor's rows sooner).

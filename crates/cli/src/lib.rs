@@ -19,7 +19,7 @@ mod logging;
 mod pipeline;
 
 pub use cli::{Cli, Command};
-pub use commands::{reparse_files, LoadTally};
+pub use commands::{reparse_files, LoadTally, LOAD_BATCH};
 pub use config::Config;
 pub use pipeline::{parse_filing, sha256_hex, KnownFacts, ParsedFiling};
 

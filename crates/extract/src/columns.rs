@@ -19,58 +19,73 @@ pub struct Word {
     pub text: String,
 }
 
+/// A word of a line borrowed from it: character positions (`end` exclusive) and its text.
+type Span<'a> = (usize, usize, &'a str);
+
 /// The words of a line. A decimal number run into letters (`0.125CA`, where a rate column
 /// ends and a state column begins) is two words, so each half finds its own column.
 pub fn words(line: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    for word in plain_words(line) {
-        match junction(&word.text) {
-            Some(at) => {
-                let (number, rest) = split_chars(&word.text, at);
-                out.push(Word {
-                    start: word.start,
-                    end: word.start + at,
-                    text: number,
-                });
-                out.push(Word {
-                    start: word.start + at,
-                    end: word.end,
-                    text: rest,
-                });
-            }
-            None => out.push(word),
-        }
-    }
-    out
+    split_spans(line).into_iter().map(owned).collect()
 }
 
 /// Words split on blanks only.
 pub fn plain_words(line: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut current: Option<Word> = None;
-    for (position, ch) in line.chars().enumerate() {
-        if ch.is_whitespace() {
-            out.extend(current.take());
-        } else {
-            let word = current.get_or_insert_with(|| Word {
-                start: position,
-                end: position,
-                text: String::new(),
-            });
-            word.text.push(ch);
-            word.end = position + 1;
-        }
+    spans(line).into_iter().map(owned).collect()
+}
+
+fn owned((start, end, text): Span<'_>) -> Word {
+    Word {
+        start,
+        end,
+        text: text.to_string(),
     }
-    out.extend(current);
+}
+
+/// [`plain_words`] without copying their text.
+fn spans(line: &str) -> Vec<Span<'_>> {
+    let mut out = Vec::new();
+    // (character position, byte offset) where the current word began.
+    let mut begun: Option<(usize, usize)> = None;
+    let mut position = 0;
+    for (offset, ch) in line.char_indices() {
+        if ch.is_whitespace() {
+            if let Some((start, from)) = begun.take() {
+                out.push((start, position, line.get(from..offset).unwrap_or_default()));
+            }
+        } else if begun.is_none() {
+            begun = Some((position, offset));
+        }
+        position += 1;
+    }
+    if let Some((start, from)) = begun {
+        out.push((start, position, line.get(from..).unwrap_or_default()));
+    }
     out
 }
 
-/// Where a decimal number ends and letters begin inside one word (`0.07625MO` -> 7).
-fn junction(text: &str) -> Option<usize> {
-    let chars: Vec<char> = text.chars().collect();
-    let at = chars.iter().position(|c| c.is_ascii_alphabetic())?;
-    let number: String = chars.get(..at)?.iter().collect();
-    (at > 0 && number.contains('.') && parse_number(&number).is_some()).then_some(at)
+/// [`words`] without copying their text.
+fn split_spans(line: &str) -> Vec<Span<'_>> {
+    let mut out = Vec::new();
+    for (start, end, text) in spans(line) {
+        match junction(text) {
+            Some((at, byte)) => {
+                let (number, rest) = text.split_at(byte);
+                out.push((start, start + at, number));
+                out.push((start + at, end, rest));
+            }
+            None => out.push((start, end, text)),
+        }
+    }
+    out
+}
+
+/// Where a decimal number ends and letters begin inside one word (`0.07625MO` -> 7), in
+/// characters and in bytes.
+fn junction(text: &str) -> Option<(usize, usize)> {
+    let (byte, _) = text.char_indices().find(|(_, c)| c.is_ascii_alphabetic())?;
+    let number = text.get(..byte)?;
+    let at = number.chars().count();
+    (at > 0 && number.contains('.') && parse_number(number).is_some()).then_some((at, byte))
 }
 
 fn split_chars(text: &str, at: usize) -> (String, String) {
@@ -147,8 +162,8 @@ pub fn key(text: &str) -> String {
 
 /// A label line prints only column numbers and formulas: `(1)   (2)   (4)=(2)+(3)`.
 pub fn is_label_line(line: &str) -> bool {
-    let words = plain_words(line);
-    !words.is_empty() && words.iter().all(|w| is_label_word(&w.text))
+    let mut words = line.split_whitespace().peekable();
+    words.peek().is_some() && words.all(is_label_word)
 }
 
 fn is_label_word(text: &str) -> bool {
@@ -306,30 +321,41 @@ impl Columns {
     /// Reads a row: each word goes to the column its span overlaps most; words left of every
     /// column are the row's label.
     pub fn row(&self, line: &str) -> Row {
-        let chars: Vec<char> = line.chars().collect();
-        let mut label_words: Vec<String> = Vec::new();
+        let mut label_words: Vec<&str> = Vec::new();
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; self.columns.len()];
-        let all = words(line);
-        let indent = all.first().map_or(0, |w| w.start);
-        for word in all {
-            match self.best_column(word.start, word.end) {
+        let all = split_spans(line);
+        let indent = all.first().map_or(0, |w| w.0);
+        for (start, end, text) in all {
+            match self.best_column(start, end) {
                 Some(index) => {
                     if let Some(span) = spans.get_mut(index) {
                         *span = Some(match *span {
-                            Some((s, e)) => (s.min(word.start), e.max(word.end)),
-                            None => (word.start, word.end),
+                            Some((s, e)) => (s.min(start), e.max(end)),
+                            None => (start, end),
                         });
                     }
                 }
-                None => label_words.push(word.text),
+                None => label_words.push(text),
             }
         }
+        // Character positions are byte offsets in an ASCII line (nearly every line).
+        let ascii = line.is_ascii();
+        let chars: Vec<char> = if ascii {
+            Vec::new()
+        } else {
+            line.chars().collect()
+        };
         let cells = spans
             .into_iter()
             .map(|span| {
                 span.map(|(s, e)| {
-                    let raw: String = chars.get(s..e).unwrap_or_default().iter().collect();
-                    (Cell::parse(&raw), s, e)
+                    let cell = if ascii {
+                        Cell::parse(line.get(s..e).unwrap_or_default())
+                    } else {
+                        let raw: String = chars.get(s..e).unwrap_or_default().iter().collect();
+                        Cell::parse(&raw)
+                    };
+                    (cell, s, e)
                 })
             })
             .collect();

@@ -8,9 +8,9 @@
 //! formulas, a table of contents) and a figure that is missing never looks like one that was
 //! never printed. Nothing here changes how figures are read.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
-use crate::columns::{is_label_line, plain_words};
+use crate::columns::is_label_line;
 use crate::value::parse_number;
 use remit_normalize::Line;
 
@@ -18,10 +18,12 @@ use crate::{BondClass, CleanStatement, LoanEvent, LoanEventKind, Statement, Unpl
 
 /// One printed figure and where.
 struct Printed<'a> {
-    keys: Vec<String>,
+    keys: &'a [String],
     report: &'a str,
+    /// Its report is a delinquency report (whose figures go to the delinquency cells first).
+    delinquent: bool,
     line: &'a Line,
-    word: String,
+    word: &'a str,
     value: f64,
     class_row: bool,
     /// How many figures its line prints: table rows are matched before prose.
@@ -31,29 +33,40 @@ struct Printed<'a> {
 /// Counts the printed figures of `clean`, those `read` stores, and lists the rest.
 pub fn measure(clean: &CleanStatement, read: &mut Statement) {
     let mut stored = Stored::of(read);
+    // Each report's keys and kind once, borrowed by each of its figures.
+    let report_keys: Vec<(Vec<String>, bool)> = clean
+        .reports
+        .iter()
+        .map(|report| {
+            let keys = match &report.tier {
+                Some(tier) => vec![report.title.clone(), format!("{} [{tier}]", report.title)],
+                None => vec![report.title.clone()],
+            };
+            (keys, report.title.to_lowercase().contains("delinquen"))
+        })
+        .collect();
     let mut printed: Vec<Printed> = Vec::new();
-    for report in &clean.reports {
-        let keys = match &report.tier {
-            Some(tier) => vec![report.title.clone(), format!("{} [{tier}]", report.title)],
-            None => vec![report.title.clone()],
-        };
+    for (report, (keys, delinquent)) in clean.reports.iter().zip(&report_keys) {
         for line in &report.lines {
             if is_label_line(&line.text) {
                 continue;
             }
-            let words = plain_words(&line.text);
             // A class's row: the class's figures, however many of its tables repeat one.
-            let class_row = words
-                .first()
-                .is_some_and(|w| stored.class_names.contains(&w.text));
-            let figures: Vec<(String, f64)> = words
-                .into_iter()
-                .filter_map(|w| Some((w.text.clone(), figure(&w.text)?)))
+            let class_row = line
+                .text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| stored.class_names.contains(w));
+            let figures: Vec<(&str, f64)> = line
+                .text
+                .split_whitespace()
+                .filter_map(|w| Some((w, figure(w)?)))
                 .collect();
             let on_line = figures.len();
             printed.extend(figures.into_iter().map(|(word, value)| Printed {
-                keys: keys.clone(),
+                keys,
                 report: &report.title,
+                delinquent: *delinquent,
                 line,
                 word,
                 value,
@@ -69,14 +82,11 @@ pub fn measure(clean: &CleanStatement, read: &mut Statement) {
     let mut placed = vec![false; printed.len()];
     for &i in &order {
         let p = &printed[i];
-        placed[i] = stored.take_named(&p.keys, p.class_row, p.value);
+        placed[i] = stored.take_named(p.keys, p.class_row, p.value);
     }
     order.sort_by_key(|&i| {
         let p = &printed[i];
-        (
-            !p.report.to_lowercase().contains("delinquen"),
-            std::cmp::Reverse(p.on_line),
-        )
+        (!p.delinquent, std::cmp::Reverse(p.on_line))
     });
     for &i in &order {
         if !placed[i] {
@@ -93,7 +103,7 @@ pub fn measure(clean: &CleanStatement, read: &mut Statement) {
             report: p.report.to_string(),
             page: p.line.page,
             line: p.line.line,
-            figure: p.word.clone(),
+            figure: p.word.to_string(),
             text: p.line.text.split_whitespace().collect::<Vec<_>>().join(" "),
         })
         .collect();
@@ -108,8 +118,8 @@ type Counts = HashMap<i128, u32>;
 struct Stored {
     by_report: HashMap<String, Counts>,
     anywhere: Counts,
-    class_names: std::collections::HashSet<String>,
-    class_values: std::collections::HashSet<i128>,
+    class_names: HashSet<String>,
+    class_values: HashSet<i128>,
 }
 
 impl Stored {
@@ -139,7 +149,11 @@ impl Stored {
         }
         for v in &read.pool_values {
             if let Some(value) = v.value {
-                add(stored.by_report.entry(v.report.clone()).or_default(), value);
+                // Looked up before inserting: a report's name is copied once, not per figure.
+                match stored.by_report.get_mut(v.report.as_str()) {
+                    Some(counts) => add(counts, value),
+                    None => add(stored.by_report.entry(v.report.clone()).or_default(), value),
+                }
             }
         }
         for d in &read.delinquency {

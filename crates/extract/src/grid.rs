@@ -29,17 +29,15 @@ pub fn is_rule(text: &str) -> bool {
 
 /// Whether a line prints a figure (a money amount, a count, a rate).
 pub fn has_figure(text: &str) -> bool {
-    plain_words(text)
-        .iter()
-        .any(|w| parse_number(&w.text).is_some_and(|_| w.text.chars().any(|c| c.is_ascii_digit())))
+    text.split_whitespace()
+        .any(|w| parse_number(w).is_some_and(|_| w.chars().any(|c| c.is_ascii_digit())))
 }
 
 /// Whether a line prints an amount: a figure with a decimal point, a thousands comma or a `%`
 /// (a heading may print small numbers: `PER $1000`, `1  2  3+`).
 pub fn has_amount(text: &str) -> bool {
-    plain_words(text).iter().any(|w| {
-        parse_number(&w.text).is_some() && w.text.chars().any(|c| matches!(c, '.' | ',' | '%'))
-    })
+    text.split_whitespace()
+        .any(|w| parse_number(w).is_some() && w.chars().any(|c| matches!(c, '.' | ',' | '%')))
 }
 
 /// The line with the characters left of `end` blanked (a label or heading read apart from the

@@ -35,18 +35,27 @@ impl Sink {
 /// Numbers repeats of a label within its report, section and column 1, 2, ... in reading
 /// order, so the key (report, section, label, col, occurrence) is unique.
 pub fn number_occurrences(pool_values: &mut [PoolValue]) {
-    let mut seen: std::collections::HashMap<(String, String, String, String), u32> =
-        std::collections::HashMap::new();
-    for value in pool_values {
-        let count = seen
-            .entry((
-                value.report.clone(),
-                value.section.clone(),
-                value.label.clone(),
-                value.col.clone(),
-            ))
-            .or_insert(0);
-        *count += 1;
-        value.occurrence = *count;
+    // Counted on borrowed keys first (no copy of four strings per figure), then written back.
+    let numbers: Vec<u32> = {
+        let mut seen: foldhash::HashMap<(&str, &str, &str, &str), u32> =
+            foldhash::HashMap::default();
+        pool_values
+            .iter()
+            .map(|value| {
+                let count = seen
+                    .entry((
+                        value.report.as_str(),
+                        value.section.as_str(),
+                        value.label.as_str(),
+                        value.col.as_str(),
+                    ))
+                    .or_insert(0);
+                *count += 1;
+                *count
+            })
+            .collect()
+    };
+    for (value, number) in pool_values.iter_mut().zip(numbers) {
+        value.occurrence = number;
     }
 }

@@ -148,6 +148,8 @@ pub struct Check {
     pub passed: bool,
     pub expected: f64,
     pub actual: f64,
+    /// The arithmetic spelled out (`... vs ... = ...; difference ..., tolerance ...`) or why the
+    /// check could not be evaluated; empty for a check that passed, whose figures say it all.
     pub detail: String,
 }
 

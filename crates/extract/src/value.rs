@@ -52,6 +52,17 @@ impl Cell {
 
 /// Trims and collapses inner runs of blanks to one, as names are kept in the history.
 pub fn collapse(text: &str) -> String {
+    // Most text is already collapsed: copy it as it is.
+    let trimmed = text.trim();
+    let mut last_blank = false;
+    let clean = trimmed.chars().all(|c| {
+        let bad = c.is_whitespace() && (c != ' ' || last_blank);
+        last_blank = c == ' ';
+        !bad
+    });
+    if clean {
+        return trimmed.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -95,20 +106,10 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
             return None;
         }
     }
-    let int_digits: String = int.chars().filter(|c| *c != ',').collect();
-    if int_digits.is_empty() && frac.is_none() {
+    if int.is_empty() && frac.is_none() {
         return None;
     }
-    let text = format!(
-        "{}.{}",
-        if int_digits.is_empty() {
-            "0"
-        } else {
-            &int_digits
-        },
-        frac.unwrap_or("0")
-    );
-    let mut value: f64 = text.parse().ok()?;
+    let mut value = decimal(int, frac)?;
     let exponent = exponent.unwrap_or(0);
     let decimals = frac.map_or(0, str::len) as i32;
     value *= 10f64.powi(exponent);
@@ -129,6 +130,34 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
         decimals: decimals.max(0) as u32,
         percent,
     })
+}
+
+/// `int.frac` (thousands commas dropped, a missing part read as 0) parsed as Rust parses the
+/// text, so the value is the correctly rounded one; assembled on the stack, since this runs for
+/// every cell of every statement.
+fn decimal(int: &str, frac: Option<&str>) -> Option<f64> {
+    const ROOM: usize = 64;
+    let frac = frac.unwrap_or("0");
+    if int.len() + 2 + frac.len() > ROOM {
+        let int: String = int.chars().filter(|c| *c != ',').collect();
+        let int = if int.is_empty() { "0" } else { &int };
+        return format!("{int}.{frac}").parse().ok();
+    }
+    let mut text = [0u8; ROOM];
+    let mut len = 0;
+    for b in int.bytes().filter(|b| *b != b',') {
+        text[len] = b;
+        len += 1;
+    }
+    if len == 0 {
+        text[0] = b'0';
+        len = 1;
+    }
+    text[len] = b'.';
+    len += 1;
+    text[len..len + frac.len()].copy_from_slice(frac.as_bytes());
+    len += frac.len();
+    std::str::from_utf8(&text[..len]).ok()?.parse().ok()
 }
 
 fn parse_exponent(text: &str) -> Option<i32> {

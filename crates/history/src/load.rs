@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+use crate::dims::Dimensions;
 use crate::rows::{insert_statement, FilingFacts};
 use crate::{Error, FilingOutcome, FilingRecord, FilingStatus, History, LoadReport};
 
@@ -85,128 +86,171 @@ impl History {
         Ok(())
     }
 
+    /// Loads several filings in one transaction, as [`History::load`] (or [`History::reload`]
+    /// with `force`) would one by one, and returns a report for each in order. One commit for
+    /// many filings is what lets a reparse keep up with its parsers; each filing still goes in
+    /// whole or not at all (a savepoint each), and a filing whose rows the history refuses is
+    /// recorded as failed without undoing the others. On an error nothing of the batch is kept.
+    pub fn load_batch<'a>(
+        &mut self,
+        filings: impl IntoIterator<Item = (&'a FilingRecord, &'a FilingOutcome)>,
+        force: bool,
+    ) -> Result<Vec<LoadReport>, Error> {
+        self.in_transaction(|tx, dims| {
+            filings
+                .into_iter()
+                .map(|(record, outcome)| write_filing(tx, dims, record, outcome, force))
+                .collect()
+        })
+    }
+
     fn write(
         &mut self,
         record: &FilingRecord,
         outcome: &FilingOutcome,
         force: bool,
     ) -> Result<LoadReport, Error> {
-        let result = self.write_once(record, outcome, force);
+        self.in_transaction(|tx, dims| write_filing(tx, dims, record, outcome, force))
+    }
+
+    /// Runs `f` in one immediate transaction, committed if it succeeds.
+    fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&mut rusqlite::Transaction<'_>, &mut Dimensions) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let result = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from)
+            .and_then(|mut tx| {
+                let value = f(&mut tx, &mut self.dims)?;
+                tx.commit()?;
+                Ok(value)
+            });
         if result.is_err() {
             // The rollback may have taken dimension rows this handle cached.
             self.dims.forget();
         }
-        match result {
-            // The rolled-back attempt changed nothing; record the filing as failed instead so
-            // the run goes on and the reason is kept.
-            Err(refused @ Error::RowRejected { .. }) => {
-                let reason = format!("the history refused its rows: {refused}");
-                tracing::warn!(accession = %record.accession, "{reason}");
-                let failed = FilingOutcome::Failed(reason.clone());
-                let mut report = self.write_once(record, &failed, true)?;
-                report.refused = Some(reason);
-                Ok(report)
+        result
+    }
+}
+
+/// One filing inside the batch's transaction, in a savepoint of its own.
+fn write_filing(
+    tx: &mut rusqlite::Transaction<'_>,
+    dims: &mut Dimensions,
+    record: &FilingRecord,
+    outcome: &FilingOutcome,
+    force: bool,
+) -> Result<LoadReport, Error> {
+    let mut savepoint = tx.savepoint()?;
+    match write_once(&savepoint, dims, record, outcome, force) {
+        Ok(report) => {
+            savepoint.commit()?;
+            Ok(report)
+        }
+        // The rolled-back attempt changed nothing; record the filing as failed instead so
+        // the run goes on and the reason is kept.
+        Err(refused @ Error::RowRejected { .. }) => {
+            savepoint.rollback()?;
+            drop(savepoint);
+            // The rollback may have taken dimension rows this handle cached.
+            dims.forget();
+            let reason = format!("the history refused its rows: {refused}");
+            tracing::warn!(accession = %record.accession, "{reason}");
+            let failed = FilingOutcome::Failed(reason.clone());
+            let mut report = write_once(tx, dims, record, &failed, true)?;
+            report.refused = Some(reason);
+            Ok(report)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn write_once(
+    tx: &Connection,
+    dims: &mut Dimensions,
+    record: &FilingRecord,
+    outcome: &FilingOutcome,
+    force: bool,
+) -> Result<LoadReport, Error> {
+    let cik = cik_param(record.cik)?;
+    let loaded_at = now();
+    let stored = stored(tx, &record.accession)?;
+    if let Some(stored) = &stored {
+        let same = !force && stored.matches(cik, record, outcome);
+        // A fetch that failed brought no bytes: it says nothing about a filing already held.
+        let no_bytes = matches!(outcome, FilingOutcome::Failed(_))
+            && record.sha256.is_empty()
+            && stored.sha256.is_some();
+        if same || no_bytes {
+            if no_bytes && !same {
+                tracing::warn!(accession = %record.accession, "kept as held ({}): {}",
+                    stored.status, outcome.reason().unwrap_or("no bytes"));
             }
-            other => other,
+            return Ok(LoadReport {
+                accession: record.accession.clone(),
+                status: FilingStatus::parse(&stored.status).unwrap_or(FilingStatus::Failed),
+                unchanged: true,
+                statement_ids: stored.ids.clone(),
+                replaced: 0,
+                superseded: superseded_count(tx, &record.accession)?,
+                refused: None,
+            });
         }
     }
 
-    fn write_once(
-        &mut self,
-        record: &FilingRecord,
-        outcome: &FilingOutcome,
-        force: bool,
-    ) -> Result<LoadReport, Error> {
-        let cik = cik_param(record.cik)?;
-        let loaded_at = now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let stored = stored(&tx, &record.accession)?;
-        if let Some(stored) = &stored {
-            let same = !force && stored.matches(cik, record, outcome);
-            // A fetch that failed brought no bytes: it says nothing about a filing already held.
-            let no_bytes = matches!(outcome, FilingOutcome::Failed(_))
-                && record.sha256.is_empty()
-                && stored.sha256.is_some();
-            if same || no_bytes {
-                if no_bytes && !same {
-                    tracing::warn!(accession = %record.accession, "kept as held ({}): {}",
-                        stored.status, outcome.reason().unwrap_or("no bytes"));
-                }
-                let report = LoadReport {
-                    accession: record.accession.clone(),
-                    status: FilingStatus::parse(&stored.status).unwrap_or(FilingStatus::Failed),
-                    unchanged: true,
-                    statement_ids: stored.ids.clone(),
-                    replaced: 0,
-                    superseded: superseded_count(&tx, &record.accession)?,
-                    refused: None,
-                };
-                tx.commit()?;
-                return Ok(report);
-            }
-        }
+    let mut groups = groups_of(tx, &record.accession)?;
+    let replaced = tx
+        .prepare_cached("DELETE FROM statements WHERE accession = ?1")?
+        .execute([&record.accession])?;
+    tx.prepare_cached(upsert_filing!())?.execute(params![
+        record.accession,
+        cik,
+        record.form,
+        record.filed_date,
+        record.source,
+        non_empty(&record.sha256),
+        outcome.status().as_str(),
+        outcome.reason(),
+        loaded_at
+    ])?;
 
-        let mut groups = groups_of(&tx, &record.accession)?;
-        let replaced = tx
-            .prepare_cached("DELETE FROM statements WHERE accession = ?1")?
-            .execute([&record.accession])?;
-        tx.prepare_cached(upsert_filing!())?.execute(params![
-            record.accession,
-            cik,
-            record.form,
-            record.filed_date,
-            record.source,
-            non_empty(&record.sha256),
-            outcome.status().as_str(),
-            outcome.reason(),
-            loaded_at
-        ])?;
-
-        let facts = FilingFacts {
-            accession: &record.accession,
-            cik,
-            filed_date: record.filed_date.as_deref(),
-            loaded_at: &loaded_at,
-        };
-        let mut ids = Vec::with_capacity(outcome.statements().len());
-        for (n, statement) in outcome.statements().iter().enumerate() {
-            ids.push(insert_statement(
-                &tx,
-                &mut self.dims,
-                &facts,
-                n + 1,
-                statement,
-            )?);
-            if let Some(date) = &statement.distribution_date {
-                groups.insert((statement.trust_name.clone(), date.clone()));
-            }
+    let facts = FilingFacts {
+        accession: &record.accession,
+        cik,
+        filed_date: record.filed_date.as_deref(),
+        loaded_at: &loaded_at,
+    };
+    let mut ids = Vec::with_capacity(outcome.statements().len());
+    for (n, statement) in outcome.statements().iter().enumerate() {
+        ids.push(insert_statement(tx, dims, &facts, n + 1, statement)?);
+        if let Some(date) = &statement.distribution_date {
+            groups.insert((statement.trust_name.clone(), date.clone()));
         }
-        for (trust_name, distribution_date) in &groups {
-            settle_supersession(&tx, trust_name, distribution_date)?;
-        }
-        for trust_name in groups
-            .iter()
-            .map(|(trust, _)| trust)
-            .collect::<BTreeSet<_>>()
-        {
-            crate::continuity::mark_pending(&tx, trust_name)?;
-        }
-        let superseded = superseded_count(&tx, &record.accession)?;
-        tx.commit()?;
-        tracing::debug!(accession = %record.accession, statements = ids.len(), replaced,
-            superseded, status = %outcome.status(), "filing loaded");
-        Ok(LoadReport {
-            accession: record.accession.clone(),
-            status: outcome.status(),
-            unchanged: false,
-            statement_ids: ids,
-            replaced,
-            superseded,
-            refused: None,
-        })
     }
+    for (trust_name, distribution_date) in &groups {
+        settle_supersession(tx, trust_name, distribution_date)?;
+    }
+    for trust_name in groups
+        .iter()
+        .map(|(trust, _)| trust)
+        .collect::<BTreeSet<_>>()
+    {
+        crate::continuity::mark_pending(tx, trust_name)?;
+    }
+    let superseded = superseded_count(tx, &record.accession)?;
+    tracing::debug!(accession = %record.accession, statements = ids.len(), replaced,
+        superseded, status = %outcome.status(), "filing loaded");
+    Ok(LoadReport {
+        accession: record.accession.clone(),
+        status: outcome.status(),
+        unchanged: false,
+        statement_ids: ids,
+        replaced,
+        superseded,
+        refused: None,
+    })
 }
 
 impl Stored {

@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::exit;
 
 pub use locate::DEMO_DB;
-pub use reparse::reparse_files;
+pub use reparse::{reparse_files, LOAD_BATCH};
 pub use summary::{settle_continuity, LoadTally};
 
 pub fn dispatch(cli: Cli) -> Result<i32> {

@@ -18,6 +18,10 @@ use crate::config::Config;
 use crate::exit;
 use crate::pipeline::{parse_filing, KnownFacts, ParsedFiling};
 
+/// The most filings the writer loads in one transaction. A commit per filing was a large share
+/// of the load; past a few dozen the saving is small and only the memory held grows.
+pub const LOAD_BATCH: usize = 32;
+
 pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
     let paths = Paths::resolve(config, store);
     let raw = RawStore::new(&paths.raw);
@@ -97,14 +101,27 @@ pub fn reparse_files(
         }
         drop(sender);
         let mut tally = LoadTally::default();
-        for parsed in receiver {
-            let report = if force {
-                history.reload(&parsed.record, &parsed.outcome)
-            } else {
-                history.load(&parsed.record, &parsed.outcome)
+        let mut batch: Vec<ParsedFiling> = Vec::with_capacity(LOAD_BATCH);
+        // The writer takes whatever is parsed by the time it is free, up to LOAD_BATCH filings,
+        // and never waits for a batch to fill: one commit then covers several filings.
+        while let Ok(first) = receiver.recv() {
+            batch.push(first);
+            while batch.len() < LOAD_BATCH {
+                match receiver.try_recv() {
+                    Ok(parsed) => batch.push(parsed),
+                    Err(_) => break,
+                }
             }
-            .with_context(|| format!("loading {}", parsed.record.source))?;
-            tally.add(&parsed.record.source, &parsed.outcome, &report);
+            let reports = history
+                .load_batch(batch.iter().map(|p| (&p.record, &p.outcome)), force)
+                .with_context(|| {
+                    let sources: Vec<&str> =
+                        batch.iter().map(|p| p.record.source.as_str()).collect();
+                    format!("loading {}", sources.join(", "))
+                })?;
+            for (parsed, report) in batch.drain(..).zip(reports) {
+                tally.add(&parsed.record.source, &parsed.outcome, &report);
+            }
         }
         Ok(tally)
     })
