@@ -266,7 +266,8 @@ fn generator(trusts: u32, months: u32) -> GeneratorConfig {
 /// Backfills two generated trusts' `months` from a simulator answering after `latency_ms`.
 fn crawl(dir: &Path, latency_ms: u64, months: u32) -> Result<Crawl> {
     let latency = Duration::from_millis(latency_ms);
-    let (_, records, max_window) = backfill(dir, months, latency)?;
+    let run = backfill(dir, months, latency, true)?;
+    let records = &run.records;
     let first = records.first().map(|r| r.at).unwrap_or_default();
     let last = records.last().map(|r| r.at).unwrap_or_default();
     // n arrivals span n - 1 intervals.
@@ -276,25 +277,127 @@ fn crawl(dir: &Path, latency_ms: u64, months: u32) -> Result<Crawl> {
     } else {
         0.0
     };
+    eprintln!(
+        "crawl @{latency_ms} ms: {}",
+        breakdown(records, &departures(&run.stderr), run.wall)
+    );
     Ok(Crawl {
         requests: records.len(),
         rate,
-        max_window,
+        max_window: run.max_window,
     })
 }
 
-fn crawl_peak_rss(dir: &Path) -> Result<u64> {
-    let (stderr, _, _) = backfill(dir, BACKFILL_RSS_MONTHS, Duration::ZERO)?;
-    peak_rss(&stderr)
+/// Each request's departure from the client (`request sent` trace lines): path, Unix µs.
+fn departures(stderr: &str) -> Vec<(String, u64)> {
+    stderr
+        .lines()
+        .filter(|l| l.contains("\"request sent\""))
+        .filter_map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).ok()?;
+            let url = value.get("url")?.as_str()?;
+            let path = url.splitn(4, '/').nth(3).map(|p| format!("/{p}"))?;
+            Some((path, value.get("sent_unix_us")?.as_u64()?))
+        })
+        .collect()
 }
 
-/// Runs `remit backfill` against an in-process simulator; returns its stderr, the simulator's
-/// request log and its busiest one-second window.
-fn backfill(
-    dir: &Path,
-    months: u32,
-    latency: Duration,
-) -> Result<(String, Vec<remit_edgar_sim::RequestRecord>, usize)> {
+/// Where the crawl's time went, departures (client) beside arrivals (simulator), ms from the
+/// first departure. The two clocks are aligned on the smallest departure-to-arrival delay.
+fn breakdown(
+    records: &[remit_edgar_sim::RequestRecord],
+    sent: &[(String, u64)],
+    wall: Duration,
+) -> String {
+    let mut pairs: Vec<(f64, f64, &str)> = Vec::new();
+    let mut used = vec![false; sent.len()];
+    for record in records {
+        let found = sent
+            .iter()
+            .enumerate()
+            .find(|(i, (path, _))| !used[*i] && *path == record.path);
+        if let Some((i, (_, us))) = found {
+            used[i] = true;
+            pairs.push((
+                *us as f64 / 1e3,
+                record.at.as_secs_f64() * 1e3,
+                &record.path,
+            ));
+        }
+    }
+    if pairs.len() < 2 {
+        return format!(
+            "no departures logged ({} of {})",
+            pairs.len(),
+            records.len()
+        );
+    }
+    let offset = pairs
+        .iter()
+        .map(|(d, a, _)| a - d)
+        .fold(f64::INFINITY, f64::min);
+    pairs.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let d0 = pairs[0].0;
+    let deps: Vec<f64> = pairs.iter().map(|p| p.0 - d0).collect();
+    let arrs: Vec<f64> = pairs.iter().map(|p| p.1 - offset - d0).collect();
+    if let Ok(dump) = std::env::var("REMIT_BENCH_DUMP") {
+        let lines: Vec<String> = deps
+            .iter()
+            .zip(&arrs)
+            .zip(&pairs)
+            .map(|((d, a), p)| format!("{d:.3}\t{a:.3}\t{}", p.2))
+            .collect();
+        let _ = std::fs::write(format!("{dump}-{}.tsv", records.len()), lines.join("\n"));
+    }
+    let filings = pairs
+        .iter()
+        .position(|p| p.2.ends_with(".txt"))
+        .unwrap_or(1);
+    let spacing = 1000.0 * (1.0 + JITTER_MS as f64 / 1000.0) / LIMIT_PER_SEC;
+    let mut late = 0.0;
+    let mut late_gaps = 0;
+    for pair in deps[filings..].windows(2) {
+        let gap = pair[1] - pair[0];
+        if gap > spacing + 1.0 {
+            late += gap - spacing;
+            late_gaps += 1;
+        }
+    }
+    let delays: Vec<f64> = deps.iter().zip(&arrs).map(|(d, a)| a - d).collect();
+    let mean_delay = delays.iter().sum::<f64>() / delays.len() as f64;
+    let last_dep = deps.last().copied().unwrap_or_default();
+    let first_arr = arrs.iter().copied().fold(f64::INFINITY, f64::min);
+    let last_arr = arrs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    format!(
+        "{} requests ({} discovery); first filing left at {:.0} ms; departures span {:.0} ms \
+         ({} gaps over {spacing:.0} ms, {late:.0} ms beyond it), arrivals {first_arr:.0}..{last_arr:.0} ms; \
+         departure->arrival mean {mean_delay:.1} ms; whole run {:.0} ms",
+        pairs.len(),
+        filings,
+        deps.get(filings).copied().unwrap_or_default(),
+        last_dep,
+        late_gaps,
+        wall.as_secs_f64() * 1e3,
+    )
+}
+
+fn crawl_peak_rss(dir: &Path) -> Result<u64> {
+    let run = backfill(dir, BACKFILL_RSS_MONTHS, Duration::ZERO, false)?;
+    peak_rss(&run.stderr)
+}
+
+/// What one `remit backfill` against the simulator left: its stderr, the simulator's request log,
+/// the busiest one-second window and the run's wall time (process start to exit).
+struct BackfillRun {
+    stderr: String,
+    records: Vec<remit_edgar_sim::RequestRecord>,
+    max_window: usize,
+    wall: Duration,
+}
+
+/// Runs `remit backfill` against an in-process simulator; `trace` logs each request's departure
+/// (JSON lines on stderr).
+fn backfill(dir: &Path, months: u32, latency: Duration, trace: bool) -> Result<BackfillRun> {
     std::fs::create_dir_all(dir)?;
     let mut corpus = Corpus::default();
     let mut ciks = std::collections::BTreeSet::new();
@@ -310,7 +413,14 @@ fn backfill(
         ..SimConfig::default()
     };
     let sim = runtime.block_on(remit_edgar_sim::start(corpus, sim_config))?;
-    let output = remit(dir, &config)
+    let mut command = remit(dir, &config);
+    if trace {
+        command
+            .env("RUST_LOG", "warn,remit_fetch=trace")
+            .args(["--log-format", "json"]);
+    }
+    let started = Instant::now();
+    let output = command
         .args(["backfill", "--since", "2002-01-01", "--until", "2012-12-31"])
         .arg("--db")
         .arg(dir.join("remit.db"))
@@ -324,6 +434,7 @@ fn backfill(
         ])
         .args(["--user-agent", "remit-bench bench@example.org"])
         .output()?;
+    let wall = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if !output.status.success() {
         return Err(format!("remit backfill failed: {stderr}").into());
@@ -331,7 +442,12 @@ fn backfill(
     let records = sim.requests();
     let max_window = sim.max_in_window(Duration::from_secs(1));
     runtime.block_on(sim.shutdown());
-    Ok((stderr, records, max_window))
+    Ok(BackfillRun {
+        stderr,
+        records,
+        max_window,
+        wall,
+    })
 }
 
 fn reparse_peak_rss(dir: &Path, raw: &Path) -> Result<u64> {

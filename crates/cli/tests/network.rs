@@ -120,6 +120,62 @@ fn the_client_never_goes_over_the_limit_where_requests_arrive() {
     // a debug build parsing on a loaded 2-core machine is no measure of speed.
 }
 
+/// Issue 10's overlap: a backfill fetches the filings of the first listing part while the rest
+/// is still being listed. Two CIKs, each listing in parts of two (`recent`, then pages): the
+/// simulator's log shows the first filing asked for before the last listing request arrived.
+#[test]
+fn filings_are_fetched_while_the_listing_is_still_coming() {
+    let (corpus, filings) = sample_corpus(3, 6, 0);
+    let ciks = distinct_ciks(&filings);
+    assert_eq!(
+        ciks.len(),
+        2,
+        "two trusts share a CIK, the third has its own"
+    );
+    let config = SimConfig {
+        latency: (Duration::from_millis(30), Duration::from_millis(40)),
+        recent_limit: 2,
+        ..SimConfig::default()
+    };
+    let (_rt, sim) = start_sim(corpus, config);
+    let ws = Workspace::new(&ciks);
+    let out = ws.remit(
+        Some(&sim),
+        &["backfill", "--since", "2002-01-01", "--until", "2009-12-31"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        query_i64(&ws.db(), "SELECT count(*) FROM statements") as usize,
+        filings.len()
+    );
+    let requests = sim.requests();
+    let listing: Vec<_> = requests
+        .iter()
+        .filter(|r| r.path.starts_with("/submissions/"))
+        .collect();
+    // 12 filings of the first CIK in parts of two, 6 of the second: 6 + 3 listing requests.
+    assert_eq!(listing.len(), 9, "{listing:?}");
+    let first_filing = requests
+        .iter()
+        .find(|r| r.path.ends_with(".txt"))
+        .expect("a filing fetched");
+    let last_listing = listing.last().expect("a listing");
+    assert!(
+        first_filing.at < last_listing.at,
+        "the first filing ({:?}) was only asked for after the last listing request ({:?})",
+        first_filing.at,
+        last_listing.at
+    );
+    // And not only the last: the first CIK's filings come before the second CIK is listed.
+    let second_cik = format!("/submissions/CIK{:010}.json", ciks[1]);
+    let second_listed = listing
+        .iter()
+        .find(|r| r.path == second_cik)
+        .expect("second CIK listed");
+    assert!(first_filing.at < second_listed.at);
+    assert_eq!(submission_fetches(&sim).len(), filings.len());
+}
+
 /// Faults and a block, checked where they happen: the simulator's log shows that 5xx answers,
 /// truncated bodies and resets were really sent, that nothing was asked during the cool-down,
 /// that no second held more than 10, and that each filing got exactly one whole answer.

@@ -494,3 +494,31 @@ fn a_column_lost_with_its_figures_in_one_tier_is_a_failed_check() {
         ]
     );
 }
+
+#[test]
+fn a_table_whose_class_column_is_lost_records_its_identities_as_not_evaluated() {
+    let mut lines = may_lines();
+    let tier = find(&lines, 0, |l| l.trim() == "REMIC II");
+    let to_date = find(&lines, tier, |l| {
+        l.trim() == "Distribution in Dollars - to Date"
+    });
+    let header = find(&lines, to_date, |l| l.starts_with("Class "));
+    blank(&mut lines[header], 0, 5);
+    let s = read(&cut_document(&lines, Cut::Fixture));
+    let lost: Vec<(&str, &str)> = s
+        .checks
+        .iter()
+        .filter(|c| {
+            c.name
+                .starts_with("Certificate Payment Report [REMIC II]/To Date/")
+        })
+        .map(|c| (c.name.as_str(), c.detail.as_str()))
+        .collect();
+    let why = "not evaluated: column \"Class\" not found in Certificate Payment Report [REMIC II] (Distribution in Dollars - to Date)";
+    assert_eq!(lost.len(), 3, "{lost:#?}");
+    assert!(lost.iter().all(|(_, detail)| *detail == why), "{lost:#?}");
+    assert!(s
+        .warnings
+        .iter()
+        .any(|w| w.contains("a table without a Class column")));
+}

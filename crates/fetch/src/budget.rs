@@ -91,7 +91,7 @@ impl Budget {
             let mut text = String::new();
             file.seek(SeekFrom::Start(0))?;
             file.read_to_string(&mut text)?;
-            let now = now_micros();
+            let now = unix_micros();
             let next = text
                 .lines()
                 .find_map(|l| l.strip_prefix("next_us="))
@@ -115,7 +115,8 @@ fn micros(d: Duration) -> u64 {
     u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
 }
 
-fn now_micros() -> u64 {
+/// Microseconds since the Unix epoch: the clock every process sharing the budget agrees on.
+pub(crate) fn unix_micros() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, micros)

@@ -9,7 +9,7 @@ use reqwest::header::{
 };
 
 use crate::answer::{classify, retry_after, Resource, Verdict};
-use crate::budget::{budget_key, default_budget_dir, Budget};
+use crate::budget::{budget_key, default_budget_dir, unix_micros, Budget};
 use crate::config::{Checked, ClientConfig};
 use crate::error::Error;
 use crate::pace::{spacing, BlockPolicy, Pace};
@@ -112,6 +112,9 @@ impl Edgar {
         loop {
             let admission = self.pace.admit().await?;
             self.counters.request();
+            // The departure, on the wall clock: set beside the server's arrival log it shows where
+            // a crawl loses time (the start-up, the pacing, the network).
+            tracing::trace!(url, sent_unix_us = unix_micros(), "request sent");
             let attempt = self.attempt(url, resource).await;
             if let Attempt::Blocked = attempt {
                 // Recorded before the slot is released, so no waiting request slips out first.

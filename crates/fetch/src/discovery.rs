@@ -14,23 +14,42 @@ impl Edgar {
     /// Every filing the submissions API lists for `cik`: `filings.recent`, then each older page
     /// named in `filings.files`. A CIK EDGAR does not know is [`Error::Permanent`] (404).
     pub async fn submissions(&self, cik: u64) -> Result<Vec<FilingRef>, Error> {
+        let mut filings = Vec::new();
+        self.submissions_by_page(cik, |page| filings.extend(page))
+            .await?;
+        Ok(filings)
+    }
+
+    /// The same listing, handed to `page` a part at a time as each arrives (`filings.recent`,
+    /// then each older page), so a caller can fetch the first filings while the rest is still
+    /// being listed. Returns how many filings were listed. A listing that names a page which is
+    /// not one is refused before any of it is handed over; a page that then fails to come ends
+    /// the listing with that error, after the parts before it.
+    pub async fn submissions_by_page(
+        &self,
+        cik: u64,
+        mut page: impl FnMut(Vec<FilingRef>),
+    ) -> Result<usize, Error> {
         let url = format!("{}/{}", self.data_base(), entity_path(cik));
         let body = self.get(&url, Resource::Json).await?;
         let entity: Entity = json(&url, &body)?;
-        let (mut filings, mut skipped) = entity.filings.recent.filings(cik, &entity.name);
-        for page in &entity.filings.files {
-            if !is_page_name(&page.name) {
-                return Err(Error::Malformed {
-                    url,
-                    what: format!("filings.files names {:?}, not a page file", page.name),
-                });
-            }
-            let page_url = format!("{}/submissions/{}", self.data_base(), page.name);
+        if let Some(bad) = entity.filings.files.iter().find(|p| !is_page_name(&p.name)) {
+            return Err(Error::Malformed {
+                url,
+                what: format!("filings.files names {:?}, not a page file", bad.name),
+            });
+        }
+        let (recent, mut skipped) = entity.filings.recent.filings(cik, &entity.name);
+        let mut listed = recent.len();
+        page(recent);
+        for older in &entity.filings.files {
+            let page_url = format!("{}/submissions/{}", self.data_base(), older.name);
             let body = self.get(&page_url, Resource::Json).await?;
             let columns: Columns = json(&page_url, &body)?;
             let (more, more_skipped) = columns.filings(cik, &entity.name);
-            filings.extend(more);
+            listed += more.len();
             skipped += more_skipped;
+            page(more);
         }
         if skipped > 0 {
             tracing::warn!(
@@ -41,11 +60,11 @@ impl Edgar {
         }
         tracing::debug!(
             cik,
-            filings = filings.len(),
+            filings = listed,
             pages = entity.filings.files.len(),
             "listed"
         );
-        Ok(filings)
+        Ok(listed)
     }
 
     /// The filings of one day's `master.{YYYYMMDD}.idx`; `None` when EDGAR has no index for that

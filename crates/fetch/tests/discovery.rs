@@ -90,6 +90,60 @@ async fn submissions_follow_every_older_page() {
     sim.shutdown().await;
 }
 
+/// The listing handed over a part at a time, as each arrives: `recent` first, then each page,
+/// so a caller can fetch the first filings before the last page is asked for.
+#[tokio::test]
+async fn submissions_by_page_hands_over_each_part_as_it_arrives() {
+    let filings = imh_filings(8);
+    let config = SimConfig {
+        recent_limit: 3,
+        ..SimConfig::default()
+    };
+    let sim = start(corpus_of(&filings), config).await.expect("simulator");
+    let edgar = Edgar::new(client_config(sim.www_base(), sim.data_base())).expect("client");
+
+    // Each part, with how many requests the simulator had seen when it was handed over.
+    let mut parts: Vec<(Vec<String>, usize)> = Vec::new();
+    let listed = edgar
+        .submissions_by_page(IMH_CIK, |page| {
+            let accessions = page.into_iter().map(|f| f.accession).collect();
+            parts.push((accessions, sim.requests().len()));
+        })
+        .await
+        .expect("listing");
+    assert_eq!(listed, 8);
+    // Newest first, three a part; each part handed over before the next page was asked for.
+    assert_eq!(
+        parts,
+        [
+            (
+                vec![
+                    "0001020242-02-000507".to_string(),
+                    "0001020242-02-000506".to_string(),
+                    "0001020242-02-000505".to_string()
+                ],
+                1
+            ),
+            (
+                vec![
+                    "0001020242-02-000504".to_string(),
+                    "0001020242-02-000503".to_string(),
+                    "0001020242-02-000502".to_string()
+                ],
+                2
+            ),
+            (
+                vec![
+                    "0001020242-02-000501".to_string(),
+                    "0001020242-02-000500".to_string()
+                ],
+                3
+            ),
+        ]
+    );
+    sim.shutdown().await;
+}
+
 #[tokio::test]
 async fn daily_and_quarterly_indexes() {
     let filings = imh_filings(5); // 2002-10-01 (a Tuesday) to 2002-10-05

@@ -6,18 +6,21 @@ use anyhow::{bail, Context, Result};
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
+use futures_util::stream;
 use remit_fetch::{Edgar, FilingRef, NetworkLock, RawStore};
 use remit_history::History;
 
 use super::ingest::open_history;
 use super::network::{
-    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, pending_refs, Paths,
+    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, pending_refs,
+    AbortOnDrop, Found, Paths,
 };
 use super::LoadTally;
 use crate::cli::{Discovery, EdgarArgs, StoreArgs};
 use crate::config::Config;
 
 /// What to fetch.
+#[derive(Debug, Clone)]
 pub struct Request {
     pub ciks: Vec<u64>,
     pub since: NaiveDate,
@@ -105,15 +108,19 @@ fn quarters(since: NaiveDate, until: NaiveDate) -> Vec<(i32, u32)> {
     out
 }
 
-/// Every filing of the requested CIKs, by whichever discovery costs fewer requests.
-async fn discover(edgar: &Edgar, request: &Request) -> Result<Vec<FilingRef>> {
+/// Every filing of the requested CIKs, by whichever discovery costs fewer requests, handed to
+/// `found` a listing page or an index at a time, as each arrives.
+async fn discover(
+    edgar: &Edgar,
+    request: &Request,
+    found: &mut impl FnMut(Vec<FilingRef>),
+) -> Result<()> {
     let quarters = quarters(request.since, request.until);
     let by_index = match request.discover {
         Discovery::Index => true,
         Discovery::Submissions => false,
         Discovery::Auto => quarters.len() < request.ciks.len(),
     };
-    let mut refs: Vec<FilingRef> = Vec::new();
     if by_index {
         let wanted: HashSet<u64> = request.ciks.iter().copied().collect();
         tracing::info!(
@@ -123,7 +130,11 @@ async fn discover(edgar: &Edgar, request: &Request) -> Result<Vec<FilingRef>> {
         );
         for (year, quarter) in quarters {
             match edgar.quarterly_index(year, quarter).await {
-                Ok(rows) => refs.extend(rows.into_iter().filter(|r| wanted.contains(&r.cik))),
+                Ok(rows) => found(
+                    rows.into_iter()
+                        .filter(|r| wanted.contains(&r.cik))
+                        .collect(),
+                ),
                 // A quarter not published (yet) lists nothing.
                 Err(e) if e.is_not_found() => tracing::warn!("no index for {year} QTR{quarter}"),
                 Err(e) => {
@@ -134,8 +145,8 @@ async fn discover(edgar: &Edgar, request: &Request) -> Result<Vec<FilingRef>> {
         }
     } else {
         for cik in &request.ciks {
-            match edgar.submissions(*cik).await {
-                Ok(found) => refs.extend(found),
+            match edgar.submissions_by_page(*cik, &mut *found).await {
+                Ok(_) => {}
                 Err(e) if e.is_permanent() => {
                     tracing::warn!(cik, "no filings listed for CIK {cik}: {e}")
                 }
@@ -145,7 +156,7 @@ async fn discover(edgar: &Edgar, request: &Request) -> Result<Vec<FilingRef>> {
             }
         }
     }
-    Ok(refs)
+    Ok(())
 }
 
 /// The backfill itself, also used by `remit demo`.
@@ -215,13 +226,6 @@ async fn backfill_run(
     concurrency: usize,
     max_attempts: u32,
 ) -> Result<LoadTally> {
-    let refs = discover(edgar, request).await?;
-    let mut refs = remit_fetch::filter(
-        refs,
-        &request.forms,
-        Some(request.since),
-        Some(request.until),
-    );
     // Filings earlier runs could not fetch or load are tried again, whatever their date.
     let pending = pending_refs(history, max_attempts)?;
     if !pending.is_empty() {
@@ -230,29 +234,73 @@ async fn backfill_run(
             pending.len()
         );
     }
-    refs.extend(pending);
-    // Oldest first, so an amendment is loaded after the filing it amends.
-    refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
-    refs.dedup_by(|a, b| a.accession == b.accession);
-    tracing::info!(
-        "{} filings of forms {} for {} CIKs between {} and {}",
-        refs.len(),
-        request.forms.join(", "),
-        request.ciks.len(),
-        request.since,
-        request.until
-    );
+    let found = found_filings(Arc::clone(edgar), request, pending);
     let tally = fetch_and_load(
         Arc::clone(edgar),
         raw,
         history,
-        refs,
+        found,
         request.refetch,
         concurrency,
     )
     .await?;
     super::settle_continuity(history)?;
     Ok(tally)
+}
+
+/// The filings to fetch, as they are found: the queued ones at once, then each listing page or
+/// index as it arrives, so fetching starts while the rest is still being listed (a short backfill
+/// is then not a round trip behind). Each filing comes once; within a page, oldest first. A
+/// discovery error ends the stream with that error.
+fn found_filings(edgar: Arc<Edgar>, request: &Request, pending: Vec<FilingRef>) -> Found {
+    let request = request.clone();
+    let (sender, receiver) = tokio::sync::mpsc::unbounded_channel::<Result<FilingRef>>();
+    let listing = tokio::spawn(async move {
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut sent = 0usize;
+        let mut send = |refs: Vec<FilingRef>, filter: bool| {
+            let mut refs = if filter {
+                remit_fetch::filter(
+                    refs,
+                    &request.forms,
+                    Some(request.since),
+                    Some(request.until),
+                )
+            } else {
+                refs
+            };
+            // Oldest first, so an amendment is usually loaded after the filing it amends (the
+            // history settles supersession whatever the order).
+            refs.sort_by(|a, b| (a.filed_date, &a.accession).cmp(&(b.filed_date, &b.accession)));
+            for filing in refs {
+                if seen.insert(filing.accession.clone()) {
+                    sent += 1;
+                    // The receiver is gone only when the run stopped: nothing left to do.
+                    let _ = sender.send(Ok(filing));
+                }
+            }
+        };
+        send(pending, false);
+        let listed = discover(&edgar, &request, &mut |refs| send(refs, true)).await;
+        tracing::info!(
+            "{sent} filings of forms {} for {} CIKs between {} and {}",
+            request.forms.join(", "),
+            request.ciks.len(),
+            request.since,
+            request.until
+        );
+        if let Err(e) = listed {
+            let _ = sender.send(Err(e));
+        }
+    });
+    let guard = AbortOnDrop(listing);
+    Box::pin(stream::unfold(
+        (receiver, guard),
+        |(mut receiver, guard)| async move {
+            let next = receiver.recv().await?;
+            Some((next, (receiver, guard)))
+        },
+    ))
 }
 
 #[cfg(test)]

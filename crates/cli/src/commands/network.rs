@@ -1,12 +1,14 @@
 //! What backfill, nightly and demo share: the EDGAR client built from config and flags, the
 //! network lock, and the fetch -> raw store -> parse -> load loop.
 //!
-//! Fetches run concurrently (the client's limiter keeps them within SEC's rate); parsing and
-//! loading happen on this one task, so the history has a single writer and one transaction per
-//! filing: a killed run loses at most the filing in flight, and the raw store means a restart never
-//! downloads what it already has.
+//! Fetches run concurrently on their own task (the client's limiter keeps them within SEC's rate),
+//! starting as soon as the first filings are found; parsing and loading happen on the caller's
+//! task, so the history has a single writer and one transaction per filing: a killed run loses at
+//! most the filing in flight, and the raw store means a restart never downloads what it already
+//! has.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -93,46 +95,107 @@ pub fn progress(len: u64, what: &str) -> ProgressBar {
 /// network, not the filings, is failing, and going on would only hammer it.
 const STOP_AFTER_NETWORK_FAILURES: usize = 8;
 
+/// Filings to fetch as they are found: a discovery that fails sends its error, which stops the
+/// run like any fatal answer.
+pub type Found = std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<FilingRef>> + Send>>;
+
+/// The filings of a list already known, as a [`Found`] stream.
+pub fn known(refs: Vec<FilingRef>) -> Found {
+    Box::pin(stream::iter(refs.into_iter().map(Ok)))
+}
+
+/// One filing's bytes, fetched or read from the raw store.
+struct Fetched {
+    filing: FilingRef,
+    cached: bool,
+    bytes: Result<Vec<u8>, remit_fetch::Error>,
+}
+
+/// Aborts a task of the run (listing, fetching) when the run stops early (an error, a fatal
+/// answer), so no request leaves after it has ended.
+pub struct AbortOnDrop(pub tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
 /// Fetches what the raw store lacks, then parses and loads every filing the history needs.
+///
+/// Filings are fetched as `found` yields them, so a backfill starts fetching while discovery is
+/// still listing. Fetching runs on its own task and hands bodies over a bounded channel: while
+/// this task parses and loads a filing, the next requests still leave the moment the budget lets
+/// them (fetches driven from this loop would wait for each parse).
 ///
 /// A filing that cannot be fetched or loaded is recorded `failed` with the reason and queued
 /// (`fetch_queue`) for the next run; one that lands leaves the queue. A fatal answer (SEC's
-/// "Undeclared Automated Tool", a block past the limit), a disk or database error, or a run of
-/// network failures stops the run at once with the error.
+/// "Undeclared Automated Tool", a block past the limit), a failed discovery, a disk or database
+/// error, or a run of network failures stops the run at once with the error.
 pub async fn fetch_and_load(
     edgar: Arc<Edgar>,
     raw: &RawStore,
     history: &mut History,
-    refs: Vec<FilingRef>,
+    found: Found,
     refetch: bool,
     concurrency: usize,
 ) -> Result<LoadTally> {
     let mut tally = LoadTally::default();
-    let bar = progress(refs.len() as u64, "filings");
-    let total = refs.len();
-    let jobs = refs.into_iter().map(|filing| {
-        let edgar = Arc::clone(&edgar);
-        // The raw store alone knows where a filing lives; reading it here (lazily, as the stream
-        // pulls this job) keeps that knowledge in one place.
-        let stored = match refetch {
-            false if raw.contains(filing.cik, &filing.accession) => {
-                Some(raw.read(filing.cik, &filing.accession))
+    let bar = progress(0, "filings");
+    let listed = Arc::new(AtomicUsize::new(0));
+    let concurrency = concurrency.max(1);
+    let (sender, mut fetched) = tokio::sync::mpsc::channel::<Result<Fetched>>(concurrency * 4);
+    let fetching = {
+        let raw = raw.clone();
+        let bar = bar.clone();
+        let listed = Arc::clone(&listed);
+        tokio::spawn(async move {
+            let jobs = found.map(move |found| {
+                let edgar = Arc::clone(&edgar);
+                let filing = found.map(|filing| {
+                    listed.fetch_add(1, Ordering::Relaxed);
+                    bar.inc_length(1);
+                    // The raw store alone knows where a filing lives; reading it here (as the
+                    // stream pulls this job) keeps that knowledge in one place.
+                    let stored = match refetch {
+                        false if raw.contains(filing.cik, &filing.accession) => {
+                            Some(raw.read(filing.cik, &filing.accession))
+                        }
+                        _ => None,
+                    };
+                    (filing, stored)
+                });
+                async move {
+                    let (filing, stored) = filing?;
+                    let cached = stored.is_some();
+                    let bytes = match stored {
+                        Some(stored) => stored,
+                        None => edgar.fetch_submission(&filing).await.map(|b| b.to_vec()),
+                    };
+                    Ok(Fetched {
+                        filing,
+                        cached,
+                        bytes,
+                    })
+                }
+            });
+            let mut results = jobs.buffer_unordered(concurrency);
+            while let Some(result) = results.next().await {
+                if sender.send(result).await.is_err() {
+                    return;
+                }
             }
-            _ => None,
-        };
-        async move {
-            let cached = stored.is_some();
-            let bytes = match stored {
-                Some(stored) => stored,
-                None => edgar.fetch_submission(&filing).await.map(|b| b.to_vec()),
-            };
-            (filing, cached, bytes)
-        }
-    });
-    let mut results = stream::iter(jobs).buffer_unordered(concurrency.max(1));
+        })
+    };
+    let _fetching = AbortOnDrop(fetching);
     let mut done = 0usize;
     let mut network_in_a_row = 0usize;
-    while let Some((filing, cached, bytes)) = results.next().await {
+    while let Some(result) = fetched.recv().await {
+        let Fetched {
+            filing,
+            cached,
+            bytes,
+        } = result?;
         done += 1;
         let known = KnownFacts {
             accession: Some(filing.accession.clone()),
@@ -214,11 +277,14 @@ pub async fn fetch_and_load(
             }
         }
         bar.inc(1);
-        if bar.is_hidden() && (done.is_multiple_of(50) || done == total) {
-            tracing::info!("{done}/{total} filings done");
+        if bar.is_hidden() && done.is_multiple_of(50) {
+            tracing::info!("{done}/{} filings done", listed.load(Ordering::Relaxed));
         }
     }
     bar.finish_and_clear();
+    if bar.is_hidden() && !done.is_multiple_of(50) {
+        tracing::info!("{done}/{done} filings done");
+    }
     Ok(tally)
 }
 

@@ -14,7 +14,8 @@ use remit_fetch::{Edgar, FilingRef, NetworkLock, RawStore};
 use super::backfill::{parse_date, today};
 use super::ingest::open_history;
 use super::network::{
-    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, pending_refs, Paths,
+    client_config, earliest_pending, ensure_dir, exit_code, fetch_and_load, known, pending_refs,
+    Paths,
 };
 use crate::cli::{EdgarArgs, StoreArgs};
 use crate::config::Config;
@@ -88,7 +89,7 @@ pub fn run(
             Arc::clone(&edgar),
             &raw,
             &mut history,
-            refs,
+            known(refs),
             false,
             concurrency,
         )
