@@ -47,6 +47,7 @@
 //! # Ok::<(), remit_normalize::Error>(())
 //! ```
 
+mod columns;
 mod error;
 mod furniture;
 mod html;

@@ -2,27 +2,21 @@
 //!
 //! A piece was cut at some width between the document's limit and two columns less, then lost
 //! its trailing blanks. So at each cut the blanks to put back are `w - length` for a width `w` in
-//! that window, and the candidates are few:
+//! that window, and the readings are few. What the whole document says about them is surveyed
+//! here: its limit, the width its agent usually cut at, and the tokens it prints whole away from
+//! any cut (its vocabulary).
 //!
-//! * a piece that ends in a non-blank, within the window, followed by a continuation that starts
-//!   with a non-blank was cut inside a word or number: joined directly (unless the two halves are
-//!   words the document prints on their own and the whole never, where one blank was trimmed);
-//! * a piece shorter than the window lost blanks to the trim, and one that ends in a non-blank
-//!   inside the window before a blank-led continuation may have: each candidate padding is scored
-//!   by how many of the continuation's fields then start or end where fields of lines whose
-//!   positions are certain do (figures under their column headers), and the agent's most common
-//!   width breaks ties.
+//! * A document cut at one habitual width (nearly every piece cut inside a token is that wide,
+//!   the fixture's agent) needs no more: a piece short of the habit lost what it is short, one at
+//!   it was cut inside a token (unless its halves are words the document prints apart and never
+//!   joined, where a blank was trimmed).
+//! * Otherwise (widths drift piece by piece) every cut is read by the columns of the lines
+//!   around it, all lines together ([`crate::columns`]); the vocabulary weighs in where a token
+//!   may have been cut in two.
 
 use std::collections::HashMap;
 
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
-
-/// How many lines either side of a line are its table: columns line up within a table only.
-const NEIGHBOURHOOD: usize = 20;
-
-/// Where a line has, or may have, fields starting or ending (see [`Field::keys`]) -> weight (2 where the line's
-/// columns are certain, 1 for each position a field after an uncertain cut may sit at).
-type Boundaries = HashMap<usize, usize>;
 
 /// How dominant the usual width must be for a document to count as cut at one width.
 const CONSISTENT_SHARE: f64 = 0.95;
@@ -35,7 +29,7 @@ const MIN_HABIT: u32 = 6;
 
 /// What the whole document says about its cuts.
 pub(crate) struct Survey<'a> {
-    limit: usize,
+    pub(crate) limit: usize,
     /// The most common width of a first piece and of a continuation piece cut inside a token.
     usual: [Option<usize>; 2],
     /// Whether nearly every piece cut inside a token was cut at the usual width: then that
@@ -43,49 +37,6 @@ pub(crate) struct Survey<'a> {
     consistent: bool,
     /// Fields printed whole, away from any cut.
     words: HashMap<&'a str, u32>,
-    /// Per logical line, the column boundaries its fields mark.
-    boundaries: Vec<Boundaries>,
-}
-
-/// A blank-separated field: `[start, end)` in characters.
-#[derive(Debug, Clone, Copy)]
-struct Field {
-    start: usize,
-    end: usize,
-    /// Reads as a figure: right-aligned in its column, where words are left-aligned.
-    figure: bool,
-}
-
-impl Field {
-    /// The keys under which a field at offset `at` is aligned with others: its start (text and
-    /// left-aligned figures line up there) and its end (right-aligned figures).
-    fn keys(&self, at: usize) -> Vec<usize> {
-        if self.figure {
-            vec![2 * (at + self.end), 2 * (at + self.start) + 1]
-        } else {
-            vec![2 * (at + self.start)]
-        }
-    }
-
-    /// How well the field, placed at offset `at`, lines up with the lines around it: first on
-    /// its column boundary (a word's start, a figure's end), then, for a figure, on its start
-    /// (some tables left-align their figures under the header words).
-    fn alignment(&self, at: usize, neighbours: &[&Boundaries]) -> (usize, usize) {
-        let weight =
-            |key: usize| -> usize { neighbours.iter().filter_map(|bs| bs.get(&key)).sum() };
-        if self.figure {
-            let start = 2 * (at + self.start);
-            (
-                weight(2 * (at + self.end)),
-                weight(start) + weight(start + 1),
-            )
-        } else {
-            // A word starts on its column's boundary, whether the figures under it end there
-            // (right-aligned) or start there (left-aligned).
-            let start = 2 * (at + self.start);
-            (weight(start) + weight(start + 1), 0)
-        }
-    }
 }
 
 impl<'a> Survey<'a> {
@@ -95,7 +46,6 @@ impl<'a> Survey<'a> {
             usual: [None, None],
             consistent: false,
             words: HashMap::new(),
-            boundaries: Vec::with_capacity(groups.len()),
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -157,67 +107,7 @@ impl<'a> Survey<'a> {
         };
         survey.consistent = all_pieces >= MIN_HABIT
             && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
-        // Every column boundary each line's fields may mark, whichever reading each cut has
-        // (a document cut at one width needs none: its habit decides every cut).
-        if !survey.consistent {
-            for (_, pieces) in groups {
-                let possible = survey.possible_boundaries(pieces);
-                survey.boundaries.push(possible);
-            }
-        }
         survey
-    }
-
-    /// Whether cuts are read against the columns of the lines around them (a document cut at
-    /// one habitual width needs no such reading, nor a second pass).
-    pub fn reads_columns(&self) -> bool {
-        !self.consistent
-    }
-
-    /// Replaces what is known of line `line` by its text as joined, whose first `certain`
-    /// characters are certain.
-    pub fn learn(&mut self, line: usize, text: &str, certain: usize) {
-        if let Some(slot) = self.boundaries.get_mut(line) {
-            *slot = Boundaries::new();
-            for f in fields(text) {
-                let weight = if f.end <= certain { 2 } else { 1 };
-                for key in f.keys(0) {
-                    slot.insert(key, weight);
-                }
-            }
-        }
-    }
-
-    /// Every column boundary a line's fields may mark: certain up to the first cut with more
-    /// than one reading, and for the piece after it every position that cut allows.
-    fn possible_boundaries(&self, pieces: &[Piece<'_>]) -> Boundaries {
-        let mut out = Boundaries::new();
-        let mut certain = String::new();
-        for (k, piece) in pieces.iter().enumerate() {
-            certain.push_str(piece.content.trim_end());
-            let Some(next) = pieces.get(k + 1) else {
-                break;
-            };
-            if let Some(pad) = self.only_reading(piece, next) {
-                certain.extend(std::iter::repeat_n(' ', pad));
-                continue;
-            }
-            let base = certain.chars().count();
-            for f in fields(next.content.trim_end()) {
-                for pad in self.paddings(piece) {
-                    for key in f.keys(base + pad) {
-                        out.entry(key).or_insert(1);
-                    }
-                }
-            }
-            break;
-        }
-        for f in fields(&certain) {
-            for key in f.keys(0) {
-                out.insert(key, 2);
-            }
-        }
-        out
     }
 
     /// The blanks that may have been trimmed from `piece`: `w - length` for each width `w` the
@@ -262,56 +152,6 @@ impl<'a> Survey<'a> {
             .min(MAX_WRAP_WIDTH)
     }
 
-    /// The padding when the pieces allow one reading only.
-    fn only_reading(&self, piece: &Piece<'_>, next: &Piece<'_>) -> Option<usize> {
-        if self.splits_a_token(piece, next) {
-            return Some(usize::from(self.split_words(piece, next)));
-        }
-        let pads = self.paddings(piece);
-        (pads.start() == pads.end()).then_some(*pads.start())
-    }
-
-    /// Decides the cut after `piece` on line `line`, whose joined text so far is `so_far`
-    /// columns wide: the padding, and whether it was the only reading.
-    fn seam(
-        &self,
-        line: usize,
-        piece: &Piece<'_>,
-        next: &Piece<'_>,
-        so_far: usize,
-    ) -> (usize, bool) {
-        let preferred = self.usual_width(piece).saturating_sub(piece.physical());
-        let splits = self.splits_a_token(piece, next);
-        if self.consistent && !splits {
-            // Every piece was cut at the usual width: what it is short of it was trimmed.
-            return (preferred, false);
-        }
-        if splits {
-            return (usize::from(self.split_words(piece, next)), true);
-        }
-        let pads = self.paddings(piece);
-        if pads.start() == pads.end() {
-            return (*pads.start(), true);
-        }
-        let lo = line.saturating_sub(NEIGHBOURHOOD);
-        let hi = (line + NEIGHBOURHOOD + 1).min(self.boundaries.len());
-        let neighbours: Vec<&Boundaries> = (lo..hi)
-            .filter(|&i| i != line)
-            .filter_map(|i| self.boundaries.get(i))
-            .collect();
-        let next_fields = fields(next.content.trim_end());
-        let score = |pad: usize| {
-            next_fields.iter().fold((0, 0), |(a, b), f| {
-                let (x, y) = f.alignment(so_far + pad, &neighbours);
-                (a + x, b + y)
-            })
-        };
-        let pad = pads
-            .max_by_key(|&pad| (score(pad), std::cmp::Reverse(pad.abs_diff(preferred))))
-            .unwrap_or(0);
-        (pad, false)
-    }
-
     /// Two halves the document prints again and again as fields of their own, whose join it
     /// never prints, the first a word (`November` + `25,`, `of` + `24`): the cut fell on a
     /// blank that the trim removed. Figures are never split this way: `1` + `0` are printed
@@ -333,66 +173,101 @@ impl<'a> Survey<'a> {
     }
 }
 
-/// One logical line from its pieces, each cut decided by [`Survey`]: the text, and how many of
-/// its leading characters are certain (placed before any cut with more than one reading).
-pub(crate) fn join_line(line: usize, pieces: &[Piece<'_>], survey: &Survey<'_>) -> (String, usize) {
+/// One logical line of a document cut at one habitual width: every piece short of the habit
+/// lost what it is short to the trim, every piece at it was cut inside a token.
+fn join_habitual(pieces: &[Piece<'_>], survey: &Survey<'_>) -> String {
     let mut out = String::new();
-    let mut width = 0usize;
-    let mut certain = None;
     for (k, piece) in pieces.iter().enumerate() {
         let Some(next) = pieces.get(k + 1) else {
             out.push_str(piece.content);
             break;
         };
-        let content = piece.content.trim_end();
-        out.push_str(content);
-        width += content.chars().count();
-        let (pad, only) = survey.seam(line, piece, next, width);
-        if !only && certain.is_none() {
-            certain = Some(width);
-        }
+        out.push_str(piece.content.trim_end());
+        let pad = if survey.splits_a_token(piece, next) {
+            usize::from(survey.split_words(piece, next))
+        } else {
+            survey.usual_width(piece).saturating_sub(piece.physical())
+        };
         out.extend(std::iter::repeat_n(' ', pad));
-        width += pad;
     }
     out.truncate(out.trim_end().len());
-    let certain = certain.unwrap_or(usize::MAX);
-    (out, certain)
+    out
 }
 
-/// The blank-separated fields of `text`.
-fn fields(text: &str) -> Vec<Field> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, bool, bool)> = None; // (start, has digit, has letter)
-    let mut first = '\0';
-    let mut digits = 0usize;
-    let mut eq = false;
-    for (n, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
-        if c.is_whitespace() {
-            if let Some((s, digit, letter)) = start.take() {
-                // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
-                let reference = (first == '(' && digits == 1) || eq;
-                out.push(Field {
-                    start: s,
-                    end: n,
-                    figure: digit && !letter && !reference,
-                });
-            }
+/// Every logical line of the document, each cut decided (see the module comment).
+pub(crate) fn join_lines(groups: &[(usize, Vec<Piece<'_>>)], survey: &Survey<'_>) -> Vec<String> {
+    if survey.consistent {
+        return groups
+            .iter()
+            .map(|(_, pieces)| join_habitual(pieces, survey))
+            .collect();
+    }
+    crate::columns::join_by_columns(groups, survey)
+}
+
+impl Survey<'_> {
+    /// The blanks the cut after `piece` may have trimmed, the likeliest first: a token cut in
+    /// two joined, else the usual width.
+    pub(crate) fn candidates(&self, piece: &Piece<'_>, next: &Piece<'_>) -> Vec<usize> {
+        let mut pads: Vec<usize> = self.paddings(piece).collect();
+        let preferred = if self.splits_a_token(piece, next) {
+            usize::from(self.split_words(piece, next))
         } else {
-            match start.as_mut() {
-                None => {
-                    start = Some((n, c.is_ascii_digit(), c.is_alphabetic()));
-                    first = c;
-                    digits = usize::from(c.is_ascii_digit());
-                    eq = c == '=';
-                }
-                Some((_, digit, letter)) => {
-                    *digit |= c.is_ascii_digit();
-                    *letter |= c.is_alphabetic();
-                    digits += usize::from(c.is_ascii_digit());
-                    eq |= c == '=';
-                }
+            self.usual_width(piece).saturating_sub(piece.physical())
+        };
+        pads.sort_by_key(|p| (p.abs_diff(preferred), *p));
+        pads
+    }
+
+    /// What the pieces and the document's vocabulary say of reading the cut after `piece`
+    /// with `pad` blanks, where both sides of the cut are non-blank.
+    pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        if pad == 0 {
+            if self.prints_whole(piece, next) {
+                Evidence::Whole
+            } else {
+                Evidence::Join
+            }
+        } else if figure_cut(left, right) {
+            Evidence::SplitsAFigure
+        } else {
+            let printed = |w: &str| self.words.get(w).copied().unwrap_or(0);
+            let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+            let apart = word(left)
+                && printed(left) >= 1
+                && printed(right) >= 1
+                && !self.prints_whole(piece, next);
+            if apart {
+                Evidence::Apart
+            } else {
+                Evidence::None
             }
         }
     }
-    out
+}
+
+/// What speaks for or against one reading of a cut between two non-blanks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// Joined, the two halves make a token the document prints whole elsewhere (`Principal`).
+    Whole,
+    /// Apart, they are two words the document prints, whose join it never prints.
+    Apart,
+    /// Joined, with nothing else to say: a cut falls inside a token more often than not.
+    Join,
+    /// Apart, they would split a figure (`2,7` + `96.94`).
+    SplitsAFigure,
+    None,
+}
+
+/// Two halves of a figure (`2,7` + `96.94`, `(2,` + `796.94)`): a cut falls inside a figure far
+/// more often than exactly where the next one starts.
+fn figure_cut(left: &str, right: &str) -> bool {
+    let figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
+    let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
+        && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
+        && (digits(left) || digits(right))
 }

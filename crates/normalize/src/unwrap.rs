@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::rejoin::{join_line, Survey};
+use crate::rejoin::{join_lines, Survey};
 
 /// Pieces this much wider than the document's limit still count as cut at their own length:
 /// real filings drift by a column or two, even within one file.
@@ -56,28 +56,11 @@ pub fn unwrap_lines(text: &str) -> Vec<(String, u32)> {
             .collect();
     };
     let groups = group_pieces(&raw);
-    let mut survey = Survey::new(&groups, limit);
-    // Two passes: the first decides each uncertain cut against the certain columns of the
-    // lines around it; the second against those lines as the first pass joined them, so a
-    // table whose rows were all cut in blanks still lines up with its own header.
-    let mut lines: Vec<(String, usize)> = Vec::new();
-    let passes = if survey.reads_columns() { 3 } else { 1 };
-    for pass in 0..passes {
-        if pass > 0 {
-            for (i, (text, certain)) in lines.iter().enumerate() {
-                survey.learn(i, text, *certain);
-            }
-        }
-        lines = groups
-            .iter()
-            .enumerate()
-            .map(|(i, (_, pieces))| join_line(i, pieces, &survey))
-            .collect();
-    }
-    lines
+    let survey = Survey::new(&groups, limit);
+    join_lines(&groups, &survey)
         .into_iter()
         .zip(&groups)
-        .map(|((text, _), (first, _))| (text, line_number(*first)))
+        .map(|(text, (first, _))| (text, line_number(*first)))
         .collect()
 }
 

@@ -1,0 +1,367 @@
+//! EDGAR's cut at drifting widths changes nothing that is read.
+//!
+//! Real filer agents cut each long line into pieces at a width that drifts piece by piece within
+//! two columns of their limit W (the `>` of a continuation counting), and every piece loses its
+//! trailing blanks. Any statement the generator makes (the Deutsche Bank family of `generate`,
+//! the "Statement to Certificateholders" family of `stc_submission` in each variant) and the
+//! fixture, cut that way for any W from 60 to 132, must load into exactly the rows of the same
+//! statement uncut: compared through the real path (submission bytes -> `parse_filing`, i.e.
+//! normalize and extract -> `History` in a SQLite database), every table dumped row by row.
+//!
+//! Left out of the comparison, and only these: the columns that say where the bytes came from
+//! and when (`filings.sha256` — the cut bytes differ by design —, `loaded_at`, `updated_at`),
+//! and `unplaced_figures.line`, the physical line number an unplaced figure was printed on
+//! (a cut document has more physical lines; the figure, its report, page and line text are
+//! still compared). The extractor's log lines (`warnings`) are not rows.
+//!
+//! CI runs a fixed set of cases; `REMIT_DRIFT_CASES=n` runs `n` cases per family and
+//! `REMIT_DRIFT_SEED=s` draws them from another seed. A failure prints the seed that
+//! reproduces it and the logical lines the rejoin got wrong.
+
+use remit_cli::{parse_filing, KnownFacts};
+use remit_history::{FilingOutcome, History};
+use remit_normalize::{parse_submission, statement_documents, unwrap_lines};
+use remit_samples::{
+    cut_document, fixture_document, fixture_submission, generate, stc_document, stc_submission,
+    Cut, GeneratorConfig, StcVariant, Variants,
+};
+
+/// splitmix64: the cases are drawn from a seed, the same on every machine.
+struct Draw(u64);
+
+impl Draw {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// A statement to cut: its submission uncut, and how to cut it.
+struct Case {
+    name: String,
+    uncut: String,
+    cut: String,
+}
+
+impl Case {
+    /// A submission whose document is `document` (logical lines), cut at `width` drifting.
+    fn by_document(
+        name: String,
+        submission: &str,
+        document: &str,
+        width: usize,
+        seed: u64,
+    ) -> Case {
+        assert!(
+            submission.contains(document),
+            "{name}: the document is in its submission"
+        );
+        let lines = logical_lines(document);
+        let uncut = submission.replace(document, &cut_document(&lines, Cut::None));
+        let cut = submission.replace(document, &cut_document(&lines, drifting(width, seed)));
+        Case { name, uncut, cut }
+    }
+}
+
+/// Each piece at a random width in `width - 2 ..= width`, the `>` counting.
+fn drifting(width: usize, seed: u64) -> Cut {
+    Cut::Random {
+        narrowest: width - 2,
+        widest: width,
+        seed,
+    }
+}
+
+/// The lines of a document as the trustee printed them (the fixture is filed cut at 79).
+fn logical_lines(document: &str) -> Vec<String> {
+    unwrap_lines(document).into_iter().map(|(l, _)| l).collect()
+}
+
+fn fixture_case(width: usize, seed: u64) -> Case {
+    Case::by_document(
+        format!("fixture W={width} seed={seed}"),
+        fixture_submission(),
+        fixture_document(),
+        width,
+        seed,
+    )
+}
+
+fn generated_case(
+    trust: usize,
+    month: u32,
+    (variants, tiered): (Variants, bool),
+    width: usize,
+    seed: u64,
+) -> Case {
+    let cfg = GeneratorConfig {
+        trusts: trust as u32 + 1,
+        months: month + 1,
+        seed,
+        ..GeneratorConfig::default()
+    };
+    let pick = |cut: Cut| {
+        let filings = generate(&cfg).cut(cut).variants(variants);
+        let filings = if tiered { filings.tiered() } else { filings };
+        filings
+            .filter(|f| f.trust_name.ends_with(&format!("S{}", trust + 1)))
+            .nth(month as usize)
+            .expect("the generator makes every trust's month")
+            .text
+    };
+    Case {
+        name: format!(
+            "generated {variants:?} tiered={tiered} trust={trust} month={month} W={width} seed={seed}"
+        ),
+        uncut: pick(Cut::None),
+        cut: pick(drifting(width, seed)),
+    }
+}
+
+fn stc_case(variant: StcVariant, month: u32, width: usize, seed: u64) -> Case {
+    let document = stc_document(&variant, month);
+    Case::by_document(
+        format!("stc {variant:?} month={month} W={width} seed={seed}"),
+        &stc_submission(&variant, month),
+        &document,
+        width,
+        seed,
+    )
+}
+
+/// Every variant of the "Statement to Certificateholders" the generator prints.
+fn stc_variant(draw: &mut Draw) -> StcVariant {
+    let bits = draw.next();
+    StcVariant {
+        principal_first: bits & 1 != 0,
+        header_lines: 1 + (bits >> 1) as usize % 3,
+        class_on_top: bits & 8 != 0,
+        bare_zeros: bits & 16 != 0,
+        markup: bits & 32 != 0,
+        stop_after_classes: bits & 64 != 0,
+    }
+}
+
+/// The cases of one run: `per_family` of each family, W and seeds drawn from `seed`.
+fn cases(per_family: usize, seed: u64) -> Vec<Case> {
+    let mut draw = Draw(seed);
+    let mut out = Vec::new();
+    for _ in 0..per_family {
+        let width = 60 + draw.below(73) as usize;
+        out.push(fixture_case(width, draw.next()));
+        let width = 60 + draw.below(73) as usize;
+        let (trust, month) = (draw.below(3) as usize, draw.below(3) as u32);
+        let bits = draw.next();
+        let printing = (
+            Variants {
+                copyright_mark: bits & 1 != 0,
+                total_only: bits & 2 != 0,
+                additional_report: bits & 4 != 0,
+            },
+            bits & 8 != 0,
+        );
+        out.push(generated_case(
+            trust,
+            month,
+            printing,
+            width,
+            1 + draw.below(1000),
+        ));
+        let width = 60 + draw.below(73) as usize;
+        let variant = stc_variant(&mut draw);
+        out.push(stc_case(variant, draw.below(12) as u32, width, draw.next()));
+    }
+    out
+}
+
+/// Every table of a history that loaded `submission`, row by row, sorted, the columns of
+/// provenance left out (see the module comment).
+fn dump(submission: &str) -> (FilingOutcome, Vec<(String, Vec<String>)>) {
+    let parsed = parse_filing(submission.as_bytes(), "drift", &KnownFacts::default());
+    let mut outcome = parsed.outcome;
+    if let FilingOutcome::Parsed(statements) = &mut outcome {
+        for statement in statements {
+            statement.warnings.clear();
+            for unplaced in &mut statement.unplaced {
+                unplaced.line = 0;
+            }
+        }
+    }
+    let mut history = History::open_in_memory().expect("an in-memory history");
+    history
+        .load(&parsed.record, &outcome)
+        .expect("the statement loads");
+    let conn = history.connection();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("the schema lists its tables");
+    let mut out = Vec::new();
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("a table has columns");
+        let kept: Vec<String> = columns
+            .into_iter()
+            .filter(|c| {
+                let provenance = matches!(c.as_str(), "sha256" | "loaded_at" | "updated_at");
+                let physical_line = table == "unplaced_figures" && c == "line";
+                !provenance && !physical_line
+            })
+            .map(|c| format!("quote(\"{c}\")"))
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        let mut rows: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT {} FROM \"{table}\"",
+                kept.join(" || '|' || ")
+            ))
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("a table reads");
+        rows.sort();
+        out.push((table, rows));
+    }
+    (outcome, out)
+}
+
+/// The logical lines of the cut statement's document that differ from the uncut one's.
+fn rejoin_diff(case: &Case) -> String {
+    let document = |text: &str| {
+        let submission = parse_submission(text.as_bytes()).expect("a submission");
+        statement_documents(&submission)
+            .first()
+            .map(|d| d.text.clone())
+            .unwrap_or_default()
+    };
+    let want = logical_lines(&document(&case.uncut));
+    let got = logical_lines(&document(&case.cut));
+    let mut out = String::new();
+    if want.len() != got.len() {
+        out.push_str(&format!(
+            "{} logical lines, {} uncut\n",
+            got.len(),
+            want.len()
+        ));
+    }
+    for (g, w) in got.iter().zip(&want).filter(|(g, w)| g != w).take(12) {
+        out.push_str(&format!("  uncut: {w}\n  cut:   {g}\n"));
+    }
+    out
+}
+
+/// How many of `cases` load differently, with what went wrong for each.
+fn differences(cases: &[Case]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases {
+        let (uncut_outcome, uncut) = dump(&case.uncut);
+        assert!(
+            matches!(&uncut_outcome, FilingOutcome::Parsed(s) if !s.is_empty()),
+            "{}: the uncut statement loads: {uncut_outcome:?}",
+            case.name
+        );
+        let (_, cut) = dump(&case.cut);
+        let mut diff = Vec::new();
+        for ((table, want), (_, got)) in uncut.iter().zip(&cut) {
+            let missing = want.iter().filter(|r| !got.contains(r)).count();
+            let extra = got.iter().filter(|r| !want.contains(r)).count();
+            if missing + extra > 0 {
+                let first_missing = want
+                    .iter()
+                    .find(|r| !got.contains(r))
+                    .cloned()
+                    .unwrap_or_default();
+                let first_extra = got
+                    .iter()
+                    .find(|r| !want.contains(r))
+                    .cloned()
+                    .unwrap_or_default();
+                diff.push(format!("{table}: {missing} rows missing, {extra} extra (e.g. {first_missing} / {first_extra})"));
+            }
+        }
+        if !diff.is_empty() {
+            failures.push(format!(
+                "{}: {}\n{}",
+                case.name,
+                diff.join("; "),
+                rejoin_diff(case)
+            ));
+        }
+    }
+    failures
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+/// A statement's trust, distribution date, layout and (tier, class) of every class.
+type Identity = (String, Option<String>, String, Vec<(String, String)>);
+
+/// What every case keeps today: the statement loads, of the same trust, date and layout, with
+/// every class of every tier.
+fn identities(outcome: &FilingOutcome) -> Vec<Identity> {
+    match outcome {
+        FilingOutcome::Parsed(statements) => statements
+            .iter()
+            .map(|s| {
+                (
+                    s.trust_name.clone(),
+                    s.distribution_date.clone(),
+                    s.layout.clone(),
+                    s.classes
+                        .iter()
+                        .map(|c| (c.tier.clone(), c.class.clone()))
+                        .collect(),
+                )
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn statements_cut_at_drifting_widths_load_with_every_class() {
+    let per_family = env_number("REMIT_DRIFT_CASES").unwrap_or(4) as usize;
+    let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
+    for case in cases(per_family, seed) {
+        let (uncut, _) = dump(&case.uncut);
+        let (cut, _) = dump(&case.cut);
+        assert!(!identities(&uncut).is_empty(), "{}: {uncut:?}", case.name);
+        assert_eq!(
+            identities(&cut),
+            identities(&uncut),
+            "{} (REMIT_DRIFT_SEED={seed}):\n{}",
+            case.name,
+            rejoin_diff(&case)
+        );
+    }
+}
+
+/// The property issue 14 asks for, not yet met: about one case in three loads exactly (see
+/// `docs/performance.md`). Run it with `cargo test -p remit-cli --test drifting_cuts --
+/// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above.
+#[test]
+#[ignore = "issue 14: the rejoin is not yet exact at drifting widths"]
+fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement() {
+    let per_family = env_number("REMIT_DRIFT_CASES").unwrap_or(4) as usize;
+    let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
+    let cases = cases(per_family, seed);
+    let failures = differences(&cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases (REMIT_DRIFT_SEED={seed} REMIT_DRIFT_CASES={per_family}) load other rows:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}

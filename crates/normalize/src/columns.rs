@@ -1,0 +1,617 @@
+//! Deciding the cuts of a document cut at drifting widths: all lines together, by their columns.
+//!
+//! Each cut has a few readings (the blanks the trim took: `w - length` for each width `w` the
+//! agent may have cut at; none where a token was cut in two). A statement prints its figures
+//! in columns: in the true reading of a line, its fields start and end where the fields of the
+//! lines around it do, while every wrong reading shifts what follows the cut by a column or two.
+//! So every line votes with the columns of its current reading, each line in turn takes the
+//! reading that lines up best with the votes of its neighbourhood (all readings of one line
+//! weighed together, cut after cut, by dynamic programming over where each piece starts), and
+//! this repeats until no line changes. Lines whose cuts have one reading only vote more. The
+//! document's vocabulary weighs in where a token may have been cut in two (`Prin` + `cipal`
+//! joined where `Principal` is printed elsewhere), and the likeliest reading breaks ties.
+
+use std::collections::HashMap;
+
+use crate::rejoin::{Evidence, Survey};
+use crate::unwrap::Piece;
+
+/// How many lines either side of a line are its table: columns line up within a table only.
+const NEIGHBOURHOOD: usize = 20;
+
+/// Rounds of voting at most: a round in which no line changes ends it sooner.
+const ROUNDS: usize = 6;
+
+/// What the document's word on a token cut in two weighs, in aligned fields: decisive.
+const VOCABULARY: i64 = 1000;
+
+/// What a cut between two non-blanks weighs for joining them where nothing else speaks: a cut
+/// falls inside a token far more often than exactly where the next one starts, so it takes
+/// many fields lined up better to read it as two.
+const JOIN: i64 = 50;
+
+/// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
+const CERTAIN_VOTE: i64 = 2;
+
+/// The most readings of one line kept at each cut (a crafted line of thousands of pieces).
+const MAX_STATES: usize = 64;
+
+/// The most readings of one printed-again line weighed together with its repetitions.
+const MAX_READINGS: usize = 243;
+
+/// A field's weight on its column boundary (a word's start, a figure's end) and on its other
+/// edge (left-aligned figures, headings over right-aligned figures).
+const STRONG: i64 = 2;
+const WEAK: i64 = 1;
+
+/// A blank-separated field of a piece: `[start, end)` in characters.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    start: usize,
+    end: usize,
+    /// Reads as a figure: right-aligned in its column, where words are left-aligned.
+    figure: bool,
+}
+
+impl Field {
+    /// Weights of the field's start and end: a figure's column boundary is its end, a word's
+    /// its start.
+    fn weights(&self) -> (i64, i64) {
+        if self.figure {
+            (WEAK, STRONG)
+        } else {
+            (STRONG, WEAK)
+        }
+    }
+}
+
+/// One piece: its trimmed length and fields, and which of its edges are not column
+/// boundaries: the end of its last field where a token may run on into the next piece, the
+/// start of its first where one may run on from the previous piece (counted in no reading, so
+/// joining a token and splitting it are weighed on the fields that follow).
+struct Segment {
+    len: usize,
+    fields: Vec<Field>,
+    /// Starts with a non-blank.
+    lead: bool,
+    /// Ends with a non-blank.
+    trail: bool,
+    skip_first_start: bool,
+    skip_last_end: bool,
+}
+
+impl Segment {
+    /// Per field, the column boundaries it marks when the segment starts at `offset`.
+    fn field_keys(&self, offset: usize) -> impl Iterator<Item = [Option<(Key, i64)>; 2]> + '_ {
+        let last = self.fields.len().saturating_sub(1);
+        self.fields.iter().enumerate().map(move |(j, f)| {
+            let (ws, we) = f.weights();
+            [
+                (!(j == 0 && self.skip_first_start)).then_some((Key::Start(offset + f.start), ws)),
+                (!(j == last && self.skip_last_end)).then_some((Key::End(offset + f.end), we)),
+            ]
+        })
+    }
+
+    /// The column boundaries the segment marks when it starts at `offset`.
+    fn keys(&self, offset: usize) -> impl Iterator<Item = (Key, i64)> + '_ {
+        self.field_keys(offset).flatten().flatten()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    Start(usize),
+    End(usize),
+}
+
+/// How well a reading lines up (with the document's word on it), then how likely it is a
+/// priori: compared in that order.
+type Score = (i64, i64);
+
+/// A reading of a whole line (the pad at each cut) and its score.
+type Scored = (Vec<usize>, Score);
+
+/// One reading of one cut.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    pad: usize,
+    /// The vocabulary's word (0 or 1).
+    vocabulary: i64,
+    /// How likely the reading is a priori: 0 the likeliest, then -1, -2.
+    prior: i64,
+}
+
+struct Line {
+    segments: Vec<Segment>,
+    /// The readings of each cut.
+    cuts: Vec<Vec<Reading>>,
+    /// The pad chosen at each cut.
+    choice: Vec<usize>,
+    /// Where each segment may start, in any reading.
+    reachable: Vec<Vec<usize>>,
+}
+
+impl Line {
+    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>) -> Line {
+        let mut segments: Vec<Segment> = pieces
+            .iter()
+            .map(|p| {
+                let content = p.content.trim_end();
+                Segment {
+                    len: content.chars().count(),
+                    fields: fields(content),
+                    lead: content.starts_with(|c: char| !c.is_whitespace()),
+                    trail: content.ends_with(|c: char| !c.is_whitespace()),
+                    skip_first_start: false,
+                    skip_last_end: false,
+                }
+            })
+            .collect();
+        for k in 1..segments.len() {
+            if segments[k - 1].trail && segments[k].lead {
+                segments[k - 1].skip_last_end = true;
+                segments[k].skip_first_start = true;
+            }
+        }
+        let cuts: Vec<Vec<Reading>> = pieces
+            .windows(2)
+            .enumerate()
+            .map(|(k, pair)| {
+                let joinable = segments[k].trail && segments[k + 1].lead;
+                survey
+                    .candidates(&pair[0], &pair[1])
+                    .into_iter()
+                    .enumerate()
+                    .map(|(rank, pad)| Reading {
+                        pad,
+                        vocabulary: if joinable {
+                            let v = survey.vocabulary(&pair[0], &pair[1], pad);
+                            match v {
+                                Evidence::Whole | Evidence::Apart => VOCABULARY,
+                                Evidence::Join => JOIN,
+                                Evidence::SplitsAFigure => -VOCABULARY,
+                                Evidence::None => 0,
+                            }
+                        } else {
+                            0
+                        },
+                        prior: -(rank as i64),
+                    })
+                    .collect()
+            })
+            .collect();
+        let choice = cuts
+            .iter()
+            .map(|c| c.first().map_or(0, |r| r.pad))
+            .collect();
+        let mut reachable = vec![vec![0usize]];
+        for (k, readings) in cuts.iter().enumerate() {
+            // Where the document's word is decisive, the line votes for that reading only.
+            let spoken = readings.iter().any(|r| r.vocabulary.abs() >= VOCABULARY);
+            let endorsed = readings.iter().any(|r| r.vocabulary >= VOCABULARY);
+            let mut next: Vec<usize> = Vec::new();
+            for o in &reachable[k] {
+                for r in readings.iter().filter(|r| {
+                    !spoken || (r.vocabulary >= 0 && (r.vocabulary >= VOCABULARY || !endorsed))
+                }) {
+                    next.push(o + segments[k].len + r.pad);
+                }
+            }
+            next.sort_unstable();
+            next.dedup();
+            next.truncate(MAX_STATES);
+            reachable.push(next);
+        }
+        Line {
+            segments,
+            cuts,
+            choice,
+            reachable,
+        }
+    }
+
+    fn in_doubt(&self) -> bool {
+        self.cuts.iter().any(|c| c.len() > 1)
+    }
+
+    /// The widest the line can read.
+    fn widest(&self) -> usize {
+        let pads: usize = self
+            .cuts
+            .iter()
+            .map(|c| c.iter().map(|r| r.pad).max().unwrap_or(0))
+            .sum();
+        self.segments.iter().map(|s| s.len).sum::<usize>() + pads + 1
+    }
+
+    /// Where each segment starts under the current choice.
+    fn offsets(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.segments.len());
+        let mut offset = 0;
+        for (k, segment) in self.segments.iter().enumerate() {
+            out.push(offset);
+            offset += segment.len + self.choice.get(k).copied().unwrap_or(0);
+        }
+        out
+    }
+
+    /// The line's vote: as read now (`sharp`), or for every reading it may have, each
+    /// position of a segment in doubt counting once and a certain one `CERTAIN_VOTE` times.
+    fn vote(&self, votes: &mut Votes, sign: i64, sharp: bool) {
+        if sharp {
+            let weight = if self.in_doubt() { 1 } else { CERTAIN_VOTE };
+            for (segment, offset) in self.segments.iter().zip(self.offsets()) {
+                for (key, _) in segment.keys(offset) {
+                    votes.add(key, sign * weight);
+                }
+            }
+        } else {
+            for (segment, offsets) in self.segments.iter().zip(&self.reachable) {
+                let weight = if offsets.len() == 1 { CERTAIN_VOTE } else { 1 };
+                for &offset in offsets {
+                    for (key, _) in segment.keys(offset) {
+                        votes.add(key, sign * weight);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every reading of the line with its score against `votes` (none if there are too many).
+    fn all_readings(&self, votes: &Votes) -> Vec<Scored> {
+        let count = self
+            .cuts
+            .iter()
+            .try_fold(1usize, |n, c| n.checked_mul(c.len().max(1)))
+            .unwrap_or(usize::MAX);
+        if count > MAX_READINGS {
+            return Vec::new();
+        }
+        let mut out: Vec<(Vec<usize>, (i64, i64), usize)> = vec![(Vec::new(), (0, 0), 0)];
+        for (k, readings) in self.cuts.iter().enumerate() {
+            let segment = &self.segments[k];
+            let mut next = Vec::with_capacity(out.len() * readings.len());
+            for (path, score, offset) in &out {
+                let aligned = votes.score(segment, *offset);
+                for r in readings {
+                    let mut path = path.clone();
+                    path.push(r.pad);
+                    next.push((
+                        path,
+                        (score.0 + aligned + r.vocabulary, score.1 + r.prior),
+                        offset + segment.len + r.pad,
+                    ));
+                }
+            }
+            out = next;
+        }
+        let Some(last) = self.segments.last() else {
+            return Vec::new();
+        };
+        out.into_iter()
+            .map(|(path, score, offset)| (path, (score.0 + votes.score(last, offset), score.1)))
+            .collect()
+    }
+
+    /// The reading of every cut that lines up best with `votes`.
+    fn decide(&self, votes: &Votes) -> Vec<usize> {
+        struct State {
+            offset: usize,
+            score: (i64, i64),
+            path: Vec<usize>,
+        }
+        let mut states = vec![State {
+            offset: 0,
+            score: (0, 0),
+            path: Vec::with_capacity(self.cuts.len()),
+        }];
+        for (k, readings) in self.cuts.iter().enumerate() {
+            let segment = &self.segments[k];
+            let mut next: Vec<State> = Vec::with_capacity(states.len() * readings.len());
+            for state in &states {
+                let aligned = votes.score(segment, state.offset);
+                for r in readings {
+                    let score = (
+                        state.score.0 + aligned + r.vocabulary,
+                        state.score.1 + r.prior,
+                    );
+                    let offset = state.offset + segment.len + r.pad;
+                    match next.iter_mut().find(|s| s.offset == offset) {
+                        Some(s) if s.score >= score => {}
+                        Some(s) => {
+                            s.score = score;
+                            s.path.clone_from(&state.path);
+                            s.path.push(r.pad);
+                        }
+                        None => {
+                            let mut path = state.path.clone();
+                            path.push(r.pad);
+                            next.push(State {
+                                offset,
+                                score,
+                                path,
+                            });
+                        }
+                    }
+                }
+            }
+            if next.len() > MAX_STATES {
+                next.sort_by_key(|s| std::cmp::Reverse(s.score));
+                next.truncate(MAX_STATES);
+            }
+            states = next;
+        }
+        let Some(last) = self.segments.last() else {
+            return Vec::new();
+        };
+        let mut best: Option<(Vec<usize>, (i64, i64))> = None;
+        for state in states {
+            let score = (
+                state.score.0 + votes.score(last, state.offset),
+                state.score.1,
+            );
+            if best.as_ref().is_none_or(|(_, b)| score > *b) {
+                best = Some((state.path, score));
+            }
+        }
+        best.map(|(p, _)| p).unwrap_or_default()
+    }
+}
+
+/// The neighbourhood's votes: per column, how many fields start and end there.
+struct Votes {
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+}
+
+impl Votes {
+    fn new(width: usize) -> Votes {
+        Votes {
+            starts: vec![0; width],
+            ends: vec![0; width],
+        }
+    }
+
+    fn add(&mut self, key: Key, weight: i64) {
+        let slot = match key {
+            Key::Start(c) => self.starts.get_mut(c),
+            Key::End(c) => self.ends.get_mut(c),
+        };
+        if let Some(slot) = slot {
+            *slot += weight;
+        }
+    }
+
+    fn get(&self, key: Key) -> i64 {
+        match key {
+            Key::Start(c) => self.starts.get(c),
+            Key::End(c) => self.ends.get(c),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+
+    /// How well `segment`, starting at `offset`, lines up with the votes.
+    fn score(&self, segment: &Segment, offset: usize) -> i64 {
+        // A field lines up by its start (words, left-aligned figures) or by its end
+        // (right-aligned figures), whichever its neighbours share.
+        segment
+            .field_keys(offset)
+            .map(|keys| {
+                keys.iter()
+                    .flatten()
+                    .map(|&(key, weight)| weight * self.get(key))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+}
+
+/// Joins every line of `groups`, deciding its cuts by the columns of the lines around it.
+pub(crate) fn join_by_columns(
+    groups: &[(usize, Vec<Piece<'_>>)],
+    survey: &Survey<'_>,
+) -> Vec<String> {
+    let mut lines: Vec<Line> = groups
+        .iter()
+        .map(|(_, pieces)| Line::new(pieces, survey))
+        .collect();
+    let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
+    let n = lines.len();
+    for round in 0..ROUNDS {
+        // The first round weighs every reading of every line: each line's true reading puts
+        // its fields where every line of its table may have them, a wrong one where only
+        // some may. Later rounds weigh each line as read.
+        let sharp = round > 0;
+        let mut votes = Votes::new(widest);
+        let (mut lo, mut hi) = (0, 0);
+        let mut changed = false;
+        for i in 0..n {
+            while hi < (i + NEIGHBOURHOOD + 1).min(n) {
+                lines[hi].vote(&mut votes, 1, sharp);
+                hi += 1;
+            }
+            while lo + NEIGHBOURHOOD < i {
+                lines[lo].vote(&mut votes, -1, sharp);
+                lo += 1;
+            }
+            if !lines[i].in_doubt() {
+                continue;
+            }
+            lines[i].vote(&mut votes, -1, sharp);
+            let choice = lines[i].decide(&votes);
+            if sharp {
+                if choice != lines[i].choice {
+                    changed = true;
+                    lines[i].choice = choice;
+                }
+                lines[i].vote(&mut votes, 1, sharp);
+            } else {
+                lines[i].vote(&mut votes, 1, sharp);
+                changed |= choice != lines[i].choice;
+                lines[i].choice = choice;
+            }
+        }
+        if sharp && !changed {
+            break;
+        }
+    }
+    agree_on_repeated_lines(&mut lines, groups, widest);
+    groups
+        .iter()
+        .zip(&lines)
+        .map(|((_, pieces), line)| text(pieces, &line.choice))
+        .collect()
+}
+
+/// The line the pieces make with `choice` blanks put back at each cut.
+fn text(pieces: &[Piece<'_>], choice: &[usize]) -> String {
+    let mut out = String::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        match choice.get(k) {
+            Some(&pad) => {
+                out.push_str(piece.content.trim_end());
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+            None => out.push_str(piece.content),
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// A line as its repetitions print it too: figures may differ (`Page 4 of 24`, `Page 5 of
+/// 24`), not the blanks between them.
+fn shape(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// Lines printed again and again (page headers and footers, column headings of a report
+/// printed on many pages) read the same each time: each such line takes the reading, among
+/// those all its repetitions allow, that lines up best with the neighbourhoods of all of them.
+fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)], widest: usize) {
+    let mut repeated: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, pieces)) in groups.iter().enumerate() {
+        let printed: String = pieces
+            .iter()
+            .flat_map(|p| p.content.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if printed.chars().any(char::is_alphabetic) {
+            repeated.entry(shape(&printed)).or_default().push(i);
+        }
+    }
+    let mut wanted = vec![false; lines.len()];
+    repeated.retain(|_, members| {
+        let keep = members.len() >= 2 && members.iter().any(|&i| lines[i].in_doubt());
+        if keep {
+            for &i in members.iter() {
+                wanted[i] = true;
+            }
+        }
+        keep
+    });
+    if repeated.is_empty() {
+        return;
+    }
+    // Each wanted line's readings, scored against its neighbourhood as read now.
+    let mut readings: HashMap<usize, Vec<Scored>> = HashMap::new();
+    let mut votes = Votes::new(widest);
+    let n = lines.len();
+    let (mut lo, mut hi) = (0, 0);
+    for i in 0..n {
+        while hi < (i + NEIGHBOURHOOD + 1).min(n) {
+            lines[hi].vote(&mut votes, 1, true);
+            hi += 1;
+        }
+        while lo + NEIGHBOURHOOD < i {
+            lines[lo].vote(&mut votes, -1, true);
+            lo += 1;
+        }
+        if wanted[i] {
+            lines[i].vote(&mut votes, -1, true);
+            readings.insert(i, lines[i].all_readings(&votes));
+            lines[i].vote(&mut votes, 1, true);
+        }
+    }
+    for members in repeated.values() {
+        // Per shape of the line read, the summed score and each member's reading.
+        let mut common: HashMap<String, (Score, Vec<Vec<usize>>)> = HashMap::new();
+        for (m, &i) in members.iter().enumerate() {
+            let mut seen: HashMap<String, (Vec<usize>, (i64, i64))> = HashMap::new();
+            for (path, score) in readings.get(&i).into_iter().flatten() {
+                let key = shape(&text(&groups[i].1, path));
+                match seen.get(&key) {
+                    Some((_, best)) if best >= score => {}
+                    _ => {
+                        seen.insert(key, (path.clone(), *score));
+                    }
+                }
+            }
+            if m == 0 {
+                common = seen
+                    .into_iter()
+                    .map(|(k, (p, s))| (k, (s, vec![p])))
+                    .collect();
+            } else {
+                common.retain(|k, _| seen.contains_key(k));
+                for (k, (total, paths)) in common.iter_mut() {
+                    if let Some((p, s)) = seen.get(k) {
+                        total.0 += s.0;
+                        total.1 += s.1;
+                        paths.push(p.clone());
+                    }
+                }
+            }
+        }
+        let best = common
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.0.cmp(&a.0)));
+        if let Some((_, (_, paths))) = best {
+            for (&i, path) in members.iter().zip(paths) {
+                lines[i].choice = path;
+            }
+        }
+    }
+}
+
+/// The blank-separated fields of `text`, in characters.
+fn fields(text: &str) -> Vec<Field> {
+    #[derive(Default)]
+    struct Open {
+        start: usize,
+        digits: usize,
+        letter: bool,
+        paren: bool,
+        equals: bool,
+    }
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    for (n, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        if c.is_whitespace() {
+            if let Some(f) = open.take() {
+                // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
+                let reference = (f.paren && f.digits == 1) || f.equals;
+                out.push(Field {
+                    start: f.start,
+                    end: n,
+                    figure: f.digits > 0 && !f.letter && !reference,
+                });
+            }
+        } else {
+            let f = open.get_or_insert(Open {
+                start: n,
+                paren: c == '(',
+                ..Open::default()
+            });
+            f.digits += usize::from(c.is_ascii_digit());
+            f.letter |= c.is_alphabetic();
+            f.equals |= c == '=';
+        }
+    }
+    out
+}
