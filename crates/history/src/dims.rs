@@ -3,9 +3,6 @@
 //! under a statement refer to it by id. A handle caches the ids it has met, so the load path
 //! asks SQLite only about a string it has not seen yet.
 
-use std::collections::HashMap;
-use std::fmt::Write;
-
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::Error;
@@ -18,10 +15,10 @@ const CACHE_LIMIT: usize = 50_000;
 /// rolled-back transaction (which may have inserted some) it is cleared with [`Dimensions::forget`].
 #[derive(Debug, Default)]
 pub(crate) struct Dimensions {
-    figures: HashMap<String, i64>,
-    names: HashMap<String, i64>,
+    figures: foldhash::HashMap<Vec<u8>, i64>,
+    names: foldhash::HashMap<String, i64>,
     /// Reused for the figure key, so a cached figure costs no allocation.
-    key: String,
+    key: Vec<u8>,
 }
 
 impl Dimensions {
@@ -38,10 +35,10 @@ impl Dimensions {
         // characters their text holds.
         self.key.clear();
         for part in [report, section, label, col] {
-            let _ = write!(self.key, "{}:", part.len());
-            self.key.push_str(part);
+            self.key.extend_from_slice(&part.len().to_le_bytes());
+            self.key.extend_from_slice(part.as_bytes());
         }
-        if let Some(&id) = self.figures.get(self.key.as_str()) {
+        if let Some(&id) = self.figures.get(self.key.as_slice()) {
             return Ok(id);
         }
         let found = conn

@@ -3,11 +3,59 @@
 //! reparse.
 
 use remit_extract::{BondClass, Statement};
+use std::sync::OnceLock;
+
 use rusqlite::{params, Connection};
 
 use crate::dims::Dimensions;
 use crate::error::refused;
 use crate::Error;
+
+/// Rows per multi-row INSERT of the two largest tables (~500 cells and ~400 checks a statement):
+/// one execution then covers many rows, where executing, binding and opening cursors once per
+/// row cost about as much as the inserts themselves.
+const ROWS_PER_INSERT: usize = 50;
+
+/// A multi-row INSERT's text, built once per process for one row and for [`ROWS_PER_INSERT`].
+struct Insert {
+    head: &'static str,
+    columns: usize,
+    one: OnceLock<String>,
+    many: OnceLock<String>,
+}
+
+impl Insert {
+    const fn new(head: &'static str, columns: usize) -> Insert {
+        Insert {
+            head,
+            columns,
+            one: OnceLock::new(),
+            many: OnceLock::new(),
+        }
+    }
+
+    fn one(&self) -> &str {
+        self.one.get_or_init(|| self.sql(1))
+    }
+
+    fn many(&self) -> &str {
+        self.many.get_or_init(|| self.sql(ROWS_PER_INSERT))
+    }
+
+    fn sql(&self, rows: usize) -> String {
+        let row = format!("({})", vec!["?"; self.columns].join(", "));
+        format!("{} VALUES {}", self.head, vec![row; rows].join(", "))
+    }
+}
+
+static POOL_CELLS: Insert = Insert::new(
+    "INSERT INTO pool_cells (statement_id, figure_id, occurrence, value, raw)",
+    5,
+);
+static CHECK_RESULTS: Insert = Insert::new(
+    "INSERT INTO check_results (statement_id, name_id, passed, expected, actual, detail)",
+    6,
+);
 
 /// Facts of the filing every statement row repeats.
 pub(crate) struct FilingFacts<'a> {
@@ -65,20 +113,38 @@ pub(crate) fn insert_statement(
         insert_class(conn, id, class)?;
     }
 
-    let mut value = conn.prepare_cached(
-        "INSERT INTO pool_cells (statement_id, figure_id, occurrence, value, raw)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for v in &statement.pool_values {
-        let figure = dims.figure(conn, &v.report, &v.section, &v.label, &v.col)?;
-        value
-            .execute(params![id, figure, i64::from(v.occurrence), v.value, v.raw])
-            .map_err(refused("pool_values", || {
-                format!(
-                    "({:?}, {:?}, {:?}, {:?}, occurrence {})",
-                    v.report, v.section, v.label, v.col, v.occurrence
-                )
-            }))?;
+    for chunk in statement.pool_values.chunks(ROWS_PER_INSERT) {
+        let figures = chunk
+            .iter()
+            .map(|v| dims.figure(conn, &v.report, &v.section, &v.label, &v.col))
+            .collect::<Result<Vec<i64>, Error>>()?;
+        if chunk.len() == ROWS_PER_INSERT {
+            let mut many = conn.prepare_cached(POOL_CELLS.many())?;
+            for (n, (v, figure)) in chunk.iter().zip(&figures).enumerate() {
+                let at = n * 5;
+                many.raw_bind_parameter(at + 1, id)?;
+                many.raw_bind_parameter(at + 2, figure)?;
+                many.raw_bind_parameter(at + 3, i64::from(v.occurrence))?;
+                many.raw_bind_parameter(at + 4, v.value)?;
+                many.raw_bind_parameter(at + 5, &v.raw)?;
+            }
+            // A refused chunk inserted nothing (SQLite undoes the statement): it is retried row
+            // by row below, so the refusal names its row.
+            if many.raw_execute().is_ok() {
+                continue;
+            }
+        }
+        let mut value = conn.prepare_cached(POOL_CELLS.one())?;
+        for (v, figure) in chunk.iter().zip(figures) {
+            value
+                .execute(params![id, figure, i64::from(v.occurrence), v.value, v.raw])
+                .map_err(refused("pool_values", || {
+                    format!(
+                        "({:?}, {:?}, {:?}, {:?}, occurrence {})",
+                        v.report, v.section, v.label, v.col, v.occurrence
+                    )
+                }))?;
+        }
     }
 
     let mut cell = conn.prepare_cached(
@@ -156,21 +222,38 @@ pub(crate) fn insert_statement(
             .map_err(refused("pool_summary", || format!("scope {:?}", p.scope)))?;
     }
 
-    let mut check = conn.prepare_cached(
-        "INSERT INTO check_results (statement_id, name_id, passed, expected, actual, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for c in &statement.checks {
-        let name = dims.check_name(conn, &c.name)?;
-        check.execute(params![
-            id,
-            name,
-            i64::from(c.passed),
-            c.expected,
-            c.actual,
-            // Only a failed check needs its arithmetic spelled out; see migration 008.
-            (!c.passed).then_some(&c.detail)
-        ])?;
+    for chunk in statement.checks.chunks(ROWS_PER_INSERT) {
+        let names = chunk
+            .iter()
+            .map(|c| dims.check_name(conn, &c.name))
+            .collect::<Result<Vec<i64>, Error>>()?;
+        if chunk.len() == ROWS_PER_INSERT {
+            let mut many = conn.prepare_cached(CHECK_RESULTS.many())?;
+            for (n, (c, name)) in chunk.iter().zip(&names).enumerate() {
+                let at = n * 6;
+                many.raw_bind_parameter(at + 1, id)?;
+                many.raw_bind_parameter(at + 2, name)?;
+                many.raw_bind_parameter(at + 3, i64::from(c.passed))?;
+                many.raw_bind_parameter(at + 4, c.expected)?;
+                many.raw_bind_parameter(at + 5, c.actual)?;
+                // Only a failed check needs its arithmetic spelled out; see migration 008.
+                many.raw_bind_parameter(at + 6, (!c.passed).then_some(&c.detail))?;
+            }
+            if many.raw_execute().is_ok() {
+                continue;
+            }
+        }
+        let mut check = conn.prepare_cached(CHECK_RESULTS.one())?;
+        for (c, name) in chunk.iter().zip(names) {
+            check.execute(params![
+                id,
+                name,
+                i64::from(c.passed),
+                c.expected,
+                c.actual,
+                (!c.passed).then_some(&c.detail)
+            ])?;
+        }
     }
 
     conn.prepare_cached(
