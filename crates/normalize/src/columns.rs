@@ -60,7 +60,7 @@ impl Field {
         if self.figure {
             (WEAK, STRONG)
         } else {
-            (STRONG, STRONG)
+            (STRONG, WEAK)
         }
     }
 }
@@ -169,7 +169,7 @@ impl Line {
                             let v = survey.vocabulary(&pair[0], &pair[1], pad);
                             match v {
                                 Evidence::Whole | Evidence::Apart => VOCABULARY,
-                                Evidence::Join | Evidence::TwoWords => JOIN,
+                                Evidence::Join => JOIN,
                                 Evidence::SplitsAFigure => -VOCABULARY,
                                 Evidence::None => 0,
                             }

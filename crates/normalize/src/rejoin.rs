@@ -224,26 +224,18 @@ impl Survey<'_> {
     pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
-        // `Sample` + `Administrator`: a word ending in lower case before one starting in upper
-        // case is two words far more often than one cut in two.
-        let case_change = left.ends_with(|c: char| c.is_lowercase())
-            && right.starts_with(|c: char| c.is_uppercase());
         if pad == 0 {
             if self.prints_whole(piece, next) {
                 Evidence::Whole
-            } else if case_change {
-                Evidence::None
             } else {
                 Evidence::Join
             }
-        } else if case_change && pad == 1 {
-            Evidence::TwoWords
         } else if figure_cut(left, right) {
             Evidence::SplitsAFigure
         } else {
             let printed = |w: &str| self.words.get(w).copied().unwrap_or(0);
             let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
-            let apart = (word(left) || word(right))
+            let apart = word(left)
                 && printed(left) >= 1
                 && printed(right) >= 1
                 && !self.prints_whole(piece, next);
@@ -265,8 +257,6 @@ pub(crate) enum Evidence {
     Apart,
     /// Joined, with nothing else to say: a cut falls inside a token more often than not.
     Join,
-    /// One blank apart, a word in lower case and one starting in upper case.
-    TwoWords,
     /// Apart, they would split a figure (`2,7` + `96.94`).
     SplitsAFigure,
     None,
