@@ -8,7 +8,11 @@
 //!
 //! The crawl runs against a simulator that delays each arrival by 0 to 50 ms (a real path) and
 //! counts windows where requests arrive; the client keeps its default 50 ms network allowance, so
-//! its ceiling is 10 requests per 1.05 s (9.52/s), and its rate is reported against both.
+//! its ceiling is 10 requests per 1.05 s (9.52/s), and its rate is reported against both. The
+//! rate is the simulator's: (requests - 1) / (last arrival - first arrival), every request of the
+//! run counted, the submissions listing included, so the round trip before the first filing is
+//! inside the span. Each departure is logged by the client; where the time went is printed on
+//! stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -67,8 +71,8 @@ fn main() -> Result<()> {
             format!("{:.2} req/s", crawl.rate),
             format!("ceiling {ceiling:.2} req/s"),
             format!("{of_ceiling:.3}"),
-            "≥ 0.95",
-            of_ceiling >= 0.95,
+            "≥ 0.99",
+            of_ceiling >= 0.99,
         );
         table.row(
             format!("crawl @{latency_ms} ms: busiest 1-s window"),
@@ -340,43 +344,27 @@ fn breakdown(
     let d0 = pairs[0].0;
     let deps: Vec<f64> = pairs.iter().map(|p| p.0 - d0).collect();
     let arrs: Vec<f64> = pairs.iter().map(|p| p.1 - offset - d0).collect();
-    if let Ok(dump) = std::env::var("REMIT_BENCH_DUMP") {
-        let lines: Vec<String> = deps
-            .iter()
-            .zip(&arrs)
-            .zip(&pairs)
-            .map(|((d, a), p)| format!("{d:.3}\t{a:.3}\t{}", p.2))
-            .collect();
-        let _ = std::fs::write(format!("{dump}-{}.tsv", records.len()), lines.join("\n"));
-    }
     let filings = pairs
         .iter()
         .position(|p| p.2.ends_with(".txt"))
         .unwrap_or(1);
-    let spacing = 1000.0 * (1.0 + JITTER_MS as f64 / 1000.0) / LIMIT_PER_SEC;
-    let mut late = 0.0;
-    let mut late_gaps = 0;
-    for pair in deps[filings..].windows(2) {
-        let gap = pair[1] - pair[0];
-        if gap > spacing + 1.0 {
-            late += gap - spacing;
-            late_gaps += 1;
-        }
-    }
+    let window = 1000.0 + JITTER_MS as f64;
+    // At the ceiling, n requests span (n - 1) / 10 windows.
+    let ideal = (pairs.len() - 1) as f64 / LIMIT_PER_SEC * window;
     let delays: Vec<f64> = deps.iter().zip(&arrs).map(|(d, a)| a - d).collect();
     let mean_delay = delays.iter().sum::<f64>() / delays.len() as f64;
     let last_dep = deps.last().copied().unwrap_or_default();
     let first_arr = arrs.iter().copied().fold(f64::INFINITY, f64::min);
     let last_arr = arrs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     format!(
-        "{} requests ({} discovery); first filing left at {:.0} ms; departures span {:.0} ms \
-         ({} gaps over {spacing:.0} ms, {late:.0} ms beyond it), arrivals {first_arr:.0}..{last_arr:.0} ms; \
-         departure->arrival mean {mean_delay:.1} ms; whole run {:.0} ms",
+        "{} requests ({} discovery); first filing left at {:.0} ms; 11th request at {:.0} ms \
+         (one window: {window:.0}); departures span {last_dep:.0} ms (at the ceiling: {ideal:.0}), \
+         arrivals {first_arr:.0}..{last_arr:.0} ms; departure->arrival mean {mean_delay:.1} ms; \
+         whole run (process start to exit) {:.0} ms",
         pairs.len(),
         filings,
         deps.get(filings).copied().unwrap_or_default(),
-        last_dep,
-        late_gaps,
+        deps.get(10).copied().unwrap_or_default(),
         wall.as_secs_f64() * 1e3,
     )
 }

@@ -73,6 +73,57 @@ fn two_backfills_from_two_directories_share_one_budget() {
     assert_eq!(refused, 0);
 }
 
+/// Two backfills sharing the user's budget where the budget lets each catch up: answers take
+/// 300 ms, so each run waits a round trip for its submissions listing and then makes it up in a
+/// burst; the second starts while the first is catching up. Arrivals jittered 0-50 ms and counted
+/// where they arrive: together never more than 10 in any second, nothing refused.
+#[test]
+fn two_backfills_catching_up_at_once_never_go_over_ten_a_second() {
+    let (corpus, filings) = sample_corpus(2, 12, 0);
+    let ciks = distinct_ciks(&filings);
+    let config = SimConfig {
+        latency: (Duration::from_millis(300), Duration::from_millis(300)),
+        threshold: Some(Threshold::default()),
+        arrival_jitter: Duration::from_millis(50),
+        seed: 23,
+        ..SimConfig::default()
+    };
+    let (_rt, sim) = start_sim(corpus, config);
+    let budget = tempfile::tempdir().expect("budget dir");
+    let edgar = format!("budget_dir = {:?}\n", budget.path().display().to_string());
+    let a = Workspace::with_edgar(&ciks, &edgar);
+    let b = Workspace::with_edgar(&ciks, &edgar);
+    let args = ["backfill", "--since", "2002-01-01", "--until", "2009-12-31"];
+    let spawn = |ws: &Workspace| {
+        ws.remit_command(Some(&sim), &args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn")
+    };
+    let first = spawn(&a);
+    // The second listing goes out while the first run is making up its round trip.
+    std::thread::sleep(Duration::from_millis(400));
+    let second = spawn(&b);
+    let (first, second) = (
+        first.wait_with_output().expect("a"),
+        second.wait_with_output().expect("b"),
+    );
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(query_i64(&a.db(), "SELECT count(*) FROM statements"), 24);
+    assert_eq!(query_i64(&b.db(), "SELECT count(*) FROM statements"), 24);
+    let most = sim.max_in_window(Duration::from_secs(1));
+    let refused = sim.requests().iter().filter(|r| r.status != 200).count();
+    eprintln!(
+        "measured: two runs, {} requests, at most {most} in any second, {refused} refused",
+        sim.requests().len()
+    );
+    assert_eq!(sim.requests().len(), 50, "one listing and 24 filings each");
+    assert!(most <= 10, "{most} requests in one second");
+    assert_eq!(refused, 0);
+}
+
 /// Another client on the address brings SEC's block on at the 20th request; it lasts 1.5 s after
 /// the last request asked during it, longer than the 1 s cool-down. remit stops, probes once
 /// after the cool-down (refused: the block restarts), once more after twice that, and resumes.

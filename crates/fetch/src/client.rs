@@ -12,7 +12,7 @@ use crate::answer::{classify, retry_after, Resource, Verdict};
 use crate::budget::{budget_key, default_budget_dir, unix_micros, Budget};
 use crate::config::{Checked, ClientConfig};
 use crate::error::Error;
-use crate::pace::{spacing, BlockPolicy, Pace};
+use crate::pace::{limit, BlockPolicy, Pace};
 use crate::stats::{Cause, Counters, FetchStats};
 
 /// How much of an error page is read to classify it.
@@ -52,10 +52,10 @@ impl Edgar {
     pub fn new(config: ClientConfig) -> Result<Edgar, Error> {
         let checked = config.check()?;
         let budget_dir = config.budget_dir.clone().unwrap_or_else(default_budget_dir);
-        let budget = Budget::open(
+        let budget = Budget::with_limit(
             &budget_dir,
             &budget_key(&checked.www_base),
-            spacing(checked.rate, config.jitter_allowance),
+            limit(checked.rate, config.jitter_allowance),
         )?;
         tracing::debug!(budget = %budget.path().display(), "shared request budget");
         let policy = BlockPolicy {

@@ -14,7 +14,7 @@ use std::time::Duration;
 use tokio::sync::{Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
-use crate::budget::Budget;
+use crate::budget::{Budget, Limit};
 use crate::error::Error;
 
 /// How often a request held by a block looks again (cheap: a mutex read).
@@ -30,6 +30,31 @@ const BLOCK_POLL: Duration = Duration::from_millis(20);
 /// throughput (10 requests per 1.05 s is 9.52/s).
 pub(crate) fn spacing(rate: NonZeroU32, jitter: Duration) -> Duration {
     (Duration::from_secs(1) + jitter) / rate.get()
+}
+
+/// What the budget adds to each window for the client's own timing: the moment it records is
+/// when it let the request go, and the request reaches the socket a little later (another thread
+/// writes it), later still on a busy machine. Without it, ten requests let go exactly one window
+/// apart could arrive closer than the network allowance provides for.
+const SEND_MARGIN: Duration = Duration::from_millis(5);
+
+/// SEC's limit as the shared budget applies it: at most `rate` requests in any `1 s + jitter`
+/// (plus [`SEND_MARGIN`]), so at most `rate` in any second where they arrive; consecutive
+/// requests at least half the even spacing apart; and a run that fell behind its even pace
+/// making up at most one window.
+///
+/// Half the spacing: a run catches up at no more than twice its even pace (a burst of ten at
+/// once is within SEC's count, but nothing needs it). One window: what a run can lose to a
+/// round trip (the submissions listing before the first filing) is well within it, and a run
+/// coming out of a long wait (a block) resumes with at most one window at the faster pace.
+pub(crate) fn limit(rate: NonZeroU32, jitter: Duration) -> Limit {
+    let window = Duration::from_secs(1) + jitter + SEND_MARGIN;
+    Limit {
+        count: rate.get() as usize,
+        window,
+        min_gap: spacing(rate, jitter) / 2,
+        catch_up: window,
+    }
 }
 
 /// How a block is waited out.
