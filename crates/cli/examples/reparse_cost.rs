@@ -5,7 +5,7 @@
 //! memory (seed 11, the bench's corpus) and runs the stages up to STAGE: `generate`, `parse`
 //! (normalize + extract), `load` (each filing through `History::load` into a fresh file),
 //! `batch` (the same loads in `History::load_batch` calls of `LOAD_BATCH` filings) or
-//! `reparse` (the real `reparse_files` on one worker, from a raw store). The instructions of a
+//! `reparse` (the real `reparse_files` from a raw store, on `REMIT_WORKERS` parsers, default 1). The instructions of a
 //! stage are the difference between two runs. A third argument keeps the history at that path.
 
 use chrono::NaiveDate;
@@ -63,7 +63,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect::<Result<_, Box<dyn std::error::Error>>>()?;
             let mut history = History::open(&db)?;
-            reparse_files(&mut history, &files, 1, false, None)?;
+            // REMIT_WORKERS parsers (default 1), to compare wall and CPU time across cores.
+            let workers = std::env::var("REMIT_WORKERS")
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            let started = std::time::Instant::now();
+            reparse_files(&mut history, &files, workers, false, None)?;
+            eprintln!("reparse of {n} on {workers} workers: {:.2?}", started.elapsed());
         }
         other => return Err(format!("unknown stage {other}").into()),
     }
