@@ -70,7 +70,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .unwrap_or(1);
             let started = std::time::Instant::now();
             reparse_files(&mut history, &files, workers, false, None)?;
-            eprintln!("reparse of {n} on {workers} workers: {:.2?}", started.elapsed());
+            eprintln!(
+                "reparse of {n} on {workers} workers: {:.2?}",
+                started.elapsed()
+            );
         }
         other => return Err(format!("unknown stage {other}").into()),
     }
