@@ -45,6 +45,9 @@ impl Draw {
 
 /// A statement to cut: its submission uncut, and how to cut it.
 struct Case {
+    /// `fixture`, `generated` or `stc`.
+    family: &'static str,
+    width: usize,
     name: String,
     uncut: String,
     cut: String,
@@ -66,7 +69,18 @@ impl Case {
         let lines = logical_lines(document);
         let uncut = submission.replace(document, &cut_document(&lines, Cut::None));
         let cut = submission.replace(document, &cut_document(&lines, drifting(width, seed)));
-        Case { name, uncut, cut }
+        let family = if name.starts_with("stc") {
+            "stc"
+        } else {
+            "fixture"
+        };
+        Case {
+            family,
+            width,
+            name,
+            uncut,
+            cut,
+        }
     }
 }
 
@@ -117,6 +131,8 @@ fn generated_case(
             .text
     };
     Case {
+        family: "generated",
+        width,
         name: format!(
             "generated {variants:?} tiered={tiered} trust={trust} month={month} W={width} seed={seed}"
         ),
@@ -260,9 +276,9 @@ fn rejoin_diff(case: &Case) -> String {
 }
 
 /// How many of `cases` load differently, with what went wrong for each.
-fn differences(cases: &[Case]) -> Vec<String> {
+fn differences(cases: &[Case]) -> Vec<(usize, String)> {
     let mut failures = Vec::new();
-    for case in cases {
+    for (i, case) in cases.iter().enumerate() {
         let (uncut_outcome, uncut) = dump(&case.uncut);
         assert!(
             matches!(&uncut_outcome, FilingOutcome::Parsed(s) if !s.is_empty()),
@@ -289,11 +305,9 @@ fn differences(cases: &[Case]) -> Vec<String> {
             }
         }
         if !diff.is_empty() {
-            failures.push(format!(
-                "{}: {}\n{}",
-                case.name,
-                diff.join("; "),
-                rejoin_diff(case)
+            failures.push((
+                i,
+                format!("{}: {}\n{}", case.name, diff.join("; "), rejoin_diff(case)),
             ));
         }
     }
@@ -304,11 +318,14 @@ fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
 
-/// A statement's trust, distribution date, layout and (tier, class) of every class.
-type Identity = (String, Option<String>, String, Vec<(String, String)>);
+/// A statement's trust, distribution date, layout and, of every class, its tier, name, original
+/// face and prior balance (to the cent).
+type Identity = (String, Option<String>, String, Vec<ClassBalances>);
+type ClassBalances = (String, String, Option<String>, Option<String>);
 
 /// What every case keeps today: the statement loads, of the same trust, date and layout, with
-/// every class of every tier.
+/// every class of every tier, its face and prior balance. (Not yet its current balance: a
+/// bare `0` column read a column off can push the figures after it out of their columns.)
 fn identities(outcome: &FilingOutcome) -> Vec<Identity> {
     match outcome {
         FilingOutcome::Parsed(statements) => statements
@@ -320,7 +337,15 @@ fn identities(outcome: &FilingOutcome) -> Vec<Identity> {
                     s.layout.clone(),
                     s.classes
                         .iter()
-                        .map(|c| (c.tier.clone(), c.class.clone()))
+                        .map(|c| {
+                            let cents = |v: Option<f64>| v.map(|v| format!("{v:.2}"));
+                            (
+                                c.tier.clone(),
+                                c.class.clone(),
+                                cents(c.original_face),
+                                cents(c.prior_balance),
+                            )
+                        })
                         .collect(),
                 )
             })
@@ -330,7 +355,7 @@ fn identities(outcome: &FilingOutcome) -> Vec<Identity> {
 }
 
 #[test]
-fn statements_cut_at_drifting_widths_load_with_every_class() {
+fn statements_cut_at_drifting_widths_load_every_class_its_face_and_prior_balance() {
     let per_family = env_number("REMIT_DRIFT_CASES").unwrap_or(4) as usize;
     let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
     for case in cases(per_family, seed) {
@@ -347,8 +372,11 @@ fn statements_cut_at_drifting_widths_load_with_every_class() {
     }
 }
 
-/// The property issue 14 asks for, not yet met: about one case in three loads exactly (see
-/// `docs/performance.md`). Run it with `cargo test -p remit-cli --test drifting_cuts --
+/// The property issue 14 asks for, not yet met. With `REMIT_DRIFT_SEED=2002 REMIT_DRIFT_CASES=20`
+/// 21 of 60 cases load exactly: 19 of 20 "Statement to Certificateholders", 2 of 40 of the
+/// Deutsche Bank family (the fixture and generated months), whose ~700 lines each hold a few
+/// the rejoin still reads a column or two off (bare `0` columns, heading words, page footers).
+/// Run it with `cargo test -p remit-cli --test drifting_cuts --
 /// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above.
 #[test]
 #[ignore = "issue 14: the rejoin is not yet exact at drifting widths"]
@@ -357,11 +385,31 @@ fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement()
     let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
     let cases = cases(per_family, seed);
     let failures = differences(&cases);
+    // Exact cases per family and range of W, to see where the rejoin falls short.
+    let mut tally: std::collections::BTreeMap<(&str, usize), (usize, usize)> = Default::default();
+    for (i, case) in cases.iter().enumerate() {
+        let range = 60 + (case.width - 60) / 20 * 20;
+        let entry = tally.entry((case.family, range)).or_default();
+        entry.1 += 1;
+        if !failures.iter().any(|(f, _)| *f == i) {
+            entry.0 += 1;
+        }
+    }
+    let tally: Vec<String> = tally
+        .iter()
+        .map(|((family, lo), (exact, all))| {
+            format!(
+                "{family} W {lo}..={}: {exact}/{all} exact",
+                (lo + 19).min(132)
+            )
+        })
+        .collect();
     assert!(
         failures.is_empty(),
-        "{} of {} cases (REMIT_DRIFT_SEED={seed} REMIT_DRIFT_CASES={per_family}) load other rows:\n{}",
+        "{} of {} cases (REMIT_DRIFT_SEED={seed} REMIT_DRIFT_CASES={per_family}) load other rows\n{}\n{}",
         failures.len(),
         cases.len(),
-        failures.join("\n")
+        tally.join("\n"),
+        failures.into_iter().map(|(_, f)| f).collect::<Vec<_>>().join("\n")
     );
 }

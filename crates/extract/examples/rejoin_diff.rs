@@ -5,7 +5,8 @@
 //! `cargo run -p remit-extract --example rejoin_diff -- [cases] [seed] [verbose]`; `W=78` fixes
 //! the width, `FAMILY=0` keeps one family, `DUMP=1` writes the cut text to `/tmp/cutN.txt`.
 //! `FIGURES=76,78 ... rejoin_diff [cases]` prints the fixture's checks and coverage cut at
-//! random widths in 76..=78 against the uncut fixture.
+//! random widths in 76..=78 against the uncut fixture; `TIME=1` (with `--release`) times the
+//! normalizing of the fixture cut at 76..=78.
 
 use remit_normalize::{parse_submission, statement_documents, unwrap_lines};
 use remit_samples::{
@@ -23,6 +24,32 @@ fn doc(sub: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if std::env::var("TIME").is_ok() {
+        // Normalize time of the fixture cut at random widths in 76..=78 (run with --release).
+        let lines = logical(fixture_document());
+        let texts: Vec<String> = (0..10)
+            .map(|seed| {
+                cut_document(
+                    &lines,
+                    Cut::Random {
+                        narrowest: 76,
+                        widest: 78,
+                        seed,
+                    },
+                )
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let rounds = 20;
+        for _ in 0..rounds {
+            for text in &texts {
+                std::hint::black_box(remit_normalize::normalize_document(text));
+            }
+        }
+        let each = start.elapsed() / (rounds * texts.len() as u32);
+        println!("normalize of the fixture cut at 76..=78: {each:?} each");
+        return;
+    }
     if let Ok(range) = std::env::var("FIGURES") {
         let (lo, hi) = range.split_once(',').unwrap();
         figures(

@@ -43,6 +43,9 @@ fn owned((start, end, text): Span<'_>) -> Word {
 
 /// [`plain_words`] without copying their text.
 fn spans(line: &str) -> Vec<Span<'_>> {
+    if line.is_ascii() {
+        return ascii_spans(line);
+    }
     let mut out = Vec::new();
     // (character position, byte offset) where the current word began.
     let mut begun: Option<(usize, usize)> = None;
@@ -59,6 +62,26 @@ fn spans(line: &str) -> Vec<Span<'_>> {
     }
     if let Some((start, from)) = begun {
         out.push((start, position, line.get(from..).unwrap_or_default()));
+    }
+    out
+}
+
+/// [`spans`] of a line that is all ASCII (nearly every line): character positions are byte
+/// offsets, so the line is scanned byte by byte.
+fn ascii_spans(line: &str) -> Vec<Span<'_>> {
+    let mut out = Vec::new();
+    let mut begun: Option<usize> = None;
+    for (at, byte) in line.bytes().enumerate() {
+        if char::from(byte).is_whitespace() {
+            if let Some(from) = begun.take() {
+                out.push((from, at, line.get(from..at).unwrap_or_default()));
+            }
+        } else if begun.is_none() {
+            begun = Some(at);
+        }
+    }
+    if let Some(from) = begun {
+        out.push((from, line.len(), line.get(from..).unwrap_or_default()));
     }
     out
 }
@@ -434,6 +457,26 @@ mod tests {
         let texts: Vec<&str> = w.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["0.07625", "MO", "-", "95.00%", "45254NCG0"]);
         assert_eq!((w[1].start, w[1].end), (7, 9));
+    }
+
+    #[test]
+    fn ascii_lines_split_as_any_other() {
+        for line in [
+            "  Class A-1   1,234.56\t(7)=(1)+(2)  \x0b x ",
+            "",
+            "   ",
+            "one",
+            "0.07625MO  -  95.00%  45254NCG0",
+        ] {
+            let general: Vec<Word> = {
+                // The same line with one non-ASCII character appended takes the general path.
+                let wide = format!("{line} \u{e9}");
+                let mut words = plain_words(&wide);
+                words.pop();
+                words
+            };
+            assert_eq!(plain_words(line), general, "{line:?}");
+        }
     }
 
     #[test]

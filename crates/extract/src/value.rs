@@ -63,7 +63,14 @@ pub fn collapse(text: &str) -> String {
     if clean {
         return trimmed.to_string();
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Reads `1,234.56`, `(1,234.56)`, `-29`, `0.006928905`, `5.1931%` (as 0.051931), `$5`, `1E-05`.
