@@ -79,6 +79,7 @@ mod columns;
 mod coverage;
 mod delinquency;
 mod factors;
+mod formulas;
 mod grid;
 mod layouts;
 mod registry;

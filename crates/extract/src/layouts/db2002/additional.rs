@@ -21,6 +21,7 @@
 
 use crate::checks::{parse_formula, Precision, Term};
 use crate::columns::{is_label_line, phrases, plain_words, Column, Columns, Row};
+use crate::formulas::{formula_checks, terms, FormulaTable};
 use crate::sections::{self, is_subtitle};
 use crate::sink::Sink;
 use crate::value::{collapse, parse_number};
@@ -128,7 +129,13 @@ pub fn read(report: &Report, sink: &mut Sink) {
             }
         }
         let place = format!("{prefix} ({section})");
-        formula_checks(&prefix, &place, &columns, &named, sink);
+        let table = FormulaTable {
+            scope: &format!("{prefix}/"),
+            place: &place,
+            precision: Precision::Money,
+            rows_expected: true,
+        };
+        formula_checks(&table, &columns, &named, sink);
         family_checks(&prefix, &place, &columns, &named, sink);
         total_checks(&prefix, &place, &columns, class_column, &named, sink);
     }
@@ -148,77 +155,6 @@ pub fn read(report: &Report, sink: &mut Sink) {
 
 fn is_total(name: &str) -> bool {
     matches!(name.to_ascii_lowercase().as_str(), "total" | "totals")
-}
-
-fn terms(row: &Row, operands: &[(f64, String, usize)]) -> Option<Vec<Term>> {
-    operands
-        .iter()
-        .map(|(sign, name, index)| {
-            Some(Term {
-                sign: *sign,
-                name: name.clone(),
-                figure: row.cell(*index)?.figure?,
-            })
-        })
-        .collect()
-}
-
-/// Every printed formula label on every row that prints all its operands.
-fn formula_checks(
-    prefix: &str,
-    place: &str,
-    columns: &Columns,
-    rows: &[(String, &Row)],
-    sink: &mut Sink,
-) {
-    let column_of = |n: u32| columns.columns.iter().position(|c| c.number() == Some(n));
-    for column in &columns.columns {
-        let Some(label) = column.label.as_deref() else {
-            continue;
-        };
-        let Some((target, operands)) = parse_formula(label) else {
-            continue;
-        };
-        let absent: Vec<String> = std::iter::once(target)
-            .chain(operands.iter().map(|(_, n)| *n))
-            .filter(|n| column_of(*n).is_none())
-            .map(|n| format!("({n})"))
-            .collect();
-        let name = format!("{prefix}/{label}");
-        let (Some(result), true) = (column_of(target), absent.is_empty()) else {
-            sink.checks.unevaluated(
-                name,
-                format!("column {} not found in {place}", absent.join(", ")),
-            );
-            continue;
-        };
-        let operands: Vec<(f64, String, usize)> = operands
-            .iter()
-            .filter_map(|(sign, n)| Some((*sign, format!("({n})"), column_of(*n)?)))
-            .collect();
-        let mut evaluated = 0;
-        for (row_name, row) in rows {
-            let (Some(figure), Some(terms)) = (
-                row.cell(result).and_then(|c| c.figure),
-                terms(row, &operands),
-            ) else {
-                continue;
-            };
-            evaluated += 1;
-            sink.checks.identity(
-                format!("{prefix}/{row_name}: {label}"),
-                Precision::Money,
-                (&format!("({target})"), figure),
-                &terms,
-            );
-        }
-        if evaluated == 0 {
-            sink.checks.unevaluated(
-                name,
-                format!("no row of {place} prints a figure under every column of {label}"),
-            );
-        }
-    }
 }
 
 /// What a column is in its family's roll-forward.

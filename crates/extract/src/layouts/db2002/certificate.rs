@@ -10,6 +10,7 @@
 
 use crate::checks::{parse_formula, Precision, Term};
 use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
+use crate::formulas::{formula_checks, FormulaTable};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Figure};
@@ -371,7 +372,13 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
             total: named.iter().any(|(n, _)| n.eq_ignore_ascii_case("total")),
             section: section.clone(),
         });
-        formula_checks(&prefix, kind, &columns, &named, &section, sink);
+        let table = FormulaTable {
+            scope: &format!("{prefix}/{}", kind.infix()),
+            place: &format!("{prefix} ({section})"),
+            precision: precision(kind),
+            rows_expected: false,
+        };
+        formula_checks(&table, &columns, &named, sink);
         known_checks(&prefix, kind, &columns, &named, &section, sink);
         total_checks(&prefix, kind, &columns, &named, sink);
         seen.push(kind);
@@ -681,83 +688,6 @@ fn precision(kind: Kind) -> Precision {
         Precision::Ratio
     } else {
         Precision::Money
-    }
-}
-
-/// Every printed formula label evaluated on every row that prints all its operands.
-fn formula_checks(
-    prefix: &str,
-    kind: Kind,
-    columns: &Columns,
-    rows: &[(String, &Row)],
-    section: &str,
-    sink: &mut Sink,
-) {
-    let numbered: Vec<(u32, usize)> = columns
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((c.number()?, i)))
-        .collect();
-    let column_of = |n: u32| numbered.iter().find(|(k, _)| *k == n).map(|(_, i)| *i);
-    for column in &columns.columns {
-        let Some(label) = column.label.as_deref() else {
-            continue;
-        };
-        let Some((target, operands)) = parse_formula(label) else {
-            continue;
-        };
-        let absent: Vec<String> = std::iter::once(target)
-            .chain(operands.iter().map(|(_, n)| *n))
-            .filter(|n| column_of(*n).is_none())
-            .map(|n| format!("({n})"))
-            .collect();
-        if !absent.is_empty() {
-            // The formula is printed but a column it names is not found (a broken header).
-            sink.checks.unevaluated(
-                format!("{prefix}/{}{label}", kind.infix()),
-                format!(
-                    "column {} not found in {prefix} ({section})",
-                    absent.join(", ")
-                ),
-            );
-            continue;
-        }
-        let mut evaluated = 0;
-        for (name, row) in rows {
-            let figure = |n: u32| column_of(n).and_then(|i| row.cell(i)?.figure);
-            let Some(result) = figure(target) else {
-                continue;
-            };
-            let terms: Option<Vec<Term>> = operands
-                .iter()
-                .map(|(sign, n)| {
-                    Some(Term {
-                        sign: *sign,
-                        name: format!("({n})"),
-                        figure: figure(*n)?,
-                    })
-                })
-                .collect();
-            let Some(terms) = terms else { continue };
-            evaluated += 1;
-            sink.checks.identity(
-                format!("{prefix}/{}{name}: {label}", kind.infix()),
-                precision(kind),
-                (&format!("({target})"), result),
-                &terms,
-            );
-        }
-        if evaluated == 0 && !rows.is_empty() {
-            // A blank cell is a figure not printed in one row; a column blank in every row is
-            // a header that put the column where its figures are not.
-            sink.checks.unevaluated(
-                format!("{prefix}/{}{label}", kind.infix()),
-                format!(
-                    "no row of {prefix} ({section}) prints a figure under every column of {label}"
-                ),
-            );
-        }
     }
 }
 
