@@ -208,6 +208,21 @@ fn number(value: f64) -> String {
     }
 }
 
+/// The columns an identity needs and did not find, as a reason says it: `column "Paid"`,
+/// `columns "Prior", "Paid"`.
+pub(crate) fn missing_columns<S: AsRef<str>>(names: &[S]) -> String {
+    let noun = if names.len() == 1 {
+        "column"
+    } else {
+        "columns"
+    };
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| format!("\"{}\"", n.as_ref()))
+        .collect();
+    format!("{noun} {}", quoted.join(", "))
+}
+
 /// A printed formula `(7)=(1)-(3)-(5)+(6)`: the column it defines and the signed columns it sums.
 pub fn parse_formula(label: &str) -> Option<(u32, Vec<(f64, u32)>)> {
     let (lhs, rhs) = label.split_once('=')?;

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::checks::{Precision, Term};
+use crate::checks::{missing_columns, Precision, Term};
 use crate::columns::{key, plain_words};
 use crate::grid::{has_amount, is_rule, line_phrases, Grid};
 use crate::sink::Sink;
@@ -284,7 +284,7 @@ pub fn read(
             }
             continue;
         }
-        let class = entry(classes, tier, name);
+        let class = class_entry(classes, tier, name);
         for ((column, f), cell) in table.grid.columns.iter().zip(&fields).zip(cells) {
             let Some(cell) = cell else { continue };
             match f {
@@ -306,7 +306,12 @@ pub fn read(
     checks(table, &section, &fields, &rows, sink);
 }
 
-fn entry<'a>(classes: &'a mut Vec<BondClass>, tier: &str, name: &str) -> &'a mut BondClass {
+/// The class `name` of `tier`, added (all figures unprinted) when first seen.
+pub(crate) fn class_entry<'a>(
+    classes: &'a mut Vec<BondClass>,
+    tier: &str,
+    name: &str,
+) -> &'a mut BondClass {
     let found = classes
         .iter()
         .position(|c| c.tier == tier && c.class == name);
@@ -443,15 +448,9 @@ fn checks(
                 .map(|(_, _, name)| *name),
         );
         if !missing.is_empty() {
-            let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
-            let noun = if quoted.len() == 1 {
-                "column"
-            } else {
-                "columns"
-            };
             sink.checks.unevaluated(
                 format!("{section}/{}", identity.name),
-                format!("{noun} {} not found in {section}", quoted.join(", ")),
+                format!("{} not found in {section}", missing_columns(&missing)),
             );
             continue;
         }

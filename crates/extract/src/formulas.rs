@@ -86,13 +86,13 @@ pub(crate) fn formula_checks(
 }
 
 /// The signed figures a row prints under `operands` (sign, name, column), if it prints them all.
-pub(crate) fn terms(row: &Row, operands: &[(f64, String, usize)]) -> Option<Vec<Term>> {
+pub(crate) fn terms<N: AsRef<str>>(row: &Row, operands: &[(f64, N, usize)]) -> Option<Vec<Term>> {
     operands
         .iter()
         .map(|(sign, name, index)| {
             Some(Term {
                 sign: *sign,
-                name: name.clone(),
+                name: name.as_ref().to_string(),
                 figure: row.cell(*index)?.figure?,
             })
         })

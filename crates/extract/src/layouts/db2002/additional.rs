@@ -19,7 +19,7 @@
 //! An identity that cannot be evaluated is a failed check saying why (a formula naming a column
 //! not found, a family missing a column, a table without a Total row), never silence.
 
-use crate::checks::{parse_formula, Precision, Term};
+use crate::checks::{missing_columns, parse_formula, Precision, Term};
 use crate::columns::{is_label_line, phrases, plain_words, Column, Columns, Row};
 use crate::formulas::{formula_checks, terms, FormulaTable};
 use crate::sections::{self, is_subtitle};
@@ -258,19 +258,14 @@ fn family_checks(
             .iter()
             .zip(&found)
             .filter(|(_, f)| f.is_none())
-            .map(|(role, _)| format!("\"{}\"", title(role)))
+            .map(|(role, _)| title(role))
             .collect();
         let (Some(ending), Some(prior), Some(current), Some(paid)) =
             (found[0], found[1], found[2], found[3])
         else {
-            let noun = if missing.len() == 1 {
-                "column"
-            } else {
-                "columns"
-            };
             sink.checks.unevaluated(
                 name,
-                format!("{noun} {} not found in {place}", missing.join(", ")),
+                format!("{} not found in {place}", missing_columns(&missing)),
             );
             continue;
         };

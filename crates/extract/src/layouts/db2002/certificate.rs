@@ -8,9 +8,10 @@
 //! `pool_values`; the `Total` row is no class: its figures go to `pool_values` (label `Total`, one
 //! row per printed column) and feed the checks.
 
-use crate::checks::{parse_formula, Precision, Term};
+use crate::checks::{missing_columns, parse_formula, Precision, Term};
+use crate::class_table::class_entry;
 use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
-use crate::formulas::{formula_checks, FormulaTable};
+use crate::formulas::{formula_checks, terms, FormulaTable};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Figure};
@@ -463,23 +464,18 @@ pub fn tier_gaps(tiers: &[Seen], sink: &mut Sink) {
                         .iter()
                         .map(|(_, name, keys)| (*name, *keys)),
                 );
-                let missing: Vec<String> = columns
+                let missing: Vec<&str> = columns
                     .filter(|(_, keys)| {
                         !has(&table.keys, keys) && others.iter().any(|o| has(&o.keys, keys))
                     })
-                    .map(|(name, _)| format!("\"{name}\""))
+                    .map(|(name, _)| name)
                     .collect();
                 if !missing.is_empty() {
-                    let noun = if missing.len() == 1 {
-                        "column"
-                    } else {
-                        "columns"
-                    };
                     sink.checks.unevaluated(
                         name,
                         format!(
-                            "{noun} {} not found in {} ({}), printed in another tier",
-                            missing.join(", "),
+                            "{} not found in {} ({}), printed in another tier",
+                            missing_columns(&missing),
                             tier.prefix,
                             table.section
                         ),
@@ -549,17 +545,11 @@ fn known_checks(
         }
         let name = identity.formula();
         let Some(target) = target.filter(|_| missing.is_empty()) else {
-            let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
-            let noun = if quoted.len() == 1 {
-                "column"
-            } else {
-                "columns"
-            };
             sink.checks.unevaluated(
                 format!("{prefix}/{}{name}", kind.infix()),
                 format!(
-                    "{noun} {} not found in {prefix} ({section})",
-                    quoted.join(", ")
+                    "{} not found in {prefix} ({section})",
+                    missing_columns(&missing)
                 ),
             );
             continue;
@@ -572,18 +562,10 @@ fn known_checks(
             let Some(result) = row.cell(target).and_then(|c| c.figure) else {
                 continue;
             };
-            let terms: Option<Vec<Term>> = operands
-                .iter()
-                .map(|(sign, name, index)| {
-                    Some(Term {
-                        sign: *sign,
-                        name: name.to_string(),
-                        figure: row.cell(*index)?.figure?,
-                    })
-                })
-                .collect();
             // A blank cell is a figure not printed in this row, not a missing column.
-            let Some(terms) = terms else { continue };
+            let Some(terms) = terms(row, &operands) else {
+                continue;
+            };
             sink.checks.identity(
                 format!("{prefix}/{}{row_name}: {name}", kind.infix()),
                 precision(kind),
@@ -599,24 +581,6 @@ fn printed_formula(columns: &Columns, index: usize) -> Option<(u32, Vec<(f64, u3
     let (target, operands) = parse_formula(columns.columns.get(index)?.label.as_deref()?)?;
     let present = |n: u32| columns.columns.iter().any(|c| c.number() == Some(n));
     (present(target) && operands.iter().all(|(_, n)| present(*n))).then_some((target, operands))
-}
-
-fn class_entry<'a>(classes: &'a mut Vec<BondClass>, tier: &str, name: &str) -> &'a mut BondClass {
-    let index = match classes
-        .iter()
-        .position(|c| c.tier == tier && c.class == name)
-    {
-        Some(index) => index,
-        None => {
-            classes.push(BondClass {
-                tier: tier.to_string(),
-                class: name.to_string(),
-                ..BondClass::default()
-            });
-            classes.len() - 1
-        }
-    };
-    &mut classes[index]
 }
 
 fn fill(
