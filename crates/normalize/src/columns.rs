@@ -383,13 +383,15 @@ impl Votes {
         }
     }
 
+    /// The votes for a boundary at `key`: fields of the same edge there count double, and
+    /// those of the other edge once: where one column's figures end, the next column's
+    /// heading starts (a heading left-aligned over right-aligned figures).
     fn get(&self, key: Key) -> i64 {
-        match key {
-            Key::Start(c) => self.starts.get(c),
-            Key::End(c) => self.ends.get(c),
-        }
-        .copied()
-        .unwrap_or(0)
+        let (same, other) = match key {
+            Key::Start(c) => (self.starts.get(c), self.ends.get(c)),
+            Key::End(c) => (self.ends.get(c), self.starts.get(c)),
+        };
+        2 * same.copied().unwrap_or(0) + other.copied().unwrap_or(0)
     }
 
     /// How well `segment`, starting at `offset`, lines up with the votes.
