@@ -28,7 +28,7 @@ const VOCABULARY: i64 = 1000;
 /// What a cut between two non-blanks weighs for joining them where nothing else speaks: a cut
 /// falls inside a token far more often than exactly where the next one starts, so it takes
 /// many fields lined up better to read it as two.
-const JOIN: i64 = 50;
+const JOIN: i64 = 100;
 
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
