@@ -92,7 +92,7 @@ impl Segment {
         self.fields.iter().enumerate().map(move |(j, f)| {
             let (ws, we) = f.weights();
             [
-                (!(j == 0 && self.skip_first_start) && !f.short_figure())
+                (!(f.short_figure() || (j == 0 && self.skip_first_start)))
                     .then_some((Key::Start(offset + f.start), ws)),
                 (!(j == last && self.skip_last_end)).then_some((Key::End(offset + f.end), we)),
             ]
