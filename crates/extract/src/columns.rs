@@ -185,11 +185,40 @@ pub fn key(text: &str) -> String {
 
 /// A label line prints only column numbers and formulas: `(1)   (2)   (4)=(2)+(3)`.
 pub fn is_label_line(line: &str) -> bool {
-    let mut words = line.split_whitespace().peekable();
+    let mut words = blank_words(line).peekable();
     words.peek().is_some() && words.all(is_label_word)
 }
 
-fn is_label_word(text: &str) -> bool {
+/// The words of a line split on blanks, as `str::split_whitespace` splits them. An ASCII line
+/// (nearly every line) is split byte by byte, several times cheaper than decoding characters;
+/// the vertical tab, a blank to `split_whitespace` but not to `split_ascii_whitespace`, sends
+/// a line the general way.
+pub fn blank_words(line: &str) -> BlankWords<'_> {
+    if line.is_ascii() && !line.contains('\x0b') {
+        BlankWords::Ascii(line.split_ascii_whitespace())
+    } else {
+        BlankWords::Any(line.split_whitespace())
+    }
+}
+
+/// The iterator of [`blank_words`].
+pub enum BlankWords<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Any(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for BlankWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            BlankWords::Ascii(words) => words.next(),
+            BlankWords::Any(words) => words.next(),
+        }
+    }
+}
+
+pub fn is_label_word(text: &str) -> bool {
     text.starts_with('(')
         && text.chars().any(|c| c.is_ascii_digit())
         && text
@@ -476,6 +505,20 @@ mod tests {
                 words
             };
             assert_eq!(plain_words(line), general, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn blank_words_split_as_split_whitespace() {
+        for line in [
+            "  Class A-1   1,234.56\t(7)=(1)+(2)  \x0b x ",
+            "a\x0bb\x0cc\rd\ne",
+            "",
+            "   ",
+            "caf\u{e9}  \u{a0}x\u{2003}y",
+        ] {
+            let expected: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(blank_words(line).collect::<Vec<_>>(), expected, "{line:?}");
         }
     }
 

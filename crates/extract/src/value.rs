@@ -5,6 +5,8 @@
 
 use chrono::{Duration, NaiveDate};
 
+use crate::columns::blank_words;
+
 /// A number read from the statement, with how precisely it was printed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figure {
@@ -54,23 +56,36 @@ impl Cell {
 pub fn collapse(text: &str) -> String {
     // Most text is already collapsed: copy it as it is.
     let trimmed = text.trim();
-    let mut last_blank = false;
-    let clean = trimmed.chars().all(|c| {
-        let bad = c.is_whitespace() && (c != ' ' || last_blank);
-        last_blank = c == ' ';
-        !bad
-    });
-    if clean {
+    if is_collapsed(trimmed) {
         return trimmed.to_string();
     }
     let mut out = String::with_capacity(trimmed.len());
-    for word in trimmed.split_whitespace() {
+    for word in blank_words(trimmed) {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
     out
+}
+
+/// Whether trimmed text has no blank but single spaces. An ASCII text (nearly every one) is
+/// tested byte by byte, where an ASCII character is a blank exactly when `char::is_whitespace`
+/// says so.
+fn is_collapsed(trimmed: &str) -> bool {
+    let mut last_blank = false;
+    if trimmed.is_ascii() {
+        return trimmed.bytes().all(|b| {
+            let bad = char::from(b).is_whitespace() && (b != b' ' || last_blank);
+            last_blank = b == b' ';
+            !bad
+        });
+    }
+    trimmed.chars().all(|c| {
+        let bad = c.is_whitespace() && (c != ' ' || last_blank);
+        last_blank = c == ' ';
+        !bad
+    })
 }
 
 /// Reads `1,234.56`, `(1,234.56)`, `-29`, `0.006928905`, `5.1931%` (as 0.051931), `$5`, `1E-05`.
@@ -116,7 +131,12 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
     if int.is_empty() && frac.is_none() {
         return None;
     }
-    let mut value = decimal(int, frac)?;
+    // Without thousands commas the printed digits are already Rust's syntax (`1234.56`).
+    let mut value = if int.is_empty() || int.contains(',') {
+        decimal(int, frac)?
+    } else {
+        mantissa.parse().ok()?
+    };
     let exponent = exponent.unwrap_or(0);
     let decimals = frac.map_or(0, str::len) as i32;
     value *= 10f64.powi(exponent);
