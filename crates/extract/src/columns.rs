@@ -3,7 +3,7 @@
 //! assigned by counting tokens, so a blank cell stays blank (NULL) and a drift of a column or
 //! two still lands in the right column.
 
-use crate::value::{collapse, parse_number, Cell};
+use crate::value::{parse_number, Cell};
 
 /// Header words this close (in characters) start the same column, so a header line printed a
 /// column or two off still names the same column.
@@ -26,6 +26,14 @@ type Span<'a> = (usize, usize, &'a str);
 /// ends and a state column begins) is two words, so each half finds its own column.
 pub fn words(line: &str) -> Vec<Word> {
     split_spans(line).into_iter().map(owned).collect()
+}
+
+/// The texts of [`words`], borrowed from the line.
+pub fn word_texts(line: &str) -> Vec<&str> {
+    split_spans(line)
+        .into_iter()
+        .map(|(_, _, text)| text)
+        .collect()
 }
 
 /// Words split on blanks only.
@@ -70,34 +78,29 @@ fn spans(line: &str) -> Vec<Span<'_>> {
 /// offsets, so the line is scanned byte by byte.
 fn ascii_spans(line: &str) -> Vec<Span<'_>> {
     let mut out = Vec::new();
-    let mut begun: Option<usize> = None;
-    for (at, byte) in line.bytes().enumerate() {
-        if char::from(byte).is_whitespace() {
-            if let Some(from) = begun.take() {
-                out.push((from, at, line.get(from..at).unwrap_or_default()));
-            }
-        } else if begun.is_none() {
-            begun = Some(at);
-        }
-    }
-    if let Some(from) = begun {
-        out.push((from, line.len(), line.get(from..).unwrap_or_default()));
+    let mut at = 0;
+    while let Some((start, end)) = next_ascii_word(line.as_bytes(), at) {
+        out.push((start, end, line.get(start..end).unwrap_or_default()));
+        at = end;
     }
     out
 }
 
 /// [`words`] without copying their text.
 fn split_spans(line: &str) -> Vec<Span<'_>> {
-    let mut out = Vec::new();
-    for (start, end, text) in spans(line) {
-        match junction(text) {
-            Some((at, byte)) => {
-                let (number, rest) = text.split_at(byte);
-                out.push((start, start + at, number));
-                out.push((start + at, end, rest));
+    let mut out = spans(line);
+    // Most lines have no number run into letters: the words are split in place where one is.
+    let mut index = 0;
+    while let Some(&(start, end, text)) = out.get(index) {
+        if let Some((at, byte)) = junction(text) {
+            let (number, rest) = text.split_at(byte);
+            if let Some(word) = out.get_mut(index) {
+                *word = (start, start + at, number);
             }
-            None => out.push((start, end, text)),
+            index += 1;
+            out.insert(index, (start + at, end, rest));
         }
+        index += 1;
     }
     out
 }
@@ -105,17 +108,20 @@ fn split_spans(line: &str) -> Vec<Span<'_>> {
 /// Where a decimal number ends and letters begin inside one word (`0.07625MO` -> 7), in
 /// characters and in bytes.
 fn junction(text: &str) -> Option<(usize, usize)> {
-    let (byte, _) = text.char_indices().find(|(_, c)| c.is_ascii_alphabetic())?;
+    // An ASCII byte is never inside a character, so its offset is a character boundary.
+    let byte = text.bytes().position(|b| b.is_ascii_alphabetic())?;
     let number = text.get(..byte)?;
     let at = number.chars().count();
     (at > 0 && number.contains('.') && parse_number(number).is_some()).then_some((at, byte))
 }
 
-fn split_chars(text: &str, at: usize) -> (String, String) {
-    (
-        text.chars().take(at).collect(),
-        text.chars().skip(at).collect(),
-    )
+/// `text` cut after `at` characters.
+fn split_chars(text: &str, at: usize) -> (&str, &str) {
+    let byte = text
+        .char_indices()
+        .nth(at)
+        .map_or(text.len(), |(byte, _)| byte);
+    text.split_at(byte)
 }
 
 /// How many of the words are figures and how many carry letters: a header or heading line prints
@@ -190,20 +196,30 @@ pub fn is_label_line(line: &str) -> bool {
 }
 
 /// The words of a line split on blanks, as `str::split_whitespace` splits them. An ASCII line
-/// (nearly every line) is split byte by byte, several times cheaper than decoding characters;
-/// the vertical tab, a blank to `split_whitespace` but not to `split_ascii_whitespace`, sends
-/// a line the general way.
+/// (nearly every line) is scanned byte by byte, skipping a run of blanks in one tight loop:
+/// several times cheaper than decoding characters, and than splitting at every blank (the
+/// wide gaps between columns are most of a line).
 pub fn blank_words(line: &str) -> BlankWords<'_> {
-    if line.is_ascii() && !line.contains('\x0b') {
-        BlankWords::Ascii(line.split_ascii_whitespace())
+    if line.is_ascii() {
+        BlankWords::Ascii { line, at: 0 }
     } else {
         BlankWords::Any(line.split_whitespace())
     }
 }
 
+/// An ASCII character is a blank exactly when `char::is_whitespace` says so (the vertical
+/// tab included, unlike `u8::is_ascii_whitespace`).
+pub fn is_ascii_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 /// The iterator of [`blank_words`].
 pub enum BlankWords<'a> {
-    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    /// An ASCII line and where the scan stands (a byte offset, which is a character position).
+    Ascii {
+        line: &'a str,
+        at: usize,
+    },
     Any(std::str::SplitWhitespace<'a>),
 }
 
@@ -212,10 +228,29 @@ impl<'a> Iterator for BlankWords<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         match self {
-            BlankWords::Ascii(words) => words.next(),
+            BlankWords::Ascii { line, at } => {
+                let (start, end) = next_ascii_word(line.as_bytes(), *at)?;
+                *at = end;
+                line.get(start..end)
+            }
             BlankWords::Any(words) => words.next(),
         }
     }
+}
+
+/// The next word of an ASCII line at or after `from`: its start and (exclusive) end.
+fn next_ascii_word(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let start = from
+        + bytes
+            .get(from..)?
+            .iter()
+            .position(|b| !is_ascii_blank(*b))?;
+    let length = bytes
+        .get(start..)?
+        .iter()
+        .position(|b| is_ascii_blank(*b))
+        .unwrap_or(bytes.len() - start);
+    Some((start, start + length))
 }
 
 pub fn is_label_word(text: &str) -> bool {
@@ -262,16 +297,16 @@ impl Columns {
         for line in lines {
             let mut phrase_start: Option<usize> = None;
             let mut last_end = 0;
-            for word in plain_words(line) {
+            for (word_start, word_end, _) in spans(line) {
                 let new_phrase = match phrase_start {
                     None => true,
-                    Some(start) => word.start >= last_end + 2 && word.start >= start + MIN_WIDTH,
+                    Some(start) => word_start >= last_end + 2 && word_start >= start + MIN_WIDTH,
                 };
                 if new_phrase {
-                    phrase_start = Some(word.start);
-                    starts.push(word.start);
+                    phrase_start = Some(word_start);
+                    starts.push(word_start);
                 }
-                last_end = word.end;
+                last_end = word_end;
             }
         }
         starts.sort_unstable();
@@ -300,10 +335,11 @@ impl Columns {
 
     fn add_header_line(&mut self, line: &str) {
         let label_line = is_label_line(line);
-        let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
-        for word in plain_words(line) {
-            let mut start = word.start;
-            let mut text = word.text.as_str().to_string();
+        // Each column's words on this line, borrowed from it.
+        let mut parts: Vec<Vec<&str>> = vec![Vec::new(); self.columns.len()];
+        for (word_start, _, word) in spans(line) {
+            let mut start = word_start;
+            let mut text = word;
             while !text.is_empty() {
                 let Some(index) = self.columns.iter().rposition(|c| c.start <= start + DRIFT)
                 else {
@@ -316,7 +352,7 @@ impl Columns {
                 } else {
                     length
                 };
-                let (head, tail) = split_chars(&text, take);
+                let (head, tail) = split_chars(text, take);
                 if let Some(part) = parts.get_mut(index) {
                     part.push(head);
                 }
@@ -412,7 +448,8 @@ impl Columns {
             })
             .collect();
         Row {
-            label: collapse(&label_words.join(" ")),
+            // Words joined by one space are already collapsed.
+            label: label_words.join(" "),
             indent,
             cells,
         }

@@ -91,6 +91,11 @@ fn is_collapsed(trimmed: &str) -> bool {
 /// Reads `1,234.56`, `(1,234.56)`, `-29`, `0.006928905`, `5.1931%` (as 0.051931), `$5`, `1E-05`.
 /// Anything else (`No`, `Not Available`, `-`, `(1)x`) is not a number.
 pub fn parse_number(raw: &str) -> Option<Figure> {
+    // Every number prints a digit: text (`Principal`, `-`, `N/A`), most of what is tried, is
+    // ruled out by one pass over its bytes.
+    if !raw.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut s = raw.trim();
     let mut negative = false;
     if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
@@ -112,8 +117,9 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
         None => false,
     };
     let s = s.strip_prefix('$').unwrap_or(s);
-    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(parse_exponent(e)?)),
+    // The first `e` or `E`, found on bytes (ASCII letters are never inside a character).
+    let (mantissa, exponent) = match s.bytes().position(|b| b == b'e' || b == b'E') {
+        Some(at) => (s.get(..at)?, Some(parse_exponent(s.get(at + 1..)?)?)),
         None => (s, None),
     };
     let (int, frac) = match mantissa.split_once('.') {
