@@ -50,7 +50,7 @@ fn owned((start, end, text): Span<'_>) -> Word {
 }
 
 /// [`plain_words`] without copying their text.
-fn spans(line: &str) -> Vec<Span<'_>> {
+pub fn spans(line: &str) -> Vec<Span<'_>> {
     if line.is_ascii() {
         return ascii_spans(line);
     }
@@ -77,7 +77,8 @@ fn spans(line: &str) -> Vec<Span<'_>> {
 /// [`spans`] of a line that is all ASCII (nearly every line): character positions are byte
 /// offsets, so the line is scanned byte by byte.
 fn ascii_spans(line: &str) -> Vec<Span<'_>> {
-    let mut out = Vec::new();
+    // Room for the words of a typical line at once, rather than growing 4, 8, 16.
+    let mut out = Vec::with_capacity(16);
     let mut at = 0;
     while let Some((start, end)) = next_ascii_word(line.as_bytes(), at) {
         out.push((start, end, line.get(start..end).unwrap_or_default()));
@@ -127,15 +128,31 @@ fn split_chars(text: &str, at: usize) -> (&str, &str) {
 /// How many of the words are figures and how many carry letters: a header or heading line prints
 /// words (`Group 1`, `1 PAYMENT` carry digits too), a row prints figures.
 pub fn figures_and_words(words: &[Word]) -> (usize, usize) {
-    let figures = words
-        .iter()
-        .filter(|w| parse_number(&w.text).is_some())
-        .count();
-    let worded = words
-        .iter()
-        .filter(|w| w.text.chars().any(char::is_alphabetic))
-        .count();
+    figures_and_words_in(words.iter().map(|w| w.text.as_str()))
+}
+
+/// [`figures_and_words`] of borrowed words.
+pub fn figures_and_words_in<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
+    let (mut figures, mut worded) = (0, 0);
+    for word in words {
+        figures += usize::from(parse_number(word).is_some());
+        worded += usize::from(word.chars().any(char::is_alphabetic));
+    }
     (figures, worded)
+}
+
+/// The words of the first of [`phrases`], borrowed, and where the phrase ends.
+pub fn first_phrase<'a>(words: &[Span<'a>], min_gap: usize) -> Option<(Vec<&'a str>, usize)> {
+    let (_, mut end, first) = *words.first()?;
+    let mut texts = vec![first];
+    for &(start, word_end, text) in words.get(1..).unwrap_or_default() {
+        if start >= end + min_gap {
+            break;
+        }
+        texts.push(text);
+        end = word_end;
+    }
+    Some((texts, end))
 }
 
 /// Runs of words with gaps narrower than `min_gap` blanks, as (start, end, collapsed text).
@@ -378,6 +395,14 @@ impl Columns {
     /// Columns from a line that carries a heading at its left: the heading's characters are
     /// ignored, the rest is the header.
     pub fn from_line_after(line: &str, heading_end: usize) -> Columns {
+        // An ASCII line (nearly every one): the heading's bytes are its characters.
+        if let Some(after) = line.get(heading_end..).filter(|_| line.is_ascii()) {
+            if after.trim().is_empty() {
+                return Columns::default();
+            }
+            let rest = format!("{}{after}", " ".repeat(heading_end));
+            return Columns::from_header(&[rest.as_str()]);
+        }
         let rest: String = line
             .chars()
             .enumerate()

@@ -12,7 +12,10 @@
 //! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
 //! - in a section without column headers, `Label: text` lines keep their text.
 
-use crate::columns::{blank_words, figures_and_words, phrases, plain_words, words, Columns, Row};
+use crate::columns::{
+    blank_words, figures_and_words_in, first_phrase, phrases, plain_words, spans, words, Columns,
+    Row,
+};
 use crate::sink::Sink;
 use crate::totals;
 use crate::value::{collapse, parse_number, Cell, Figure};
@@ -172,19 +175,24 @@ pub fn heading(text: &str) -> Option<(String, usize)> {
     if text.chars().next().is_none_or(char::is_whitespace) {
         return None;
     }
-    let all = plain_words(text);
+    // Words borrowed from the line: this runs for every line starting at the margin.
+    let all = spans(text);
     // Column headers may carry digits (`Group 1`), but a heading line prints no figures.
-    let (numeric, worded) = figures_and_words(&all);
+    let (numeric, worded) = figures_and_words_in(all.iter().map(|(_, _, w)| *w));
     if numeric >= worded {
         return None;
     }
-    let first = phrases(&all, 3).into_iter().next()?;
-    if first.text.split(' ').any(|w| parse_number(w).is_some()) {
+    let (first, end) = first_phrase(&all, 3)?;
+    if first.iter().any(|w| parse_number(w).is_some()) {
         return None;
     }
-    let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = !first.text.chars().any(char::is_lowercase);
-    (letters >= 2 && upper).then(|| (collapse(&first.text), first.end))
+    let letters: usize = first
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let upper = !first.iter().any(|w| w.chars().any(char::is_lowercase));
+    // Words joined by one space are already collapsed.
+    (letters >= 2 && upper).then(|| (first.join(" "), end))
 }
 
 fn is_subheading(label: &str) -> bool {
