@@ -70,18 +70,18 @@ pub fn bucket_name(title: &str) -> String {
     title
 }
 
-/// A printed figure's place: scope, status, bucket and measure.
-pub type Key = (String, String, String, Measure);
+/// The printed figures of a delinquency table, as the checks read them: by their cell (its
+/// index in the table's cells, which name its scope, status and bucket) and measure, so no
+/// name is copied per figure.
+pub type Figures = foldhash::HashMap<(usize, Measure), Figure>;
 
-/// The printed figures of a delinquency table by place, as the checks read them.
-pub type Figures = foldhash::HashMap<Key, Figure>;
-
+/// The cell of scope x status x bucket, made blank if new, and its index in `cells`.
 pub fn entry<'a>(
     cells: &'a mut Vec<DelinquencyCell>,
     scope: &str,
     status: &str,
     bucket: &str,
-) -> &'a mut DelinquencyCell {
+) -> (usize, &'a mut DelinquencyCell) {
     // Searched from the end: a row's cells were made by the rows just above it (the
     // status's first measure), and each place is in `cells` once.
     let found = cells
@@ -99,7 +99,7 @@ pub fn entry<'a>(
         });
         cells.len() - 1
     });
-    &mut cells[index]
+    (index, &mut cells[index])
 }
 
 pub fn set(cell: &mut DelinquencyCell, measure: Measure, value: f64) {
@@ -121,15 +121,11 @@ pub fn checks(
     figures: &Figures,
     sink: &mut Sink,
 ) {
-    // Looked up on borrowed keys: three strings copied per lookup were most of the checks' cost.
-    let borrowed: foldhash::HashMap<(&str, &str, &str, Measure), Figure> = figures
+    // Each cell's index by its borrowed names: looking a figure up copies no string.
+    let index: foldhash::HashMap<(&str, &str, &str), usize> = cells
         .iter()
-        .map(|((scope, status, bucket, m), figure)| {
-            (
-                (scope.as_str(), status.as_str(), bucket.as_str(), *m),
-                *figure,
-            )
-        })
+        .enumerate()
+        .map(|(i, c)| ((c.scope.as_str(), c.status.as_str(), c.bucket.as_str()), i))
         .collect();
     let mut statuses: Vec<&str> = Vec::new();
     let mut buckets: Vec<&str> = Vec::new();
@@ -143,7 +139,8 @@ pub fn checks(
     }
     let is_total = |s: &str| s.eq_ignore_ascii_case("total");
     let get = |scope: &str, status: &str, bucket: &str, m: Measure| {
-        borrowed.get(&(scope, status, bucket, m)).copied()
+        let cell = index.get(&(scope, status, bucket))?;
+        figures.get(&(*cell, m)).copied()
     };
     for scope in scopes {
         for m in MEASURES {

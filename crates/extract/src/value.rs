@@ -137,15 +137,17 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
     if int.is_empty() && frac.is_none() {
         return None;
     }
-    // Without thousands commas the printed digits are already Rust's syntax (`1234.56`).
-    let mut value = if int.is_empty() || int.contains(',') {
-        decimal(int, frac)?
-    } else {
-        mantissa.parse().ok()?
+    let mut value = match exact_decimal(int, frac) {
+        Some(value) => value,
+        // Without thousands commas the printed digits are already Rust's syntax (`1234.56`).
+        None if !int.is_empty() && !int.contains(',') => mantissa.parse().ok()?,
+        None => decimal(int, frac)?,
     };
     let exponent = exponent.unwrap_or(0);
     let decimals = frac.map_or(0, str::len) as i32;
-    value *= 10f64.powi(exponent);
+    if exponent != 0 {
+        value *= 10f64.powi(exponent);
+    }
     let mut half_unit = 0.5 * 10f64.powi(exponent - decimals);
     if percent {
         value /= 100.0;
@@ -163,6 +165,31 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
         decimals: decimals.max(0) as u32,
         percent,
     })
+}
+
+/// Powers of ten that are exact in an `f64` (10^22 is the largest).
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of `int.frac` (validated digits, thousands commas) when it has at most 15 digits:
+/// the digits as an integer and the power of ten of its decimals are then both exact in an
+/// `f64`, so their quotient is the correctly rounded value, the one Rust's parser returns (it
+/// takes the same path). Nearly every printed figure is such; the rest return `None`.
+fn exact_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
+    let frac = frac.unwrap_or("");
+    let mut digits: u64 = 0;
+    let mut count = 0;
+    for c in int.chars().chain(frac.chars()).filter(|c| *c != ',') {
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+        digits = digits * 10 + u64::from(c.to_digit(10)?);
+    }
+    let scale = EXACT_POWERS_OF_TEN.get(frac.len())?;
+    Some(digits as f64 / scale)
 }
 
 /// `int.frac` (thousands commas dropped, a missing part read as 0) parsed as Rust parses the
@@ -277,6 +304,30 @@ mod tests {
             assert_eq!(value(raw), None, "{raw}");
         }
         assert_eq!(Cell::parse(" Not   Available ").raw, "Not Available");
+    }
+
+    #[test]
+    fn exact_decimals_are_the_parsers_values() {
+        let mut state: u64 = 11;
+        for _ in 0..20_000 {
+            // A small generator: digits of every length up to 15, decimals up to 10.
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let length = (state >> 60) as usize % 15 + 1;
+            let text = format!("{:015}", state >> 8);
+            let digits = text.get(text.len() - length..).unwrap_or("0");
+            let decimals = (state >> 4) as usize % 11;
+            let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
+            let printed = format!("{int}.{frac}");
+            let frac = (!frac.is_empty()).then_some(frac);
+            let parsed: f64 = printed.parse().unwrap();
+            assert_eq!(exact_decimal(int, frac), Some(parsed), "{printed}");
+        }
+        assert_eq!(exact_decimal("1,234", Some("5")), Some(1234.5));
+        assert_eq!(exact_decimal("1234567890123456", None), None);
+        assert_eq!(value("0.1"), Some(0.1));
+        assert_eq!(value("123456789.123456"), Some(123456789.123456));
     }
 
     #[test]

@@ -84,17 +84,14 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
         let row = columns.row(text);
         let measure = Measure::from_label(&measure_label);
         for (index, bucket) in buckets.iter().enumerate() {
-            let cell = entry(cells, &scope, &current_status, bucket);
+            let (at, cell) = entry(cells, &scope, &current_status, bucket);
             let Some(printed) = row.cell(index) else {
                 continue;
             };
             match (measure, printed.figure) {
                 (Some(m), Some(figure)) => {
                     set(cell, m, figure.value);
-                    figures.insert(
-                        (scope.clone(), current_status.clone(), bucket.clone(), m),
-                        figure,
-                    );
+                    figures.insert((at, m), figure);
                 }
                 _ => sink.pool(
                     &report.title,
