@@ -69,7 +69,7 @@ fn is_loan_row(text: &str) -> bool {
             .first()
             .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
     starts_with_id
-        && !all.iter().any(|w| *w == "=")
+        && !all.contains(&"=")
         && all.iter().filter(|w| parse_number(w).is_some()).count() >= 3
 }
 
