@@ -54,6 +54,11 @@ struct Field {
 }
 
 impl Field {
+    /// A figure of a digit or two (`0`, `24`): right-aligned, its start is no column's.
+    fn short_figure(&self) -> bool {
+        self.figure && self.end - self.start <= 2
+    }
+
     /// Weights of the field's start and end: a figure's column boundary is its end, a word's
     /// its start.
     fn weights(&self) -> (i64, i64) {
@@ -87,7 +92,8 @@ impl Segment {
         self.fields.iter().enumerate().map(move |(j, f)| {
             let (ws, we) = f.weights();
             [
-                (!(j == 0 && self.skip_first_start)).then_some((Key::Start(offset + f.start), ws)),
+                (!(f.short_figure() || (j == 0 && self.skip_first_start)))
+                    .then_some((Key::Start(offset + f.start), ws)),
                 (!(j == last && self.skip_last_end)).then_some((Key::End(offset + f.end), we)),
             ]
         })

@@ -250,10 +250,22 @@ impl Survey<'_> {
             // Two tokens the document prints, one of them a word (`Sample` + `Administrator`,
             // `1` + `of`, `+` + `Repurchases`), whose join it never prints.
             let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
-            let apart = (word(left) || word(right))
+            let printed_apart = (word(left) || word(right))
                 && self.known(left)
                 && self.known(right)
-                && !self.prints_whole(piece, next);
+                // `Avg` + `(Loss`: a bracket may open right after a word.
+                && !right.starts_with(['(', '['])
+                && !left.ends_with(['(', '[']);
+            // A lower-case letter before an upper-case one starts a new word (`Holdings` +
+            // `Inc.`, `Avg` + `WASn,m`) where one side is a word the document prints.
+            let printed_word = |w: &str| {
+                let k = key(w);
+                k.chars().count() >= 3 && k.chars().all(char::is_alphabetic) && self.known(w)
+            };
+            let new_word = left.ends_with(|c: char| c.is_lowercase())
+                && right.starts_with(|c: char| c.is_uppercase())
+                && (printed_word(left) || printed_word(right));
+            let apart = (printed_apart || new_word) && !self.prints_whole(piece, next);
             if apart {
                 Evidence::Apart
             } else {
