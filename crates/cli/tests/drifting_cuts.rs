@@ -16,7 +16,8 @@
 //!
 //! CI runs a fixed set of cases; `REMIT_DRIFT_CASES=n` runs `n` cases per family and
 //! `REMIT_DRIFT_SEED=s` draws them from another seed. A failure prints the seed that
-//! reproduces it and the logical lines the rejoin got wrong.
+//! reproduces it and the logical lines the rejoin got wrong (`REMIT_DRIFT_LINES=n`: the first `n`
+//! of them, 12 unless told).
 
 use remit_cli::{parse_filing, KnownFacts};
 use remit_history::{FilingOutcome, History};
@@ -269,7 +270,8 @@ fn rejoin_diff(case: &Case) -> String {
             want.len()
         ));
     }
-    for (g, w) in got.iter().zip(&want).filter(|(g, w)| g != w).take(12) {
+    let shown = env_number("REMIT_DRIFT_LINES").unwrap_or(12) as usize;
+    for (g, w) in got.iter().zip(&want).filter(|(g, w)| g != w).take(shown) {
         out.push_str(&format!("  uncut: {w}\n  cut:   {g}\n"));
     }
     out
@@ -373,9 +375,10 @@ fn statements_cut_at_drifting_widths_load_every_class_its_face_and_prior_balance
 }
 
 /// The property issue 14 asks for, not yet met. With `REMIT_DRIFT_SEED=2002 REMIT_DRIFT_CASES=20`
-/// 21 of 60 cases load exactly: 19 of 20 "Statement to Certificateholders", 2 of 40 of the
-/// Deutsche Bank family (the fixture and generated months), whose ~700 lines each hold a few
-/// the rejoin still reads a column or two off (bare `0` columns, heading words, page footers).
+/// 30 of 60 cases load exactly: 19 of 20 "Statement to Certificateholders", 11 of 40 of the
+/// Deutsche Bank family (5 of 20 fixture, 6 of 20 generated months), whose ~700 lines each hold
+/// a few the rejoin still reads a column or two off (heading words, party names, the figures of
+/// label-and-figure lines) or joins where a blank was trimmed (formulas).
 /// Run it with `cargo test -p remit-cli --test drifting_cuts --
 /// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above.
 #[test]

@@ -3,7 +3,8 @@
 //! W-2..=W and prints how many logical lines come back other than printed.
 //!
 //! `cargo run -p remit-extract --example rejoin_diff -- [cases] [seed] [verbose]`; `W=78` fixes
-//! the width, `FAMILY=0` keeps one family, `DUMP=1` writes the cut text to `/tmp/cutN.txt`.
+//! the width, `SEED` the cut's seed, `FAMILY=0` keeps one family, `DUMP=1` writes the cut text
+//! to `/tmp/cutN.txt`.
 //! `FIGURES=76,78 ... rejoin_diff [cases]` prints the fixture's checks and coverage cut at
 //! random widths in 76..=78 against the uncut fixture; `TIME=1` (with `--release`) times the
 //! normalizing of the fixture cut at 76..=78.
@@ -65,7 +66,11 @@ fn main() {
     let only = std::env::var("FAMILY").ok();
     let mut totals = [(0usize, 0usize, 0usize); 3];
     for i in 0..cases {
-        let seed = seed0.wrapping_mul(1000).wrapping_add(i);
+        // `SEED` cuts with that seed (as the drifting-cut test prints it).
+        let seed = std::env::var("SEED")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(seed0.wrapping_mul(1000).wrapping_add(i));
         let mut state = seed;
         let mut next = move || {
             state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -28,7 +28,7 @@ const VOCABULARY: i64 = 1000;
 /// What a cut between two non-blanks weighs for joining them where nothing else speaks: a cut
 /// falls inside a token far more often than exactly where the next one starts, so it takes
 /// many fields lined up better to read it as two.
-const JOIN: i64 = 50;
+const JOIN: i64 = 100;
 
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
@@ -54,6 +54,11 @@ struct Field {
 }
 
 impl Field {
+    /// A figure of a digit or two (`0`, `24`): right-aligned, its start is no column's.
+    fn short_figure(&self) -> bool {
+        self.figure && self.end - self.start <= 2
+    }
+
     /// Weights of the field's start and end: a figure's column boundary is its end, a word's
     /// its start.
     fn weights(&self) -> (i64, i64) {
@@ -87,7 +92,8 @@ impl Segment {
         self.fields.iter().enumerate().map(move |(j, f)| {
             let (ws, we) = f.weights();
             [
-                (!(j == 0 && self.skip_first_start)).then_some((Key::Start(offset + f.start), ws)),
+                (!(f.short_figure() || (j == 0 && self.skip_first_start)))
+                    .then_some((Key::Start(offset + f.start), ws)),
                 (!(j == last && self.skip_last_end)).then_some((Key::End(offset + f.end), we)),
             ]
         })
@@ -383,13 +389,15 @@ impl Votes {
         }
     }
 
+    /// The votes for a boundary at `key`: fields of the same edge there count double, and
+    /// those of the other edge once: where one column's figures end, the next column's
+    /// heading starts (a heading left-aligned over right-aligned figures).
     fn get(&self, key: Key) -> i64 {
-        match key {
-            Key::Start(c) => self.starts.get(c),
-            Key::End(c) => self.ends.get(c),
-        }
-        .copied()
-        .unwrap_or(0)
+        let (same, other) = match key {
+            Key::Start(c) => (self.starts.get(c), self.ends.get(c)),
+            Key::End(c) => (self.ends.get(c), self.starts.get(c)),
+        };
+        2 * same.copied().unwrap_or(0) + other.copied().unwrap_or(0)
     }
 
     /// How well `segment`, starting at `offset`, lines up with the votes.
@@ -539,10 +547,10 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
         }
     }
     for members in repeated.values() {
-        // Per shape of the line read, the summed score and each member's reading.
-        let mut common: HashMap<String, (Score, Vec<Vec<usize>>)> = HashMap::new();
-        for (m, &i) in members.iter().enumerate() {
-            let mut seen: HashMap<String, (Vec<usize>, (i64, i64))> = HashMap::new();
+        // Per member, its best reading of each shape the line can take.
+        let mut options: Vec<(usize, HashMap<String, Scored>)> = Vec::new();
+        for &i in members {
+            let mut seen: HashMap<String, Scored> = HashMap::new();
             for (path, score) in readings.get(&i).into_iter().flatten() {
                 let key = shape(&text(&groups[i].1, path));
                 match seen.get(&key) {
@@ -552,29 +560,41 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
                     }
                 }
             }
-            if m == 0 {
-                common = seen
-                    .into_iter()
-                    .map(|(k, (p, s))| (k, (s, vec![p])))
-                    .collect();
-            } else {
-                common.retain(|k, _| seen.contains_key(k));
-                for (k, (total, paths)) in common.iter_mut() {
-                    if let Some((p, s)) = seen.get(k) {
-                        total.0 += s.0;
-                        total.1 += s.1;
-                        paths.push(p.clone());
-                    }
-                }
+            if !seen.is_empty() {
+                options.push((i, seen));
             }
         }
-        let best = common
-            .into_iter()
-            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.0.cmp(&a.0)));
-        if let Some((_, (_, paths))) = best {
-            for (&i, path) in members.iter().zip(paths) {
-                lines[i].choice = path;
+        // The shape most repetitions can take (the true one, which every repetition can,
+        // whatever its cuts; each wrong one only those cut on one side of it) is read by all
+        // of them; the rest (printed another way: `Page 1` indented further, `of  24`) agree
+        // among themselves in turn.
+        while options.len() >= 2 {
+            let mut tally: HashMap<&str, (usize, Score)> = HashMap::new();
+            for (_, seen) in &options {
+                for (key, (_, score)) in seen {
+                    let entry = tally.entry(key.as_str()).or_default();
+                    entry.0 += 1;
+                    entry.1 .0 += score.0;
+                    entry.1 .1 += score.1;
+                }
             }
+            let Some((key, (count, _))) = tally
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            else {
+                break;
+            };
+            if count < 2 {
+                break;
+            }
+            let key = key.to_string();
+            options.retain(|(i, seen)| match seen.get(&key) {
+                Some((path, _)) => {
+                    lines[*i].choice.clone_from(path);
+                    false
+                }
+                None => true,
+            });
         }
     }
 }

@@ -37,6 +37,9 @@ pub(crate) struct Survey<'a> {
     consistent: bool,
     /// Fields printed whole, away from any cut.
     words: HashMap<&'a str, u32>,
+    /// The same, as words ([`key`]: `Administrator:` is the word `administrator`); surveyed
+    /// only for a document cut at drifting widths.
+    keys: HashMap<String, u32>,
 }
 
 impl<'a> Survey<'a> {
@@ -46,6 +49,7 @@ impl<'a> Survey<'a> {
             usual: [None, None],
             consistent: false,
             words: HashMap::new(),
+            keys: HashMap::new(),
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -107,6 +111,11 @@ impl<'a> Survey<'a> {
         };
         survey.consistent = all_pieces >= MIN_HABIT
             && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
+        if !survey.consistent {
+            for (token, count) in &survey.words {
+                *survey.keys.entry(key(token)).or_default() += count;
+            }
+        }
         survey
     }
 
@@ -141,7 +150,12 @@ impl<'a> Survey<'a> {
     fn prints_whole(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
-        self.words.contains_key(format!("{left}{right}").as_str())
+        self.known(&format!("{left}{right}"))
+    }
+
+    /// Whether the document prints `token` away from any cut, as it is or as the same word.
+    fn known(&self, token: &str) -> bool {
+        self.words.contains_key(token) || self.keys.contains_key(&key(token))
     }
 
     /// The width the agent usually cut this kind of piece at.
@@ -233,12 +247,25 @@ impl Survey<'_> {
         } else if figure_cut(left, right) {
             Evidence::SplitsAFigure
         } else {
-            let printed = |w: &str| self.words.get(w).copied().unwrap_or(0);
+            // Two tokens the document prints, one of them a word (`Sample` + `Administrator`,
+            // `1` + `of`, `+` + `Repurchases`), whose join it never prints.
             let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
-            let apart = word(left)
-                && printed(left) >= 1
-                && printed(right) >= 1
-                && !self.prints_whole(piece, next);
+            let printed_apart = (word(left) || word(right))
+                && self.known(left)
+                && self.known(right)
+                // `Avg` + `(Loss`: a bracket may open right after a word.
+                && !right.starts_with(['(', '['])
+                && !left.ends_with(['(', '[']);
+            // A lower-case letter before an upper-case one starts a new word (`Holdings` +
+            // `Inc.`, `Avg` + `WASn,m`) where one side is a word the document prints.
+            let printed_word = |w: &str| {
+                let k = key(w);
+                k.chars().count() >= 3 && k.chars().all(char::is_alphabetic) && self.known(w)
+            };
+            let new_word = left.ends_with(|c: char| c.is_lowercase())
+                && right.starts_with(|c: char| c.is_uppercase())
+                && (printed_word(left) || printed_word(right));
+            let apart = (printed_apart || new_word) && !self.prints_whole(piece, next);
             if apart {
                 Evidence::Apart
             } else {
@@ -246,6 +273,13 @@ impl Survey<'_> {
             }
         }
     }
+}
+
+/// A token as a word: without the punctuation around it (`Administrator:`, `(number`,
+/// `Inc.`) and in lower case; a token of punctuation only is its own word (`+`).
+fn key(token: &str) -> String {
+    let word = token.trim_matches(|c: char| ",.;:()[]\"'".contains(c));
+    if word.is_empty() { token } else { word }.to_lowercase()
 }
 
 /// What speaks for or against one reading of a cut between two non-blanks.
