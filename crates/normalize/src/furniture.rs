@@ -50,12 +50,78 @@ static WEAK_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Inner runs of blanks collapsed to one, ends trimmed.
 pub(crate) fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+// Cheap tests that rule a line out before a pattern runs: the patterns run on every line of a
+// statement, and nearly every line is a row of figures none of them can match. Each test is
+// applied to ASCII text only. There the patterns' case-insensitive letters, `\s`, `\d` and `\b`
+// mean their ASCII selves (the only non-ASCII case partners of ASCII letters, `ſ` of `s` and the
+// Kelvin sign of `k`, cannot occur in ASCII text), so a line without the bytes a match needs
+// cannot match. Any other line always goes to the pattern. (The tests below pin each one
+// against its pattern.)
+
+/// Whether `text` is ASCII and `needed` says it lacks what a match needs.
+fn ruled_out(text: &str, needed: impl FnOnce(&[u8]) -> bool) -> bool {
+    text.is_ascii() && !needed(text.as_bytes())
+}
+
+/// What the patterns' `\s` matches in ASCII text (`u8::is_ascii_whitespace` leaves out the
+/// vertical tab, `\s` does not).
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// `text` without its leading and trailing blanks.
+fn trim_blanks(text: &[u8]) -> &[u8] {
+    let start = text
+        .iter()
+        .position(|&b| !is_blank(b))
+        .unwrap_or(text.len());
+    let end = text
+        .iter()
+        .rposition(|&b| !is_blank(b))
+        .map_or(start, |i| i + 1);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// Whether `haystack` contains `needle` (lower-case ASCII letters), ignoring ASCII case.
+fn contains_word(haystack: &[u8], needle: &[u8]) -> bool {
+    // `b | 0x20` is the lower case of an ASCII letter and of nothing else that is one.
+    haystack.windows(needle.len()).any(|window| {
+        window.first().map(|b| b | 0x20) == needle.first().copied()
+            && window.eq_ignore_ascii_case(needle)
+    })
+}
+
+/// Whether `text` (trimmed) starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+fn starts_with_word(text: &[u8], prefix: &[u8]) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `text` (trimmed) ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+fn ends_with_word(text: &[u8], suffix: &[u8]) -> bool {
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// The printed page number if the line is a page footer: `Page N of M`, possibly sharing the
 /// (rejoined) line with the copyright notice, and nothing else.
 pub(crate) fn footer_page(text: &str) -> Option<u32> {
+    if ruled_out(text, |t| contains_word(t, b"page")) {
+        return None;
+    }
+    footer_by_pattern(text)
+}
+
+fn footer_by_pattern(text: &str) -> Option<u32> {
     let caps = PAGE_OF.captures(text)?;
     let whole = caps.get(0)?;
     let rest = format!(
@@ -74,22 +140,63 @@ pub(crate) fn footer_page(text: &str) -> Option<u32> {
 
 /// A copyright line (`COPYRIGHT 2002 Deutsche Bank`, `(c) COPYRIGHT ...`).
 pub(crate) fn is_copyright(text: &str) -> bool {
+    let text = text.trim_start();
+    // A notice starts with `(c)`, `©` or the word itself.
+    if ruled_out(text, |t| {
+        matches!(trim_blanks(t).first(), Some(b'(' | b'c' | b'C'))
+    }) {
+        return false;
+    }
+    copyright_by_pattern(text)
+}
+
+fn copyright_by_pattern(text: &str) -> bool {
     COPYRIGHT.is_match(text.trim_start())
 }
 
 /// A line of nothing but SGML layout markers.
 pub(crate) fn is_sgml_marker(text: &str) -> bool {
+    // Markers start with `<` and end with `>`, blanks aside.
+    if ruled_out(text, |t| {
+        let t = trim_blanks(t);
+        t.first() == Some(&b'<') && t.last() == Some(&b'>')
+    }) {
+        return false;
+    }
+    sgml_marker_by_pattern(text)
+}
+
+fn sgml_marker_by_pattern(text: &str) -> bool {
     SGML_MARKERS.is_match(text)
 }
 
 /// The notice printed in place of a section that has no rows.
 pub(crate) fn is_blank_notice(text: &str) -> bool {
+    // The notice starts with `this` or `space` and ends with `blank` or `blank.`.
+    if ruled_out(text, |t| {
+        let t = trim_blanks(t);
+        (starts_with_word(t, b"this") || starts_with_word(t, b"space"))
+            && (ends_with_word(t, b"blank") || ends_with_word(t, b"blank."))
+    }) {
+        return false;
+    }
+    blank_notice_by_pattern(text)
+}
+
+fn blank_notice_by_pattern(text: &str) -> bool {
     BLANK_NOTICE.is_match(text)
 }
 
 /// The page-header line `<Report> for <date> Distribution` (or, on the first page, just
 /// `<date> Distribution`): the report title if printed, and the date as printed.
 pub(crate) fn distribution_anchor(text: &str) -> Option<(Option<String>, String)> {
+    if ruled_out(text, |t| ends_with_word(trim_blanks(t), b"distribution")) {
+        return None;
+    }
+    anchor_by_pattern(text)
+}
+
+fn anchor_by_pattern(text: &str) -> Option<(Option<String>, String)> {
     let caps = ANCHOR.captures(text)?;
     let title = caps.name("title").map(|m| collapse(m.as_str()));
     let date = collapse(caps.name("date")?.as_str());
@@ -114,7 +221,14 @@ pub(crate) enum Caption {
 /// it pairs the per-group chart's title with the total chart's, whatever that one is called.
 pub(crate) fn caption(text: &str) -> Option<Caption> {
     let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.chars().any(|c| c == '$') {
+    if ruled_out(trimmed, may_be_caption) {
+        return None;
+    }
+    caption_by_pattern(trimmed)
+}
+
+fn caption_by_pattern(trimmed: &str) -> Option<Caption> {
+    if trimmed.is_empty() || trimmed.contains('$') {
         return None;
     }
     if BY_GROUPS.is_match(trimmed) && !has_figure(trimmed) {
@@ -132,6 +246,54 @@ pub(crate) fn caption(text: &str) -> Option<Caption> {
     Some(strongest)
 }
 
+/// What a caption line needs (ASCII, trimmed). A `... by Groups` line contains `group`.
+/// Otherwise each of its segments (text between runs of three or more blanks, as
+/// `SEGMENT_GAP` splits it) is a caption: it starts with a digit or with the first word of one
+/// (`total`, `fixed`, `adjustable`, `arm`, `loan`, `group`, `note:`, `dates`), holds a letter
+/// (every caption has a word; a figure alone does not), and no caption prints a comma.
+fn may_be_caption(line: &[u8]) -> bool {
+    const FIRST_WORDS: [&[u8]; 8] = [
+        b"total",
+        b"fixed",
+        b"adjustable",
+        b"arm",
+        b"loan",
+        b"group",
+        b"note:",
+        b"dates",
+    ];
+    let caption_segment = |segment: &[u8]| {
+        let starts = segment.first().is_some_and(u8::is_ascii_digit)
+            || FIRST_WORDS.iter().any(|w| starts_with_word(segment, w));
+        starts && segment.iter().any(u8::is_ascii_alphabetic)
+    };
+    contains_word(line, b"group") || (!line.contains(&b',') && segments(line).all(caption_segment))
+}
+
+/// The segments of a trimmed ASCII line: the text between runs of three or more blanks.
+fn segments(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut blanks = 0;
+        for (i, &b) in rest.iter().enumerate() {
+            if is_blank(b) {
+                blanks += 1;
+                continue;
+            }
+            if blanks >= 3 {
+                let segment = &rest[..i - blanks];
+                rest = &rest[i..];
+                return Some(segment);
+            }
+            blanks = 0;
+        }
+        Some(std::mem::take(&mut rest))
+    })
+}
+
 /// A figure as statements print them (`1,234.56`, `0.0215`, `12`): a caption has none, apart
 /// from the small counts inside phrases (`6 Months`), which this does not look at.
 fn has_figure(text: &str) -> bool {
@@ -147,6 +309,122 @@ fn has_figure(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every cheap test against the pattern it stands before, on one line: it may only rule
+    /// out lines the pattern would not have matched.
+    fn assert_cheap_tests_agree(line: &str) {
+        assert_eq!(
+            footer_page(line),
+            footer_by_pattern(line),
+            "footer {line:?}"
+        );
+        assert_eq!(
+            is_copyright(line),
+            copyright_by_pattern(line),
+            "copyright {line:?}"
+        );
+        assert_eq!(
+            is_sgml_marker(line),
+            sgml_marker_by_pattern(line),
+            "sgml {line:?}"
+        );
+        assert_eq!(
+            is_blank_notice(line),
+            blank_notice_by_pattern(line),
+            "blank {line:?}"
+        );
+        assert_eq!(
+            distribution_anchor(line),
+            anchor_by_pattern(line),
+            "anchor {line:?}"
+        );
+        assert_eq!(
+            caption(line),
+            caption_by_pattern(line.trim()),
+            "caption {line:?}"
+        );
+    }
+
+    #[test]
+    fn cheap_tests_agree_with_the_patterns_on_the_fixture() {
+        let fixture = include_str!("../../../data/fixtures/im020111.txt");
+        for line in crate::unwrap_lines(fixture).iter().map(|(l, _)| l) {
+            assert_cheap_tests_agree(line);
+        }
+    }
+
+    /// Furniture and what is not, in any case, with the blanks and non-ASCII characters the
+    /// patterns treat specially (`ſ` folds to `s`, the Kelvin sign to `k`, vertical tab is a
+    /// blank).
+    fn furniture_line() -> impl Strategy<Value = String> {
+        let phrase = prop::sample::select(vec![
+            "Page 3 of 24",
+            "COPYRIGHT 2002 Deutsche Bank",
+            "(c) Copyright 2005",
+            "\u{a9}",
+            "This space is intentionally left blank.",
+            "SPACE INTENTIONALLY LEFT BLANK",
+            "<PAGE>",
+            "<S>",
+            "</TABLE>",
+            "<c>",
+            "Report for",
+            "November 25, 2002",
+            "Distribution",
+            "DISTRIBUTIO",
+            "diſtribution",
+            "CPR by Groups",
+            "by group",
+            "6 Months Moving Average",
+            "3 or More Payments Delinquent",
+            "1 Payment Delinquent",
+            "Note: Dates correspond to distribution dates.",
+            "Dates correspond to distribution dates",
+            "Total CPR",
+            "Fixed Rate",
+            "ARM",
+            "Adjustable",
+            "Loan Group A-1",
+            "Group 2",
+            "1,234.56",
+            "0.0215",
+            "$",
+            "x",
+            "of",
+            "\u{17f}pace",
+            "\u{212a}",
+            "Total \u{17f}",
+        ]);
+        let blank = prop::sample::select(vec![" ", "  ", "   ", "    ", "\t", "\u{b}", ""]);
+        prop::collection::vec((blank, phrase, any::<u64>()), 0..5).prop_map(|parts| {
+            let mut line = String::new();
+            for (blank, phrase, case) in parts {
+                line.push_str(blank);
+                // Some letters' case flipped.
+                line.extend(
+                    phrase
+                        .chars()
+                        .enumerate()
+                        .map(|(i, c)| match case >> (i % 64) & 1 {
+                            1 if c.is_ascii_lowercase() => c.to_ascii_uppercase(),
+                            1 => c.to_ascii_lowercase(),
+                            _ => c,
+                        }),
+                );
+            }
+            line
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        #[test]
+        fn cheap_tests_agree_with_the_patterns(line in furniture_line(), tail in "[ \t]{0,3}") {
+            assert_cheap_tests_agree(&format!("{line}{tail}"));
+        }
+    }
 
     #[test]
     fn footers_with_and_without_the_copyright() {

@@ -22,10 +22,29 @@ const HEADER_ABOVE: usize = 5;
 /// The title line after a title-less anchor is a short phrase (`Contents`).
 const TITLE_WORDS: usize = 5;
 
+/// A `<Report> for <date> Distribution` line read: the title if printed, and the date.
+type Anchor = (Option<String>, String);
+
 /// One printed page: rejoined lines up to (not including) its footer.
 struct Page {
     lines: Vec<(String, u32)>,
+    /// Each line read as an anchor, once: finding the headers looks at a line several times.
+    anchors: Vec<Option<Anchor>>,
     number: u32,
+}
+
+impl Page {
+    fn new(lines: Vec<(String, u32)>, number: u32) -> Page {
+        let anchors = lines
+            .iter()
+            .map(|(text, _)| furniture::distribution_anchor(text))
+            .collect();
+        Page {
+            lines,
+            anchors,
+            number,
+        }
+    }
 }
 
 /// Where a page's header sits and what it says.
@@ -44,14 +63,10 @@ struct Header {
 /// Normalizes one document's text into the clean statement. Never panics.
 pub fn normalize_document(text: &str) -> CleanStatement {
     let lines = unwrap_lines(text).into_iter().map(unescape).collect();
-    let pages = split_pages(lines);
+    let mut pages = split_pages(lines);
     let trust = learn_trust_name(&pages);
     // Without a single `... Distribution` anchor, the headers are what repeats at the tops.
-    let anchored = pages.iter().any(|p| {
-        p.lines
-            .iter()
-            .any(|(t, _)| furniture::distribution_anchor(t).is_some())
-    });
+    let anchored = pages.iter().any(|p| p.anchors.iter().any(Option::is_some));
     let mut blocks = if anchored {
         Vec::new()
     } else {
@@ -66,7 +81,7 @@ pub fn normalize_document(text: &str) -> CleanStatement {
     // Every kept line with where it goes: `None` the preamble, `Some(i)` report i.
     let mut kept: Vec<(Option<usize>, Line)> = Vec::new();
     let mut pages_before = 0u32;
-    for page in &pages {
+    for page in &mut pages {
         let mut cursor = 0;
         let headers = if anchored {
             find_headers(page, trust.as_deref(), statement.reports.is_empty())
@@ -89,7 +104,7 @@ pub fn normalize_document(text: &str) -> CleanStatement {
             keep(
                 &mut kept,
                 section,
-                page.lines.get(cursor..header.start),
+                page.lines.get_mut(cursor..header.start),
                 page_number,
             );
             record_header(&mut statement, &header);
@@ -107,7 +122,12 @@ pub fn normalize_document(text: &str) -> CleanStatement {
             cursor = header.body;
         }
         let section = statement.reports.len().checked_sub(1);
-        keep(&mut kept, section, page.lines.get(cursor..), page.number);
+        keep(
+            &mut kept,
+            section,
+            page.lines.get_mut(cursor..),
+            page.number,
+        );
         pages_before = page.number;
     }
     let kept = strip_furniture(kept);
@@ -131,26 +151,22 @@ pub fn normalize_document(text: &str) -> CleanStatement {
     statement
 }
 
+/// Moves `lines` of a page into `kept` (each page line is kept once: the page's headers are
+/// read before its lines are moved).
 fn keep(
     kept: &mut Vec<(Option<usize>, Line)>,
     section: Option<usize>,
-    lines: Option<&[(String, u32)]>,
+    lines: Option<&mut [(String, u32)]>,
     page: u32,
 ) {
-    kept.extend(
-        lines
-            .unwrap_or_default()
-            .iter()
-            .map(|(t, n)| (section, line(t, page, *n))),
-    );
-}
-
-fn line(text: &str, page: u32, number: u32) -> Line {
-    Line {
-        text: text.to_string(),
-        page,
-        line: number,
-    }
+    kept.extend(lines.unwrap_or_default().iter_mut().map(|(text, number)| {
+        let line = Line {
+            text: std::mem::take(text),
+            page,
+            line: *number,
+        };
+        (section, line)
+    }));
 }
 
 /// Cuts the rejoined lines into pages at each footer; the footer line itself is dropped.
@@ -160,20 +176,14 @@ fn split_pages(lines: Vec<(String, u32)>) -> Vec<Page> {
     let mut last_number = 0u32;
     for (text, number) in lines {
         if let Some(printed) = furniture::footer_page(&text) {
-            pages.push(Page {
-                lines: std::mem::take(&mut current),
-                number: printed,
-            });
+            pages.push(Page::new(std::mem::take(&mut current), printed));
             last_number = printed;
         } else {
             current.push((text, number));
         }
     }
     if current.iter().any(|(t, _)| !t.trim().is_empty()) {
-        pages.push(Page {
-            lines: current,
-            number: last_number.saturating_add(1),
-        });
+        pages.push(Page::new(current, last_number.saturating_add(1)));
     }
     pages
 }
@@ -189,7 +199,7 @@ fn top_anchor(page: &Page) -> Option<usize> {
         if non_blank > HEADER_DEPTH {
             return None;
         }
-        if furniture::distribution_anchor(text).is_some() {
+        if page.anchors.get(i).is_some_and(Option::is_some) {
             return Some(i);
         }
     }
@@ -222,12 +232,12 @@ fn learn_trust_name(pages: &[Page]) -> Option<String> {
 /// stands (a page whose footer was lost still starts its next page with a header).
 fn find_headers(page: &Page, trust: Option<&str>, first: bool) -> Vec<Header> {
     let mut headers: Vec<Header> = Vec::new();
-    for (anchor, (text, _)) in page.lines.iter().enumerate() {
+    for (anchor, read) in page.anchors.iter().enumerate() {
         let floor = headers.last().map_or(0, |h| h.body);
         if anchor < floor {
             continue;
         }
-        let Some((title, date)) = furniture::distribution_anchor(text) else {
+        let Some((title, date)) = read.clone() else {
             continue;
         };
         let start = header_start(page, anchor, floor, trust, first && headers.is_empty());
@@ -361,15 +371,20 @@ fn strip_furniture(lines: Vec<(Option<usize>, Line)>) -> Vec<(Option<usize>, Lin
                 && !furniture::is_sgml_marker(&l.text)
         })
         .collect();
+    // Each line's caption, read once: the line that ends a cluster starts the next scan.
+    let captions: Vec<Option<Caption>> = lines
+        .iter()
+        .map(|(_, l)| furniture::caption(&l.text))
+        .collect();
     let mut keep = vec![true; lines.len()];
     let mut i = 0;
     while i < lines.len() {
         // A cluster: consecutive caption or blank lines; removed when one caption is strong.
         let mut j = i;
         let mut strong = false;
-        while let Some((_, l)) = lines.get(j) {
-            match furniture::caption(&l.text) {
-                Some(kind) => strong |= kind == Caption::Strong,
+        while let Some(((_, l), caption)) = lines.get(j).zip(captions.get(j)) {
+            match caption {
+                Some(kind) => strong |= *kind == Caption::Strong,
                 None if l.text.trim().is_empty() => {}
                 None => break,
             }
