@@ -173,11 +173,16 @@ impl Line {
                         pad,
                         vocabulary: if joinable {
                             let v = survey.vocabulary(&pair[0], &pair[1], pad);
-                            match v {
+                            let evidence = match v {
                                 Evidence::Whole | Evidence::Apart => VOCABULARY,
                                 Evidence::Join => JOIN,
                                 Evidence::SplitsAFigure => -VOCABULARY,
                                 Evidence::None => 0,
+                            };
+                            evidence + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
+                                tune("PAIR", 200)
+                            } else {
+                                0
                             }
                         } else {
                             0
@@ -642,4 +647,8 @@ fn fields(text: &str) -> Vec<Field> {
         }
     }
     out
+}
+
+fn tune(name: &str, default: i64) -> i64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }

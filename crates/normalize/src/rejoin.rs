@@ -40,6 +40,9 @@ pub(crate) struct Survey<'a> {
     /// The same, as words ([`key`]: `Administrator:` is the word `administrator`); surveyed
     /// only for a document cut at drifting widths.
     keys: HashMap<String, u32>,
+    /// Two fields printed side by side in a piece, and the blanks between them; surveyed only
+    /// for a document cut at drifting widths.
+    pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
 
 impl<'a> Survey<'a> {
@@ -50,6 +53,7 @@ impl<'a> Survey<'a> {
             consistent: false,
             words: HashMap::new(),
             keys: HashMap::new(),
+            pairs: HashMap::new(),
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -114,6 +118,21 @@ impl<'a> Survey<'a> {
         if !survey.consistent {
             for (token, count) in &survey.words {
                 *survey.keys.entry(key(token)).or_default() += count;
+            }
+            for (_, pieces) in groups {
+                for piece in pieces {
+                    let content = piece.content.trim_end();
+                    let mut previous: Option<(&str, usize)> = None;
+                    for (start, token) in fields_at(content) {
+                        if let Some((left, end)) = previous {
+                            let gaps = survey.pairs.entry((left, token)).or_default();
+                            if !gaps.contains(&(start - end)) {
+                                gaps.push(start - end);
+                            }
+                        }
+                        previous = Some((token, start + token.len()));
+                    }
+                }
             }
         }
         survey
@@ -233,6 +252,16 @@ impl Survey<'_> {
         pads
     }
 
+    /// Whether the document prints the two fields a cut falls between side by side elsewhere
+    /// with `blanks` blanks between them (`COPYRIGHT 2002` on every other page's footer).
+    pub(crate) fn prints_pair(&self, piece: &Piece<'_>, next: &Piece<'_>, blanks: usize) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        self.pairs
+            .get(&(left, right))
+            .is_some_and(|gaps| gaps.contains(&blanks))
+    }
+
     /// What the pieces and the document's vocabulary say of reading the cut after `piece`
     /// with `pad` blanks, where both sides of the cut are non-blank.
     pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
@@ -280,6 +309,17 @@ impl Survey<'_> {
 fn key(token: &str) -> String {
     let word = token.trim_matches(|c: char| ",.;:()[]\"'".contains(c));
     if word.is_empty() { token } else { word }.to_lowercase()
+}
+
+/// The blank-separated fields of `text` with the byte each starts at.
+fn fields_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .scan(0usize, |at, token| {
+            let start = *at;
+            *at += token.len() + 1;
+            Some((start, token))
+        })
+        .filter(|(_, token)| !token.is_empty())
 }
 
 /// What speaks for or against one reading of a cut between two non-blanks.
