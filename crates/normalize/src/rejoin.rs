@@ -24,6 +24,9 @@ const CONSISTENT_SHARE: f64 = 0.95;
 /// How many cuts of tokens printed whole elsewhere it takes to judge the habit by them alone.
 const MIN_CERTAIN_HABIT: u32 = 6;
 
+/// How many pieces cut inside a token, all at one width, show a habit.
+const MIN_UNANIMOUS: u32 = 3;
+
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;
 
@@ -113,8 +116,13 @@ impl<'a> Survey<'a> {
             [Some(f), None] => [Some(f), Some(f + 1)],
             other => other,
         };
-        survey.consistent = all_pieces >= MIN_HABIT
-            && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces);
+        // A short document shows few cuts inside tokens; if every one of them is at the
+        // usual width, nothing says the agent ever cut at another (a document cut at drifting
+        // widths shows hundreds of such cuts, never all at one width).
+        let unanimous = all_pieces >= MIN_UNANIMOUS && usual_pieces == all_pieces;
+        survey.consistent = unanimous
+            || (all_pieces >= MIN_HABIT
+                && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces));
         if !survey.consistent {
             for (token, count) in &survey.words {
                 *survey.keys.entry(key(token)).or_default() += count;
@@ -174,7 +182,9 @@ impl<'a> Survey<'a> {
 
     /// Whether the document prints `token` away from any cut, as it is or as the same word.
     fn known(&self, token: &str) -> bool {
-        self.words.contains_key(token) || self.keys.contains_key(&key(token))
+        let word = key(token);
+        self.words.contains_key(token)
+            || (word.chars().any(char::is_alphanumeric) && self.keys.contains_key(&word))
     }
 
     /// The width the agent usually cut this kind of piece at.
@@ -305,10 +315,10 @@ impl Survey<'_> {
 }
 
 /// A token as a word: without the punctuation around it (`Administrator:`, `(number`,
-/// `Inc.`) and in lower case; a token of punctuation only is its own word (`+`).
+/// `Inc.`); a token of punctuation only is its own word (`+`).
 fn key(token: &str) -> String {
     let word = token.trim_matches(|c: char| ",.;:()[]\"'".contains(c));
-    if word.is_empty() { token } else { word }.to_lowercase()
+    if word.is_empty() { token } else { word }.to_string()
 }
 
 /// The blank-separated fields of `text` with the byte each starts at.
