@@ -7,7 +7,8 @@
 //! to `/tmp/cutN.txt`.
 //! `FIGURES=76,78 ... rejoin_diff [cases]` prints the fixture's checks and coverage cut at
 //! random widths in 76..=78 against the uncut fixture; `TIME=1` (with `--release`) times the
-//! normalizing of the fixture cut at 76..=78.
+//! normalizing of the fixture cut at 76..=78; `FILED=n` normalizes the fixture as filed n times
+//! (instructions under callgrind: the difference of two runs).
 
 use remit_normalize::{parse_submission, statement_documents, unwrap_lines};
 use remit_samples::{
@@ -25,6 +26,15 @@ fn doc(sub: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(n) = std::env::var("FILED").ok().and_then(|v| v.parse::<usize>().ok()) {
+        // `FILED=n`: normalizes the fixture as filed n times, for instruction counts under
+        // `valgrind --tool=callgrind` (the difference of two runs, per normalize).
+        let text = remit_samples::fixture_document();
+        for _ in 0..n {
+            std::hint::black_box(remit_normalize::normalize_document(text));
+        }
+        return;
+    }
     if std::env::var("TIME").is_ok() {
         // Normalize time of the fixture cut at random widths in 76..=78 (run with --release).
         let lines = logical(fixture_document());
