@@ -3,7 +3,7 @@
 //! assigned by counting tokens, so a blank cell stays blank (NULL) and a drift of a column or
 //! two still lands in the right column.
 
-use crate::value::{collapse, parse_number, Cell};
+use crate::value::{parse_number, Cell};
 
 /// Header words this close (in characters) start the same column, so a header line printed a
 /// column or two off still names the same column.
@@ -28,6 +28,14 @@ pub fn words(line: &str) -> Vec<Word> {
     split_spans(line).into_iter().map(owned).collect()
 }
 
+/// The texts of [`words`], borrowed from the line.
+pub fn word_texts(line: &str) -> Vec<&str> {
+    split_spans(line)
+        .into_iter()
+        .map(|(_, _, text)| text)
+        .collect()
+}
+
 /// Words split on blanks only.
 pub fn plain_words(line: &str) -> Vec<Word> {
     spans(line).into_iter().map(owned).collect()
@@ -42,7 +50,7 @@ fn owned((start, end, text): Span<'_>) -> Word {
 }
 
 /// [`plain_words`] without copying their text.
-fn spans(line: &str) -> Vec<Span<'_>> {
+pub fn spans(line: &str) -> Vec<Span<'_>> {
     if line.is_ascii() {
         return ascii_spans(line);
     }
@@ -69,35 +77,31 @@ fn spans(line: &str) -> Vec<Span<'_>> {
 /// [`spans`] of a line that is all ASCII (nearly every line): character positions are byte
 /// offsets, so the line is scanned byte by byte.
 fn ascii_spans(line: &str) -> Vec<Span<'_>> {
-    let mut out = Vec::new();
-    let mut begun: Option<usize> = None;
-    for (at, byte) in line.bytes().enumerate() {
-        if char::from(byte).is_whitespace() {
-            if let Some(from) = begun.take() {
-                out.push((from, at, line.get(from..at).unwrap_or_default()));
-            }
-        } else if begun.is_none() {
-            begun = Some(at);
-        }
-    }
-    if let Some(from) = begun {
-        out.push((from, line.len(), line.get(from..).unwrap_or_default()));
+    // Room for the words of a typical line at once, rather than growing 4, 8, 16.
+    let mut out = Vec::with_capacity(16);
+    let mut at = 0;
+    while let Some((start, end)) = next_ascii_word(line.as_bytes(), at) {
+        out.push((start, end, line.get(start..end).unwrap_or_default()));
+        at = end;
     }
     out
 }
 
 /// [`words`] without copying their text.
 fn split_spans(line: &str) -> Vec<Span<'_>> {
-    let mut out = Vec::new();
-    for (start, end, text) in spans(line) {
-        match junction(text) {
-            Some((at, byte)) => {
-                let (number, rest) = text.split_at(byte);
-                out.push((start, start + at, number));
-                out.push((start + at, end, rest));
+    let mut out = spans(line);
+    // Most lines have no number run into letters: the words are split in place where one is.
+    let mut index = 0;
+    while let Some(&(start, end, text)) = out.get(index) {
+        if let Some((at, byte)) = junction(text) {
+            let (number, rest) = text.split_at(byte);
+            if let Some(word) = out.get_mut(index) {
+                *word = (start, start + at, number);
             }
-            None => out.push((start, end, text)),
+            index += 1;
+            out.insert(index, (start + at, end, rest));
         }
+        index += 1;
     }
     out
 }
@@ -105,31 +109,50 @@ fn split_spans(line: &str) -> Vec<Span<'_>> {
 /// Where a decimal number ends and letters begin inside one word (`0.07625MO` -> 7), in
 /// characters and in bytes.
 fn junction(text: &str) -> Option<(usize, usize)> {
-    let (byte, _) = text.char_indices().find(|(_, c)| c.is_ascii_alphabetic())?;
+    // An ASCII byte is never inside a character, so its offset is a character boundary.
+    let byte = text.bytes().position(|b| b.is_ascii_alphabetic())?;
     let number = text.get(..byte)?;
     let at = number.chars().count();
     (at > 0 && number.contains('.') && parse_number(number).is_some()).then_some((at, byte))
 }
 
-fn split_chars(text: &str, at: usize) -> (String, String) {
-    (
-        text.chars().take(at).collect(),
-        text.chars().skip(at).collect(),
-    )
+/// `text` cut after `at` characters.
+fn split_chars(text: &str, at: usize) -> (&str, &str) {
+    let byte = text
+        .char_indices()
+        .nth(at)
+        .map_or(text.len(), |(byte, _)| byte);
+    text.split_at(byte)
 }
 
 /// How many of the words are figures and how many carry letters: a header or heading line prints
 /// words (`Group 1`, `1 PAYMENT` carry digits too), a row prints figures.
 pub fn figures_and_words(words: &[Word]) -> (usize, usize) {
-    let figures = words
-        .iter()
-        .filter(|w| parse_number(&w.text).is_some())
-        .count();
-    let worded = words
-        .iter()
-        .filter(|w| w.text.chars().any(char::is_alphabetic))
-        .count();
+    figures_and_words_in(words.iter().map(|w| w.text.as_str()))
+}
+
+/// [`figures_and_words`] of borrowed words.
+pub fn figures_and_words_in<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
+    let (mut figures, mut worded) = (0, 0);
+    for word in words {
+        figures += usize::from(parse_number(word).is_some());
+        worded += usize::from(word.chars().any(char::is_alphabetic));
+    }
     (figures, worded)
+}
+
+/// The words of the first of [`phrases`], borrowed, and where the phrase ends.
+pub fn first_phrase<'a>(words: &[Span<'a>], min_gap: usize) -> Option<(Vec<&'a str>, usize)> {
+    let (_, mut end, first) = *words.first()?;
+    let mut texts = vec![first];
+    for &(start, word_end, text) in words.get(1..).unwrap_or_default() {
+        if start >= end + min_gap {
+            break;
+        }
+        texts.push(text);
+        end = word_end;
+    }
+    Some((texts, end))
 }
 
 /// Runs of words with gaps narrower than `min_gap` blanks, as (start, end, collapsed text).
@@ -185,11 +208,69 @@ pub fn key(text: &str) -> String {
 
 /// A label line prints only column numbers and formulas: `(1)   (2)   (4)=(2)+(3)`.
 pub fn is_label_line(line: &str) -> bool {
-    let mut words = line.split_whitespace().peekable();
+    let mut words = blank_words(line).peekable();
     words.peek().is_some() && words.all(is_label_word)
 }
 
-fn is_label_word(text: &str) -> bool {
+/// The words of a line split on blanks, as `str::split_whitespace` splits them. An ASCII line
+/// (nearly every line) is scanned byte by byte, skipping a run of blanks in one tight loop:
+/// several times cheaper than decoding characters, and than splitting at every blank (the
+/// wide gaps between columns are most of a line).
+pub fn blank_words(line: &str) -> BlankWords<'_> {
+    if line.is_ascii() {
+        BlankWords::Ascii { line, at: 0 }
+    } else {
+        BlankWords::Any(line.split_whitespace())
+    }
+}
+
+/// An ASCII character is a blank exactly when `char::is_whitespace` says so (the vertical
+/// tab included, unlike `u8::is_ascii_whitespace`).
+pub fn is_ascii_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// The iterator of [`blank_words`].
+pub enum BlankWords<'a> {
+    /// An ASCII line and where the scan stands (a byte offset, which is a character position).
+    Ascii {
+        line: &'a str,
+        at: usize,
+    },
+    Any(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for BlankWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            BlankWords::Ascii { line, at } => {
+                let (start, end) = next_ascii_word(line.as_bytes(), *at)?;
+                *at = end;
+                line.get(start..end)
+            }
+            BlankWords::Any(words) => words.next(),
+        }
+    }
+}
+
+/// The next word of an ASCII line at or after `from`: its start and (exclusive) end.
+fn next_ascii_word(bytes: &[u8], from: usize) -> Option<(usize, usize)> {
+    let start = from
+        + bytes
+            .get(from..)?
+            .iter()
+            .position(|b| !is_ascii_blank(*b))?;
+    let length = bytes
+        .get(start..)?
+        .iter()
+        .position(|b| is_ascii_blank(*b))
+        .unwrap_or(bytes.len() - start);
+    Some((start, start + length))
+}
+
+pub fn is_label_word(text: &str) -> bool {
     text.starts_with('(')
         && text.chars().any(|c| c.is_ascii_digit())
         && text
@@ -233,16 +314,16 @@ impl Columns {
         for line in lines {
             let mut phrase_start: Option<usize> = None;
             let mut last_end = 0;
-            for word in plain_words(line) {
+            for (word_start, word_end, _) in spans(line) {
                 let new_phrase = match phrase_start {
                     None => true,
-                    Some(start) => word.start >= last_end + 2 && word.start >= start + MIN_WIDTH,
+                    Some(start) => word_start >= last_end + 2 && word_start >= start + MIN_WIDTH,
                 };
                 if new_phrase {
-                    phrase_start = Some(word.start);
-                    starts.push(word.start);
+                    phrase_start = Some(word_start);
+                    starts.push(word_start);
                 }
-                last_end = word.end;
+                last_end = word_end;
             }
         }
         starts.sort_unstable();
@@ -271,10 +352,11 @@ impl Columns {
 
     fn add_header_line(&mut self, line: &str) {
         let label_line = is_label_line(line);
-        let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
-        for word in plain_words(line) {
-            let mut start = word.start;
-            let mut text = word.text.as_str().to_string();
+        // Each column's words on this line, borrowed from it.
+        let mut parts: Vec<Vec<&str>> = vec![Vec::new(); self.columns.len()];
+        for (word_start, _, word) in spans(line) {
+            let mut start = word_start;
+            let mut text = word;
             while !text.is_empty() {
                 let Some(index) = self.columns.iter().rposition(|c| c.start <= start + DRIFT)
                 else {
@@ -287,7 +369,7 @@ impl Columns {
                 } else {
                     length
                 };
-                let (head, tail) = split_chars(&text, take);
+                let (head, tail) = split_chars(text, take);
                 if let Some(part) = parts.get_mut(index) {
                     part.push(head);
                 }
@@ -313,6 +395,14 @@ impl Columns {
     /// Columns from a line that carries a heading at its left: the heading's characters are
     /// ignored, the rest is the header.
     pub fn from_line_after(line: &str, heading_end: usize) -> Columns {
+        // An ASCII line (nearly every one): the heading's bytes are its characters.
+        if let Some(after) = line.get(heading_end..).filter(|_| line.is_ascii()) {
+            if after.trim().is_empty() {
+                return Columns::default();
+            }
+            let rest = format!("{}{after}", " ".repeat(heading_end));
+            return Columns::from_header(&[rest.as_str()]);
+        }
         let rest: String = line
             .chars()
             .enumerate()
@@ -383,7 +473,8 @@ impl Columns {
             })
             .collect();
         Row {
-            label: collapse(&label_words.join(" ")),
+            // Words joined by one space are already collapsed.
+            label: label_words.join(" "),
             indent,
             cells,
         }
@@ -476,6 +567,20 @@ mod tests {
                 words
             };
             assert_eq!(plain_words(line), general, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn blank_words_split_as_split_whitespace() {
+        for line in [
+            "  Class A-1   1,234.56\t(7)=(1)+(2)  \x0b x ",
+            "a\x0bb\x0cc\rd\ne",
+            "",
+            "   ",
+            "caf\u{e9}  \u{a0}x\u{2003}y",
+        ] {
+            let expected: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(blank_words(line).collect::<Vec<_>>(), expected, "{line:?}");
         }
     }
 

@@ -10,7 +10,7 @@
 
 use foldhash::{HashMap, HashSet};
 
-use crate::columns::is_label_line;
+use crate::columns::{blank_words, is_label_word};
 use crate::value::parse_number;
 use remit_normalize::Line;
 
@@ -46,24 +46,25 @@ pub fn measure(clean: &CleanStatement, read: &mut Statement) {
         })
         .collect();
     let mut printed: Vec<Printed> = Vec::new();
+    // Each line is split into words once; the buffers are reused from line to line.
+    let mut words: Vec<&str> = Vec::new();
+    let mut figures: Vec<(&str, f64)> = Vec::new();
     for (report, (keys, delinquent)) in clean.reports.iter().zip(&report_keys) {
         for line in &report.lines {
-            if is_label_line(&line.text) {
+            words.clear();
+            words.extend(blank_words(&line.text));
+            // A line of column numbers and formulas (`(1)   (4)=(2)+(3)`) prints no figure.
+            if !words.is_empty() && words.iter().all(|w| is_label_word(w)) {
                 continue;
             }
             // A class's row: the class's figures, however many of its tables repeat one.
-            let class_row = line
-                .text
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| stored.class_names.contains(w));
-            let figures: Vec<(&str, f64)> = line
-                .text
-                .split_whitespace()
-                .filter_map(|w| Some((w, figure(w)?)))
-                .collect();
+            let class_row = words
+                .first()
+                .is_some_and(|w| stored.class_names.contains(*w));
+            figures.clear();
+            figures.extend(words.iter().filter_map(|w| Some((*w, figure(w)?))));
             let on_line = figures.len();
-            printed.extend(figures.into_iter().map(|(word, value)| Printed {
+            printed.extend(figures.drain(..).map(|(word, value)| Printed {
                 keys,
                 report: &report.title,
                 delinquent: *delinquent,
@@ -104,7 +105,7 @@ pub fn measure(clean: &CleanStatement, read: &mut Statement) {
             page: p.line.page,
             line: p.line.line,
             figure: p.word.to_string(),
-            text: p.line.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: blank_words(&p.line.text).collect::<Vec<_>>().join(" "),
         })
         .collect();
 }
@@ -280,6 +281,11 @@ fn loan_values(e: &LoanEvent) -> Vec<f64> {
 /// The value of a printed word that is a figure: not a date (`11/25/2002`), not a column
 /// number or formula (`(4)`, `(4)=(2)+(3)`).
 fn figure(word: &str) -> Option<f64> {
+    // Every figure prints a digit: most words (`Principal`, `-`) are ruled out by one pass
+    // over their bytes, before the number is parsed.
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if word.contains(['/', '=']) || is_column_number(word) {
         return None;
     }

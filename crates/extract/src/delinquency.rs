@@ -2,8 +2,6 @@
 //! scope x status x bucket, and the sums the table implies (buckets to their TOTAL, statuses to
 //! the TOTAL status, groups to the whole pool).
 
-use std::collections::HashMap;
-
 use crate::checks::{Precision, Term};
 use crate::sink::Sink;
 use crate::value::{collapse, Figure};
@@ -72,17 +70,23 @@ pub fn bucket_name(title: &str) -> String {
     title
 }
 
-pub type Key = (String, String, String, Measure);
+/// The printed figures of a delinquency table, as the checks read them: by their cell (its
+/// index in the table's cells, which name its scope, status and bucket) and measure, so no
+/// name is copied per figure.
+pub type Figures = foldhash::HashMap<(usize, Measure), Figure>;
 
+/// The cell of scope x status x bucket, made blank if new, and its index in `cells`.
 pub fn entry<'a>(
     cells: &'a mut Vec<DelinquencyCell>,
     scope: &str,
     status: &str,
     bucket: &str,
-) -> &'a mut DelinquencyCell {
+) -> (usize, &'a mut DelinquencyCell) {
+    // Searched from the end: a row's cells were made by the rows just above it (the
+    // status's first measure), and each place is in `cells` once.
     let found = cells
         .iter()
-        .position(|c| c.scope == scope && c.status == status && c.bucket == bucket);
+        .rposition(|c| c.bucket == bucket && c.status == status && c.scope == scope);
     let index = found.unwrap_or_else(|| {
         cells.push(DelinquencyCell {
             scope: scope.to_string(),
@@ -95,7 +99,7 @@ pub fn entry<'a>(
         });
         cells.len() - 1
     });
-    &mut cells[index]
+    (index, &mut cells[index])
 }
 
 pub fn set(cell: &mut DelinquencyCell, measure: Measure, value: f64) {
@@ -114,9 +118,15 @@ pub fn checks(
     report: &str,
     scopes: &[String],
     cells: &[DelinquencyCell],
-    figures: &HashMap<Key, Figure>,
+    figures: &Figures,
     sink: &mut Sink,
 ) {
+    // Each cell's index by its borrowed names: looking a figure up copies no string.
+    let index: foldhash::HashMap<(&str, &str, &str), usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.scope.as_str(), c.status.as_str(), c.bucket.as_str()), i))
+        .collect();
     let mut statuses: Vec<&str> = Vec::new();
     let mut buckets: Vec<&str> = Vec::new();
     for cell in cells {
@@ -129,9 +139,8 @@ pub fn checks(
     }
     let is_total = |s: &str| s.eq_ignore_ascii_case("total");
     let get = |scope: &str, status: &str, bucket: &str, m: Measure| {
-        figures
-            .get(&(scope.to_string(), status.to_string(), bucket.to_string(), m))
-            .copied()
+        let cell = index.get(&(scope, status, bucket))?;
+        figures.get(&(*cell, m)).copied()
     };
     for scope in scopes {
         for m in MEASURES {

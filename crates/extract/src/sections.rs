@@ -12,7 +12,10 @@
 //! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
 //! - in a section without column headers, `Label: text` lines keep their text.
 
-use crate::columns::{figures_and_words, phrases, plain_words, words, Columns, Row};
+use crate::columns::{
+    blank_words, figures_and_words_in, first_phrase, phrases, plain_words, spans, words, Columns,
+    Row,
+};
 use crate::sink::Sink;
 use crate::totals;
 use crate::value::{collapse, parse_number, Cell, Figure};
@@ -64,11 +67,12 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
     let mut pending_label: Option<String> = None;
     for line in &report.lines {
         let text = line.text.as_str();
-        let collapsed = collapse(text);
-        if collapsed.is_empty() || is_subtitle(&collapsed, &report.title) {
+        // Read without collapsing the line: blanks inside it do not change these tests.
+        let trimmed = text.trim();
+        if trimmed.is_empty() || is_subtitle(trimmed, &report.title) {
             continue;
         }
-        if collapsed.starts_with("Note:") || collapsed.starts_with("NOTE:") {
+        if trimmed.starts_with("Note:") || trimmed.starts_with("NOTE:") {
             sub = None;
             pending_label = None;
             continue;
@@ -84,7 +88,7 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
             pending_label = None;
             continue;
         }
-        if plain_words(text).iter().any(|w| w.text == "=") {
+        if blank_words(text).any(|w| w == "=") {
             read_pairs(text, &report.title, &mut section, sink);
             continue;
         }
@@ -145,10 +149,24 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
 }
 
 /// The report's own title repeated as a line (`Collection Account Report`, `Prepayment
-/// Report  -  Voluntary Prepayments`).
-pub fn is_subtitle(collapsed: &str, title: &str) -> bool {
-    let title = collapse(title);
-    !title.is_empty() && collapsed.starts_with(&title)
+/// Report  -  Voluntary Prepayments`): the line, blanks collapsed, starts with the title,
+/// blanks collapsed. Compared word by word, so neither is copied (this runs for every line).
+pub fn is_subtitle(text: &str, title: &str) -> bool {
+    let mut line = blank_words(text);
+    let mut title = blank_words(title).peekable();
+    while let Some(wanted) = title.next() {
+        let Some(word) = line.next() else {
+            return false;
+        };
+        // The title's last word may end inside the line's word, as a prefix of the text would.
+        if title.peek().is_none() {
+            return word.starts_with(wanted);
+        }
+        if word != wanted {
+            return false;
+        }
+    }
+    false
 }
 
 /// An upper-case phrase at the left margin on a line without figures: the heading and where
@@ -157,19 +175,24 @@ pub fn heading(text: &str) -> Option<(String, usize)> {
     if text.chars().next().is_none_or(char::is_whitespace) {
         return None;
     }
-    let all = plain_words(text);
+    // Words borrowed from the line: this runs for every line starting at the margin.
+    let all = spans(text);
     // Column headers may carry digits (`Group 1`), but a heading line prints no figures.
-    let (numeric, worded) = figures_and_words(&all);
+    let (numeric, worded) = figures_and_words_in(all.iter().map(|(_, _, w)| *w));
     if numeric >= worded {
         return None;
     }
-    let first = phrases(&all, 3).into_iter().next()?;
-    if first.text.split(' ').any(|w| parse_number(w).is_some()) {
+    let (first, end) = first_phrase(&all, 3)?;
+    if first.iter().any(|w| parse_number(w).is_some()) {
         return None;
     }
-    let letters = first.text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = !first.text.chars().any(char::is_lowercase);
-    (letters >= 2 && upper).then(|| (collapse(&first.text), first.end))
+    let letters: usize = first
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let upper = !first.iter().any(|w| w.chars().any(char::is_lowercase));
+    // Words joined by one space are already collapsed.
+    (letters >= 2 && upper).then(|| (first.join(" "), end))
 }
 
 fn is_subheading(label: &str) -> bool {
@@ -309,5 +332,40 @@ fn read_loose(
             (index + 1).to_string()
         };
         sink.pool(report, section, &label, &col, &Cell::parse(raw));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The title test as it reads: the collapsed line starts with the collapsed title.
+    fn by_collapsing(text: &str, title: &str) -> bool {
+        let title = collapse(title);
+        !title.is_empty() && collapse(text).starts_with(&title)
+    }
+
+    #[test]
+    fn subtitles_word_by_word_as_collapsed() {
+        let title = "Prepayment  Report";
+        for line in [
+            "Prepayment Report  -  Voluntary Prepayments",
+            "   Prepayment   Report",
+            "Prepayment Reports",
+            "Prepayment Repo",
+            "Prepayment",
+            "Prepayment  Rep ort",
+            "Collateral Report",
+            "",
+        ] {
+            assert_eq!(
+                is_subtitle(line, title),
+                by_collapsing(line, title),
+                "{line:?}"
+            );
+        }
+        assert!(is_subtitle("Prepayment Report - Fixed", title));
+        assert!(!is_subtitle("Prepayment Repo", title));
+        assert!(!is_subtitle("anything", "  "));
     }
 }

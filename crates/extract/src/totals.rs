@@ -34,9 +34,11 @@ const AVERAGE_WORDS: [&str; 14] = [
 
 pub fn check_section(report: &str, section: &Section, book: &mut CheckBook) {
     let prefix = format!("{report}/{}", section.name);
-    group_sums(&prefix, section, book);
-    let children = indented_sums(&prefix, section, book);
-    running_totals(&prefix, section, &children, book);
+    // Whether each row is additive, decided once (its label lower-cased once) for every sum.
+    let additive: Vec<bool> = section.rows.iter().map(additive).collect();
+    group_sums(&prefix, section, &additive, book);
+    let children = indented_sums(&prefix, section, &additive, book);
+    running_totals(&prefix, section, &children, &additive, book);
     roll_forwards(&prefix, section, book);
 }
 
@@ -71,11 +73,12 @@ fn record(book: &mut CheckBook, name: String, result: (&str, Figure), terms: Vec
     book.identity(name, precision(&all), result, &terms);
 }
 
-fn group_sums(prefix: &str, section: &Section, book: &mut CheckBook) {
+fn group_sums(prefix: &str, section: &Section, additive: &[bool], book: &mut CheckBook) {
     let Some(total) = section.columns.position("total") else {
         return;
     };
-    for row in section.rows.iter().filter(|r| additive(r)) {
+    let rows = section.rows.iter().zip(additive);
+    for row in rows.filter(|(_, additive)| **additive).map(|(row, _)| row) {
         let Some(Some(result)) = row.figures.get(total) else {
             continue;
         };
@@ -107,7 +110,12 @@ fn group_sums(prefix: &str, section: &Section, book: &mut CheckBook) {
 }
 
 /// Lines followed by deeper-indented lines total them; returns which rows are such children.
-fn indented_sums(prefix: &str, section: &Section, book: &mut CheckBook) -> Vec<bool> {
+fn indented_sums(
+    prefix: &str,
+    section: &Section,
+    additive: &[bool],
+    book: &mut CheckBook,
+) -> Vec<bool> {
     let rows = &section.rows;
     let mut child = vec![false; rows.len()];
     for (index, parent) in rows.iter().enumerate() {
@@ -116,7 +124,7 @@ fn indented_sums(prefix: &str, section: &Section, book: &mut CheckBook) -> Vec<b
             .skip(index + 1)
             .take_while(|r| r.indent > parent.indent && r.sub == parent.sub)
             .collect();
-        if below.is_empty() || !additive(parent) {
+        if below.is_empty() || !additive.get(index).copied().unwrap_or(false) {
             continue;
         }
         for flag in child.iter_mut().skip(index + 1).take(below.len()) {
@@ -155,7 +163,13 @@ fn is_upper_total(row: &SectionRow) -> bool {
     row.label.chars().any(char::is_alphabetic) && !row.label.chars().any(char::is_lowercase)
 }
 
-fn running_totals(prefix: &str, section: &Section, children: &[bool], book: &mut CheckBook) {
+fn running_totals(
+    prefix: &str,
+    section: &Section,
+    children: &[bool],
+    additive: &[bool],
+    book: &mut CheckBook,
+) {
     let mut block: Vec<&SectionRow> = Vec::new();
     let mut totals: Vec<&SectionRow> = Vec::new();
     let mut sub: Option<&Option<String>> = None;
@@ -168,7 +182,7 @@ fn running_totals(prefix: &str, section: &Section, children: &[bool], book: &mut
             totals.clear();
             sub = Some(&row.sub);
         }
-        if !additive(row) {
+        if !additive.get(index).copied().unwrap_or(false) {
             block.clear();
             totals.clear();
             continue;
@@ -231,13 +245,22 @@ fn covering_run(total: &SectionRow, candidates: &[&SectionRow], min_run: usize) 
         let all = total.figures.iter().enumerate().all(|(column, result)| {
             let Some(result) = result else { return true };
             any = true;
-            let terms = terms_in(lines, column);
+            let terms = unnamed_terms_in(lines, column);
             let mut figures: Vec<Figure> = terms.iter().map(|t| t.figure).collect();
             figures.push(*result);
             CheckBook::holds(precision(&figures), *result, &terms)
         });
         any && all
     })
+}
+
+/// The terms of a column without their names, to test whether they add up: a name is only
+/// read when a check is recorded, and a total tries many runs before one is.
+fn unnamed_terms_in(lines: &[&SectionRow], column: usize) -> Vec<Term> {
+    lines
+        .iter()
+        .filter_map(|r| Some(Term::plus(String::new(), (*r.figures.get(column)?)?)))
+        .collect()
 }
 
 fn terms_in(lines: &[&SectionRow], column: usize) -> Vec<Term> {
@@ -273,14 +296,17 @@ const CURRENT: [&str; 4] = ["current", "ending", "ending balance", "closing bala
 /// `Current = Prior + movements` within each sub-heading (`Loan Count:`, `Principal Balance:`).
 fn roll_forwards(prefix: &str, section: &Section, book: &mut CheckBook) {
     let rows = &section.rows;
+    // Each label lower-cased once, not once per prior line searching below it.
+    let lower: Vec<String> = rows.iter().map(|r| r.label.to_lowercase()).collect();
     for (p, prior) in rows.iter().enumerate() {
-        if !PRIOR.contains(&prior.label.to_lowercase().as_str()) {
+        if !lower.get(p).is_some_and(|l| PRIOR.contains(&l.as_str())) {
             continue;
         }
         let Some(offset) = rows
             .iter()
+            .zip(&lower)
             .skip(p + 1)
-            .position(|r| r.sub == prior.sub && CURRENT.contains(&r.label.to_lowercase().as_str()))
+            .position(|(r, l)| r.sub == prior.sub && CURRENT.contains(&l.as_str()))
         else {
             continue;
         };

@@ -5,6 +5,8 @@
 
 use chrono::{Duration, NaiveDate};
 
+use crate::columns::blank_words;
+
 /// A number read from the statement, with how precisely it was printed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figure {
@@ -54,17 +56,11 @@ impl Cell {
 pub fn collapse(text: &str) -> String {
     // Most text is already collapsed: copy it as it is.
     let trimmed = text.trim();
-    let mut last_blank = false;
-    let clean = trimmed.chars().all(|c| {
-        let bad = c.is_whitespace() && (c != ' ' || last_blank);
-        last_blank = c == ' ';
-        !bad
-    });
-    if clean {
+    if is_collapsed(trimmed) {
         return trimmed.to_string();
     }
     let mut out = String::with_capacity(trimmed.len());
-    for word in trimmed.split_whitespace() {
+    for word in blank_words(trimmed) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -73,9 +69,33 @@ pub fn collapse(text: &str) -> String {
     out
 }
 
+/// Whether trimmed text has no blank but single spaces. An ASCII text (nearly every one) is
+/// tested byte by byte, where an ASCII character is a blank exactly when `char::is_whitespace`
+/// says so.
+fn is_collapsed(trimmed: &str) -> bool {
+    let mut last_blank = false;
+    if trimmed.is_ascii() {
+        return trimmed.bytes().all(|b| {
+            let bad = char::from(b).is_whitespace() && (b != b' ' || last_blank);
+            last_blank = b == b' ';
+            !bad
+        });
+    }
+    trimmed.chars().all(|c| {
+        let bad = c.is_whitespace() && (c != ' ' || last_blank);
+        last_blank = c == ' ';
+        !bad
+    })
+}
+
 /// Reads `1,234.56`, `(1,234.56)`, `-29`, `0.006928905`, `5.1931%` (as 0.051931), `$5`, `1E-05`.
 /// Anything else (`No`, `Not Available`, `-`, `(1)x`) is not a number.
 pub fn parse_number(raw: &str) -> Option<Figure> {
+    // Every number prints a digit: text (`Principal`, `-`, `N/A`), most of what is tried, is
+    // ruled out by one pass over its bytes.
+    if !raw.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut s = raw.trim();
     let mut negative = false;
     if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
@@ -97,8 +117,9 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
         None => false,
     };
     let s = s.strip_prefix('$').unwrap_or(s);
-    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(parse_exponent(e)?)),
+    // The first `e` or `E`, found on bytes (ASCII letters are never inside a character).
+    let (mantissa, exponent) = match s.bytes().position(|b| b == b'e' || b == b'E') {
+        Some(at) => (s.get(..at)?, Some(parse_exponent(s.get(at + 1..)?)?)),
         None => (s, None),
     };
     let (int, frac) = match mantissa.split_once('.') {
@@ -116,10 +137,17 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
     if int.is_empty() && frac.is_none() {
         return None;
     }
-    let mut value = decimal(int, frac)?;
+    let mut value = match exact_decimal(int, frac) {
+        Some(value) => value,
+        // Without thousands commas the printed digits are already Rust's syntax (`1234.56`).
+        None if !int.is_empty() && !int.contains(',') => mantissa.parse().ok()?,
+        None => decimal(int, frac)?,
+    };
     let exponent = exponent.unwrap_or(0);
     let decimals = frac.map_or(0, str::len) as i32;
-    value *= 10f64.powi(exponent);
+    if exponent != 0 {
+        value *= 10f64.powi(exponent);
+    }
     let mut half_unit = 0.5 * 10f64.powi(exponent - decimals);
     if percent {
         value /= 100.0;
@@ -137,6 +165,31 @@ pub fn parse_number(raw: &str) -> Option<Figure> {
         decimals: decimals.max(0) as u32,
         percent,
     })
+}
+
+/// Powers of ten that are exact in an `f64` (10^22 is the largest).
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of `int.frac` (validated digits, thousands commas) when it has at most 15 digits:
+/// the digits as an integer and the power of ten of its decimals are then both exact in an
+/// `f64`, so their quotient is the correctly rounded value, the one Rust's parser returns (it
+/// takes the same path). Nearly every printed figure is such; the rest return `None`.
+fn exact_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
+    let frac = frac.unwrap_or("");
+    let mut digits: u64 = 0;
+    let mut count = 0;
+    for c in int.chars().chain(frac.chars()).filter(|c| *c != ',') {
+        count += 1;
+        if count > 15 {
+            return None;
+        }
+        digits = digits * 10 + u64::from(c.to_digit(10)?);
+    }
+    let scale = EXACT_POWERS_OF_TEN.get(frac.len())?;
+    Some(digits as f64 / scale)
 }
 
 /// `int.frac` (thousands commas dropped, a missing part read as 0) parsed as Rust parses the
@@ -251,6 +304,30 @@ mod tests {
             assert_eq!(value(raw), None, "{raw}");
         }
         assert_eq!(Cell::parse(" Not   Available ").raw, "Not Available");
+    }
+
+    #[test]
+    fn exact_decimals_are_the_parsers_values() {
+        let mut state: u64 = 11;
+        for _ in 0..20_000 {
+            // A small generator: digits of every length up to 15, decimals up to 10.
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let length = (state >> 60) as usize % 15 + 1;
+            let text = format!("{:015}", state >> 8);
+            let digits = text.get(text.len() - length..).unwrap_or("0");
+            let decimals = (state >> 4) as usize % 11;
+            let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
+            let printed = format!("{int}.{frac}");
+            let frac = (!frac.is_empty()).then_some(frac);
+            let parsed: f64 = printed.parse().unwrap();
+            assert_eq!(exact_decimal(int, frac), Some(parsed), "{printed}");
+        }
+        assert_eq!(exact_decimal("1,234", Some("5")), Some(1234.5));
+        assert_eq!(exact_decimal("1234567890123456", None), None);
+        assert_eq!(value("0.1"), Some(0.1));
+        assert_eq!(value("123456789.123456"), Some(123456789.123456));
     }
 
     #[test]

@@ -490,11 +490,19 @@ fn text(pieces: &[Piece<'_>], choice: &[usize]) -> String {
     out
 }
 
-/// A line as its repetitions print it too: figures may differ (`Page 4 of 24`, `Page 5 of
-/// 24`), not the blanks between them.
+/// A line as its repetitions print it too: figures and words may differ (`Page 4 of 24`,
+/// `Page 5 of 24`; the same formula for `MDR` and for `CDR`), not the blanks between them.
 fn shape(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '0'
+            } else if c.is_alphabetic() {
+                'a'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -3,13 +3,11 @@
 //! `% Balance`, `# Loans`, `% # Loans`). Buckets come from the column header; a blank cell is
 //! NULL (the DELINQUENT row prints no CURRENT cell).
 
-use std::collections::HashMap;
-
 use crate::columns::{figures_and_words, phrases, plain_words, words, Columns};
-use crate::delinquency::{bucket_name, checks, entry, set, Key, Measure};
+use crate::delinquency::{bucket_name, checks, entry, set, Figures, Measure};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
-use crate::value::{collapse, Figure};
+use crate::value::collapse;
 use crate::DelinquencyCell;
 use remit_normalize::Report;
 
@@ -17,16 +15,19 @@ use remit_normalize::Report;
 pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) {
     let mut scope = "Total".to_string();
     let mut columns = Columns::default();
+    // Each column's bucket, named once per header rather than per cell.
+    let mut buckets: Vec<String> = Vec::new();
     let mut status: Option<String> = None;
-    let mut figures: HashMap<Key, Figure> = HashMap::new();
+    let mut figures = Figures::default();
     let mut scopes: Vec<String> = Vec::new();
     for line in &report.lines {
         let text = line.text.as_str();
-        let collapsed = collapse(text);
-        if collapsed.is_empty() || collapsed.starts_with("Note:") {
+        let trimmed = text.trim();
+        if trimmed.is_empty() || trimmed.starts_with("Note:") {
             continue;
         }
-        if is_subtitle(&collapsed, &report.title) {
+        if is_subtitle(trimmed, &report.title) {
+            let collapsed = collapse(trimmed);
             let rest = collapsed.get(collapse(&report.title).len()..).unwrap_or("");
             let rest = rest.trim().trim_start_matches('-').trim();
             scope = if rest.is_empty() {
@@ -43,6 +44,11 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
         if numeric == 0 || worded >= numeric {
             if phrases(&plain_words(text), 2).len() >= 2 {
                 columns = Columns::from_header(&[text]);
+                buckets = columns
+                    .columns
+                    .iter()
+                    .map(|c| bucket_name(&c.title))
+                    .collect();
                 status = None;
             }
             continue;
@@ -77,25 +83,21 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
         }
         let row = columns.row(text);
         let measure = Measure::from_label(&measure_label);
-        for (index, column) in columns.columns.iter().enumerate() {
-            let bucket = bucket_name(&column.title);
-            let cell = entry(cells, &scope, &current_status, &bucket);
+        for (index, bucket) in buckets.iter().enumerate() {
+            let (at, cell) = entry(cells, &scope, &current_status, bucket);
             let Some(printed) = row.cell(index) else {
                 continue;
             };
             match (measure, printed.figure) {
                 (Some(m), Some(figure)) => {
                     set(cell, m, figure.value);
-                    figures.insert(
-                        (scope.clone(), current_status.clone(), bucket.clone(), m),
-                        figure,
-                    );
+                    figures.insert((at, m), figure);
                 }
                 _ => sink.pool(
                     &report.title,
                     &scope,
                     &format!("{current_status}: {measure_label}"),
-                    &bucket,
+                    bucket,
                     printed,
                 ),
             }

@@ -4,7 +4,7 @@
 //! rate, state and LTV; `Paid Off  -  18` is type and original term.
 
 use crate::checks::{Precision, Term};
-use crate::columns::{key, phrases, plain_words, words, Columns};
+use crate::columns::{key, phrases, plain_words, word_texts, words, Columns};
 use crate::sections::{self, heading, is_subtitle, Section};
 use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Cell, Figure};
@@ -59,21 +59,18 @@ fn field(title: &str) -> Option<Field> {
 }
 
 fn is_loan_row(text: &str) -> bool {
-    let all = words(text);
+    // Tried on every line of the report: its words are borrowed, not copied.
+    let all = word_texts(text);
     let starts_with_id = text
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric())
         && all
             .first()
-            .is_some_and(|w| w.text.chars().any(|c| c.is_ascii_digit()));
+            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
     starts_with_id
-        && !all.iter().any(|w| w.text == "=")
-        && all
-            .iter()
-            .filter(|w| parse_number(&w.text).is_some())
-            .count()
-            >= 3
+        && !all.contains(&"=")
+        && all.iter().filter(|w| parse_number(w).is_some()).count() >= 3
 }
 
 fn is_header_line(text: &str, title: &str) -> bool {

@@ -3,11 +3,9 @@
 //! column headings on the same line, rows of a label and figures) into `pool_values`, each
 //! section's totals checked by the shared machinery.
 
-use std::collections::HashMap;
-
 use super::delinquency;
 use crate::checks::{Precision, Term};
-use crate::delinquency::Key;
+use crate::delinquency::Figures;
 use crate::grid::{blank_before, has_figure, is_rule, line_phrases, Grid};
 use crate::sections::{Section, SectionRow};
 use crate::sink::Sink;
@@ -23,7 +21,7 @@ pub struct Body {
     pub keyed: Vec<(String, String)>,
     pub sections: Vec<Section>,
     pub delinquency: Vec<DelinquencyCell>,
-    pub figures: HashMap<Key, crate::value::Figure>,
+    pub figures: Figures,
     pub scopes: Vec<String>,
 }
 

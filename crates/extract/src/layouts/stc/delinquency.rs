@@ -117,12 +117,11 @@ impl Table {
         for (column, cell) in self.grid.columns.iter().zip(cells) {
             let Some(cell) = cell else { continue };
             let bucket = bucket_name(&column.title);
-            let target = entry(&mut body.delinquency, &scope, &status, &bucket);
+            let (at, target) = entry(&mut body.delinquency, &scope, &status, &bucket);
             match (m, cell.figure) {
                 (Some(m), Some(figure)) => {
                     set(target, m, figure.value);
-                    body.figures
-                        .insert((scope.clone(), status.clone(), bucket, m), figure);
+                    body.figures.insert((at, m), figure);
                 }
                 _ => sink.pool(report, &scope, &format!("{status}: {what}"), &bucket, &cell),
             }
