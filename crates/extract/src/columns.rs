@@ -206,6 +206,14 @@ pub fn key(text: &str) -> String {
         .collect()
 }
 
+/// Whether `text` reduces to `wanted` (see [`key`]), without building the key.
+pub fn key_is(text: &str, wanted: &str) -> bool {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .eq(wanted.chars())
+}
+
 /// A label line prints only column numbers and formulas: `(1)   (2)   (4)=(2)+(3)`.
 pub fn is_label_line(line: &str) -> bool {
     let mut words = blank_words(line).peekable();
@@ -428,7 +436,7 @@ impl Columns {
 
     /// The first column whose title reduces to `wanted` (see [`key`]).
     pub fn position(&self, wanted: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.key() == wanted)
+        self.columns.iter().position(|c| key_is(&c.title, wanted))
     }
 
     /// Reads a row: each word goes to the column its span overlaps most; words left of every
