@@ -47,12 +47,25 @@ impl Term {
 }
 
 /// The checks of one statement, in the order they were stated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckBook {
     checks: Vec<Check>,
     /// How often each name was used, so a repeated label (`Delinquent Servicing Fees` printed
     /// twice in one section) gets a distinct name (`... #2`).
     names: foldhash::HashMap<String, u32>,
+}
+
+/// Room for the names of a statement's checks (~400 in the bundled layouts' statements), so
+/// the name map does not rehash every name as it grows.
+const NAMES_EXPECTED: usize = 512;
+
+impl Default for CheckBook {
+    fn default() -> Self {
+        CheckBook {
+            checks: Vec::new(),
+            names: foldhash::HashMap::with_capacity_and_hasher(NAMES_EXPECTED, Default::default()),
+        }
+    }
 }
 
 impl CheckBook {

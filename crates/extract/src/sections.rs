@@ -88,7 +88,8 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
             pending_label = None;
             continue;
         }
-        if blank_words(text).any(|w| w == "=") {
+        // The word `=` needs the byte; most lines have none and are not split for it.
+        if text.contains('=') && blank_words(text).any(|w| w == "=") {
             read_pairs(text, &report.title, &mut section, sink);
             continue;
         }
@@ -152,6 +153,11 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
 /// Report  -  Voluntary Prepayments`): the line, blanks collapsed, starts with the title,
 /// blanks collapsed. Compared word by word, so neither is copied (this runs for every line).
 pub fn is_subtitle(text: &str, title: &str) -> bool {
+    // Most lines differ from the title in their first character: no word is split for them.
+    let first = |s: &str| s.trim_start().bytes().next();
+    if first(text).is_none() || first(text) != first(title) {
+        return false;
+    }
     let mut line = blank_words(text);
     let mut title = blank_words(title).peekable();
     while let Some(wanted) = title.next() {

@@ -34,16 +34,27 @@ const AVERAGE_WORDS: [&str; 14] = [
 
 pub fn check_section(report: &str, section: &Section, book: &mut CheckBook) {
     let prefix = format!("{report}/{}", section.name);
-    // Whether each row is additive, decided once (its label lower-cased once) for every sum.
-    let additive: Vec<bool> = section.rows.iter().map(additive).collect();
+    // Each label lower-cased once, and whether each row is additive decided once, for every sum.
+    let lower: Vec<String> = section
+        .rows
+        .iter()
+        .map(|r| r.label.to_lowercase())
+        .collect();
+    let additive: Vec<bool> = section
+        .rows
+        .iter()
+        .zip(&lower)
+        .map(|(row, label)| additive(row, label))
+        .collect();
     group_sums(&prefix, section, &additive, book);
     let children = indented_sums(&prefix, section, &additive, book);
     running_totals(&prefix, section, &children, &additive, book);
-    roll_forwards(&prefix, section, book);
+    roll_forwards(&prefix, section, &lower, book);
 }
 
-fn additive(row: &SectionRow) -> bool {
-    let label = row.label.to_lowercase();
+/// `lower` is the row's label lower-cased.
+fn additive(row: &SectionRow, lower: &str) -> bool {
+    let label = lower;
     let averaged = label
         .split(|c: char| !c.is_alphanumeric())
         .any(|word| AVERAGE_WORDS.contains(&word));
@@ -294,17 +305,16 @@ const PRIOR: [&str; 4] = ["prior", "beginning", "beginning balance", "opening ba
 const CURRENT: [&str; 4] = ["current", "ending", "ending balance", "closing balance"];
 
 /// `Current = Prior + movements` within each sub-heading (`Loan Count:`, `Principal Balance:`).
-fn roll_forwards(prefix: &str, section: &Section, book: &mut CheckBook) {
+/// `lower` holds each row's label lower-cased.
+fn roll_forwards(prefix: &str, section: &Section, lower: &[String], book: &mut CheckBook) {
     let rows = &section.rows;
-    // Each label lower-cased once, not once per prior line searching below it.
-    let lower: Vec<String> = rows.iter().map(|r| r.label.to_lowercase()).collect();
     for (p, prior) in rows.iter().enumerate() {
         if !lower.get(p).is_some_and(|l| PRIOR.contains(&l.as_str())) {
             continue;
         }
         let Some(offset) = rows
             .iter()
-            .zip(&lower)
+            .zip(lower)
             .skip(p + 1)
             .position(|(r, l)| r.sub == prior.sub && CURRENT.contains(&l.as_str()))
         else {

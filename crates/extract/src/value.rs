@@ -181,12 +181,12 @@ fn exact_decimal(int: &str, frac: Option<&str>) -> Option<f64> {
     let frac = frac.unwrap_or("");
     let mut digits: u64 = 0;
     let mut count = 0;
-    for c in int.chars().chain(frac.chars()).filter(|c| *c != ',') {
+    for b in int.bytes().chain(frac.bytes()).filter(|b| *b != b',') {
         count += 1;
         if count > 15 {
             return None;
         }
-        digits = digits * 10 + u64::from(c.to_digit(10)?);
+        digits = digits * 10 + u64::from(char::from(b).to_digit(10)?);
     }
     let scale = EXACT_POWERS_OF_TEN.get(frac.len())?;
     Some(digits as f64 / scale)

@@ -363,18 +363,20 @@ fn record_header(statement: &mut CleanStatement, header: &Header) {
 /// still there, with no rows) and clusters of chart captions, over the whole statement at once so
 /// that a second pass over the clean text finds nothing more to drop.
 fn strip_furniture(lines: Vec<(Option<usize>, Line)>) -> Vec<(Option<usize>, Line)> {
+    // Each test reads a line from its first non-blank, so each line is trimmed once for all.
     let lines: Vec<(Option<usize>, Line)> = lines
         .into_iter()
         .filter(|(_, l)| {
-            !furniture::is_copyright(&l.text)
-                && !furniture::is_blank_notice(&l.text)
-                && !furniture::is_sgml_marker(&l.text)
+            let text = furniture::trim_start(&l.text);
+            !furniture::is_copyright(text)
+                && !furniture::is_blank_notice(text)
+                && !furniture::is_sgml_marker(text)
         })
         .collect();
     // Each line's caption, read once: the line that ends a cluster starts the next scan.
     let captions: Vec<Option<Caption>> = lines
         .iter()
-        .map(|(_, l)| furniture::caption(&l.text))
+        .map(|(_, l)| furniture::caption(furniture::trim_start(&l.text)))
         .collect();
     let mut keep = vec![true; lines.len()];
     let mut i = 0;

@@ -68,23 +68,26 @@ fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
 }
 
-/// Groups physical lines into logical lines: a `>` line continues the line before it.
+/// Groups physical lines into logical lines: a `>` line continues the line before it (the
+/// document's first line starts one, `>` or not). Each line's pieces are counted first, so
+/// its vector is allocated once at its size (most lines have one piece).
 fn group_pieces<'a>(raw: &[&'a str]) -> Vec<(usize, Vec<Piece<'a>>)> {
     let mut groups: Vec<(usize, Vec<Piece<'a>>)> = Vec::with_capacity(raw.len());
-    for (i, line) in raw.iter().enumerate() {
-        match (line.strip_prefix('>'), groups.last_mut()) {
-            (Some(rest), Some((_, pieces))) => pieces.push(Piece {
-                content: rest,
-                continuation: true,
-            }),
-            _ => groups.push((
-                i,
-                vec![Piece {
-                    content: line,
-                    continuation: false,
-                }],
-            )),
-        }
+    let mut first = 0;
+    while let Some(line) = raw.get(first) {
+        let rest = raw.get(first + 1..).unwrap_or_default();
+        let continued = rest.iter().take_while(|l| l.starts_with('>')).count();
+        let mut pieces = Vec::with_capacity(1 + continued);
+        pieces.push(Piece {
+            content: line,
+            continuation: false,
+        });
+        pieces.extend(rest.iter().take(continued).map(|l| Piece {
+            content: l.get(1..).unwrap_or_default(),
+            continuation: true,
+        }));
+        groups.push((first, pieces));
+        first += 1 + continued;
     }
     groups
 }
