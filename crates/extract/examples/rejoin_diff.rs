@@ -26,7 +26,10 @@ fn doc(sub: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(n) = std::env::var("FILED").ok().and_then(|v| v.parse::<usize>().ok()) {
+    if let Some(n) = std::env::var("FILED")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
         // `FILED=n`: normalizes the fixture as filed n times, for instruction counts under
         // `valgrind --tool=callgrind` (the difference of two runs, per normalize).
         let text = remit_samples::fixture_document();

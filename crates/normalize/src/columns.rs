@@ -30,6 +30,10 @@ const VOCABULARY: i64 = 1000;
 /// many fields lined up better to read it as two.
 const JOIN: i64 = 100;
 
+/// What it weighs that the document prints the two fields a cut falls between side by side
+/// elsewhere, with as many blanks between them as the reading puts back.
+const PAIR: i64 = 200;
+
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
@@ -179,11 +183,12 @@ impl Line {
                                 Evidence::SplitsAFigure => -VOCABULARY,
                                 Evidence::None => 0,
                             };
-                            evidence + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
-                                tune("PAIR", 200)
-                            } else {
-                                0
-                            }
+                            evidence
+                                + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
+                                    PAIR
+                                } else {
+                                    0
+                                }
                         } else {
                             0
                         },
@@ -647,8 +652,4 @@ fn fields(text: &str) -> Vec<Field> {
         }
     }
     out
-}
-
-fn tune(name: &str, default: i64) -> i64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
