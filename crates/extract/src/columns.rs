@@ -41,7 +41,8 @@ pub fn plain_words(line: &str) -> Vec<Word> {
     spans(line).into_iter().map(owned).collect()
 }
 
-fn owned((start, end, text): Span<'_>) -> Word {
+/// A borrowed word copied into a [`Word`].
+pub fn owned((start, end, text): Span<'_>) -> Word {
     Word {
         start,
         end,
@@ -88,7 +89,7 @@ fn ascii_spans(line: &str) -> Vec<Span<'_>> {
 }
 
 /// [`words`] without copying their text.
-fn split_spans(line: &str) -> Vec<Span<'_>> {
+pub fn split_spans(line: &str) -> Vec<Span<'_>> {
     let mut out = spans(line);
     // Most lines have no number run into letters: the words are split in place where one is.
     let mut index = 0;
@@ -127,11 +128,6 @@ fn split_chars(text: &str, at: usize) -> (&str, &str) {
 
 /// How many of the words are figures and how many carry letters: a header or heading line prints
 /// words (`Group 1`, `1 PAYMENT` carry digits too), a row prints figures.
-pub fn figures_and_words(words: &[Word]) -> (usize, usize) {
-    figures_and_words_in(words.iter().map(|w| w.text.as_str()))
-}
-
-/// [`figures_and_words`] of borrowed words.
 pub fn figures_and_words_in<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut figures, mut worded) = (0, 0);
     for word in words {
@@ -235,8 +231,21 @@ pub fn blank_words(line: &str) -> BlankWords<'_> {
 /// An ASCII character is a blank exactly when `char::is_whitespace` says so (the vertical
 /// tab included, unlike `u8::is_ascii_whitespace`).
 pub fn is_ascii_blank(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    // One load from a table: this runs for every byte of every line, several times.
+    ASCII_BLANKS[usize::from(byte)]
 }
+
+/// [`is_ascii_blank`] of every byte.
+const ASCII_BLANKS: [bool; 256] = {
+    let mut table = [false; 256];
+    let blanks = [b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r'];
+    let mut i = 0;
+    while i < blanks.len() {
+        table[blanks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The iterator of [`blank_words`].
 pub enum BlankWords<'a> {

@@ -3,7 +3,7 @@
 //! `% Balance`, `# Loans`, `% # Loans`). Buckets come from the column header; a blank cell is
 //! NULL (the DELINQUENT row prints no CURRENT cell).
 
-use crate::columns::{figures_and_words, phrases, plain_words, words, Columns};
+use crate::columns::{figures_and_words_in, owned, phrases, plain_words, split_spans, Columns};
 use crate::delinquency::{bucket_name, checks, entry, set, Figures, Measure};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
@@ -38,9 +38,10 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
             status = None;
             continue;
         }
-        let all = words(text);
+        // Borrowed: only the label's words are copied, and only on a row.
+        let all = split_spans(text);
         // A bucket header prints words (`1 PAYMENT` has a digit); a row prints figures.
-        let (numeric, worded) = figures_and_words(&all);
+        let (numeric, worded) = figures_and_words_in(all.iter().map(|(_, _, w)| *w));
         if numeric == 0 || worded >= numeric {
             if phrases(&plain_words(text), 2).len() >= 2 {
                 columns = Columns::from_header(&[text]);
@@ -60,7 +61,11 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
             ));
             continue;
         };
-        let label_words: Vec<_> = all.into_iter().filter(|w| w.end <= first_column).collect();
+        let label_words: Vec<_> = all
+            .into_iter()
+            .filter(|(_, end, _)| *end <= first_column)
+            .map(owned)
+            .collect();
         let label_phrases = phrases(&label_words, 2);
         let mut measure_parts: Vec<String> = Vec::new();
         for (index, phrase) in label_phrases.iter().enumerate() {

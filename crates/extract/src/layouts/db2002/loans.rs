@@ -87,10 +87,9 @@ fn is_header_line(text: &str, title: &str) -> bool {
 /// Reads one loan-level report into `events`; its summary into `pool_values`.
 pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, sink: &mut Sink) {
     let lines = &report.lines;
-    let first_row = lines
-        .iter()
-        .position(|l| is_loan_row(&l.text))
-        .unwrap_or(lines.len());
+    // Each line tested once, for where the rows start and which lines are rows.
+    let loan_rows: Vec<bool> = lines.iter().map(|l| is_loan_row(&l.text)).collect();
+    let first_row = loan_rows.iter().position(|r| *r).unwrap_or(lines.len());
     let mut header_start = first_row;
     while header_start > 0
         && lines
@@ -105,10 +104,15 @@ pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, s
         .iter()
         .map(|l| l.text.as_str())
         .collect();
-    let (rows, rest): (Vec<&Line>, Vec<&Line>) = lines
-        .iter()
-        .skip(first_row)
-        .partition(|l| is_loan_row(&l.text));
+    let mut rows: Vec<&Line> = Vec::new();
+    let mut rest: Vec<&Line> = Vec::new();
+    for (line, row) in lines.iter().zip(&loan_rows).skip(first_row) {
+        if *row {
+            rows.push(line);
+        } else {
+            rest.push(line);
+        }
+    }
     let summary = Report {
         title: report.title.clone(),
         tier: report.tier.clone(),
