@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::ascii::contains_ignore_ascii_case;
+pub(crate) use crate::ascii::trim_start;
+
 fn re(pattern: &str) -> Regex {
     // The patterns are constants of this file; a typo is caught by every test run.
     Regex::new(pattern).unwrap_or_else(|e| panic!("furniture pattern {pattern:?}: {e}"))
@@ -79,17 +82,6 @@ fn is_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
-/// `text` without its leading blanks, as `str::trim_start` (what the patterns' `\s` matches).
-/// Rejoined lines are indented by long runs of spaces: those are skipped eight at a time.
-pub(crate) fn trim_start(text: &str) -> &str {
-    let spaces = text
-        .as_bytes()
-        .chunks_exact(8)
-        .take_while(|chunk| *chunk == b"        ")
-        .count();
-    text.get(spaces * 8..).unwrap_or(text).trim_start()
-}
-
 /// ASCII `text` without its trailing blanks.
 fn trim_end(text: &str) -> &str {
     let end = text
@@ -97,24 +89,6 @@ fn trim_end(text: &str) -> &str {
         .rposition(|b| !is_blank(b))
         .map_or(0, |i| i + 1);
     text.get(..end).unwrap_or_default()
-}
-
-/// Whether ASCII `haystack` contains `needle` (lower-case ASCII letters), ignoring case.
-fn contains_word(haystack: &str, needle: &str) -> bool {
-    let Some(first) = needle.chars().next() else {
-        return true;
-    };
-    // Searching for a character runs `memchr`, far faster than comparing at every position.
-    [first, first.to_ascii_uppercase()]
-        .into_iter()
-        .any(|letter| {
-            haystack.match_indices(letter).any(|(i, _)| {
-                haystack
-                    .as_bytes()
-                    .get(i..i + needle.len())
-                    .is_some_and(|word| word.eq_ignore_ascii_case(needle.as_bytes()))
-            })
-        })
 }
 
 /// Whether `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
@@ -137,11 +111,13 @@ pub(crate) fn footer_page(text: &str) -> Option<u32> {
     // What is left of a footer once `Page N of M` is taken out is blanks and copyright
     // notices, so the line starts with `page` or with a notice's `(c)` or `copyright`.
     if ruled_out(text, |t| {
-        trim_start(t).starts_with(['p', 'P', '(', 'c', 'C']) && contains_word(t, "page")
+        trim_start(t).starts_with(['p', 'P', '(', 'c', 'C'])
+            && contains_ignore_ascii_case(t, "page")
     }) {
         return None;
     }
-    footer_by_pattern(text)
+    // The indent is blank, and blanks are what the pattern leaves around `Page N of M`.
+    footer_by_pattern(trim_start(text))
 }
 
 fn footer_by_pattern(text: &str) -> Option<u32> {
@@ -212,7 +188,8 @@ pub(crate) fn distribution_anchor(text: &str) -> Option<(Option<String>, String)
     if ruled_out(text, |t| ends_with_word(trim_end(t), "distribution")) {
         return None;
     }
-    anchor_by_pattern(text)
+    // The pattern starts `^\s*`: the same match without the indent, found sooner.
+    anchor_by_pattern(trim_start(text))
 }
 
 fn anchor_by_pattern(text: &str) -> Option<(Option<String>, String)> {
@@ -286,7 +263,8 @@ fn may_be_caption(line: &str) -> bool {
             || FIRST_WORDS.iter().any(|w| starts_with_word(segment, w));
         starts && segment.bytes().any(|b| b.is_ascii_alphabetic())
     };
-    contains_word(line, "group") || (!line.contains(',') && segments(line).all(caption_segment))
+    contains_ignore_ascii_case(line, "group")
+        || (!line.contains(',') && segments(line).all(caption_segment))
 }
 
 /// The segments of a trimmed ASCII line: the text between runs of three or more blanks.

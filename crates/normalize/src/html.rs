@@ -7,6 +7,8 @@
 
 use scraper::{Html, Node};
 
+use crate::ascii::contains_ignore_ascii_case;
+
 /// Blanks between two table columns.
 const CELL_GAP: usize = 2;
 /// A larger `colspan` is taken as this: no statement table is wider, and hostile input stays small.
@@ -15,16 +17,16 @@ const MAX_SPAN: usize = 64;
 /// True for an HTML document: an `<html>` element, or table markup with rows and cells (plain
 /// text documents of the period carry bare `<TABLE>`/`<S>`/`<C>` tags, without `<TR>`/`<TD>`).
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.contains("<html") || head.contains("<!doctype html") {
+    // The first 4096 characters.
+    let head_end = text.char_indices().nth(4096).map_or(text.len(), |(i, _)| i);
+    let head = text.get(..head_end).unwrap_or(text);
+    if contains_ignore_ascii_case(head, "<html")
+        || contains_ignore_ascii_case(head, "<!doctype html")
+    {
         return true;
     }
-    let lower = text.to_ascii_lowercase();
-    lower.contains("<table") && (lower.contains("<tr") || lower.contains("<td"))
+    contains_ignore_ascii_case(text, "<table")
+        && (contains_ignore_ascii_case(text, "<tr") || contains_ignore_ascii_case(text, "<td"))
 }
 
 /// The text of an HTML document, one line per block element or table row.

@@ -47,6 +47,7 @@
 //! # Ok::<(), remit_normalize::Error>(())
 //! ```
 
+mod ascii;
 mod columns;
 mod error;
 mod furniture;

@@ -1,5 +1,6 @@
 //! EDGAR full submissions: the SGML header and the `<DOCUMENT>` blocks, or a bare document.
 
+use crate::ascii::contains_ignore_ascii_case;
 use crate::error::Error;
 use crate::html;
 
@@ -254,7 +255,7 @@ fn parse_documents(lines: &[&str]) -> Result<Vec<Document>, Error> {
             let end = lines
                 .iter()
                 .skip(start)
-                .position(|l| l.to_ascii_uppercase().contains("</TEXT>"));
+                .position(|l| contains_ignore_ascii_case(l, "</TEXT>"));
             let Some(end) = end.map(|e| e + start) else {
                 return Err(Error::Malformed {
                     line: opened,

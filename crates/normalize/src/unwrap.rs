@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::ascii::trim_start;
 use crate::rejoin::{join_lines, Survey};
 
 /// Pieces this much wider than the document's limit still count as cut at their own length:
@@ -123,7 +124,7 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
             },
         };
         // A bare `>` only says the line had blanks past the cut, wherever the cut was.
-        if piece.content.trim().is_empty() || next_content.trim().is_empty() {
+        if trim_start(piece.content).is_empty() || trim_start(next_content).is_empty() {
             continue;
         }
         let strong = next_content
