@@ -125,18 +125,26 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
                 Some(_) => {}
             }
         }
+        // The row is taken apart: its label and cells' text are moved, not copied.
+        let figures = (0..section.columns.len())
+            .map(|i| row.cell(i).and_then(|c| c.figure))
+            .collect();
+        let Row {
+            label,
+            indent,
+            cells,
+            ..
+        } = row;
         let section_row = SectionRow {
-            label: row.label.clone(),
+            label,
             sub: sub.as_ref().map(|s| s.name.clone()),
-            indent: row.indent,
-            figures: (0..section.columns.len())
-                .map(|i| row.cell(i).and_then(|c| c.figure))
-                .collect(),
+            indent,
+            figures,
         };
         let label = section_row.qualified();
-        for (index, column) in section.columns.columns.iter().enumerate() {
-            if let Some(cell) = row.cell(index) {
-                sink.pool(&report.title, &section.name, &label, &column.title, cell);
+        for (column, cell) in section.columns.columns.iter().zip(cells) {
+            if let Some((cell, _, _)) = cell {
+                sink.pool_cell(&report.title, &section.name, &label, &column.title, cell);
             }
         }
         section.rows.push(section_row);

@@ -27,6 +27,19 @@ impl Sink {
         });
     }
 
+    /// [`Sink::pool`] of a cell its reader is done with: its text is moved, not copied.
+    pub fn pool_cell(&mut self, report: &str, section: &str, label: &str, col: &str, cell: Cell) {
+        self.pool_values.push(PoolValue {
+            report: report.to_string(),
+            section: section.to_string(),
+            label: label.to_string(),
+            col: col.to_string(),
+            occurrence: 0,
+            value: cell.value(),
+            raw: cell.raw,
+        });
+    }
+
     pub fn warn(&mut self, message: String) {
         self.warnings.push(message);
     }

@@ -56,8 +56,8 @@ fn tables(report: &Report) -> Vec<Table> {
     let mut current = Table::default();
     for (index, line) in report.lines.iter().enumerate() {
         let text = line.text.as_str();
-        let collapsed = collapse(text);
-        if collapsed.is_empty() || is_subtitle(&collapsed, &report.title) {
+        let trimmed = text.trim();
+        if trimmed.is_empty() || is_subtitle(trimmed, &report.title) {
             continue;
         }
         if is_data_row(text) {
@@ -70,7 +70,7 @@ fn tables(report: &Report) -> Vec<Table> {
         }
         current.lines.push(index);
         if is_title(text) && current.header.is_empty() {
-            current.titles.push(collapsed);
+            current.titles.push(collapse(trimmed));
         } else {
             current.header.push(text.to_string());
         }

@@ -10,7 +10,7 @@
 
 use crate::checks::{missing_columns, parse_formula, Precision, Term};
 use crate::class_table::class_entry;
-use crate::columns::{is_label_line, phrases, plain_words, Columns, Row};
+use crate::columns::{blank_words, is_label_line, phrases, plain_words, Columns, Row};
 use crate::formulas::{formula_checks, terms, FormulaTable};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
@@ -251,10 +251,7 @@ fn is_title(text: &str) -> bool {
 fn is_data_row(text: &str) -> bool {
     text.chars().next().is_some_and(|c| !c.is_whitespace())
         && !is_label_line(text)
-        && plain_words(text)
-            .iter()
-            .skip(1)
-            .any(|w| parse_number(&w.text).is_some())
+        && blank_words(text).skip(1).any(|w| parse_number(w).is_some())
 }
 
 fn tables(report: &Report) -> Vec<Table> {
@@ -262,8 +259,9 @@ fn tables(report: &Report) -> Vec<Table> {
     let mut current = Table::default();
     for line in &report.lines {
         let text = line.text.as_str();
-        let collapsed = collapse(text);
-        if collapsed.is_empty() || is_subtitle(&collapsed, &report.title) {
+        // Tested without collapsing the line: its inner blanks do not change either test.
+        let trimmed = text.trim();
+        if trimmed.is_empty() || is_subtitle(trimmed, &report.title) {
             continue;
         }
         if is_data_row(text) {

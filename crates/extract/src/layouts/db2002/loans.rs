@@ -4,10 +4,10 @@
 //! rate, state and LTV; `Paid Off  -  18` is type and original term.
 
 use crate::checks::{Precision, Term};
-use crate::columns::{key, phrases, plain_words, word_texts, words, Columns};
+use crate::columns::{blank_words, key, phrases, plain_words, word_texts, words, Columns};
 use crate::sections::{self, heading, is_subtitle, Section};
 use crate::sink::Sink;
-use crate::value::{collapse, date_to_iso, parse_number, serial_to_iso, Cell, Figure};
+use crate::value::{date_to_iso, parse_number, serial_to_iso, Cell, Figure};
 use crate::{LoanEvent, LoanEventKind};
 use remit_normalize::{Line, Report};
 
@@ -74,11 +74,11 @@ fn is_loan_row(text: &str) -> bool {
 }
 
 fn is_header_line(text: &str, title: &str) -> bool {
-    let collapsed = collapse(text);
-    !collapsed.is_empty()
-        && !is_subtitle(&collapsed, title)
+    let trimmed = text.trim();
+    !trimmed.is_empty()
+        && !is_subtitle(trimmed, title)
         && heading(text).is_none()
-        && !plain_words(text).iter().any(|w| w.text == "=")
+        && !blank_words(text).any(|w| w == "=")
         && phrases(&plain_words(text), 2)
             .iter()
             .all(|p| p.text.split(' ').count() <= 4)
