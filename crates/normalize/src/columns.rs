@@ -17,7 +17,7 @@ use crate::rejoin::{Evidence, Survey};
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
-const NEIGHBOURHOOD: usize = 20;
+const NEIGHBOURHOOD: usize = 30;
 
 /// Rounds of voting at most: a round in which no line changes ends it sooner.
 const ROUNDS: usize = 6;
