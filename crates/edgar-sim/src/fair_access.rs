@@ -48,6 +48,26 @@ pub(crate) fn is_declared(user_agent: Option<&str>) -> bool {
     }
 }
 
+/// The most arrivals of `recent` (sorted) in any one second that includes `now`.
+fn busiest_second_around(recent: &VecDeque<Instant>, now: Instant) -> usize {
+    let second = Duration::from_secs(1);
+    let mut most = 0;
+    let mut first = 0;
+    for (last, at) in recent.iter().enumerate() {
+        while recent
+            .get(first)
+            .is_some_and(|start| *at >= start.checked_add(second).unwrap_or(*at))
+        {
+            first += 1;
+        }
+        let starts_by_now = recent.get(first).is_some_and(|start| *start <= now);
+        if starts_by_now && *at >= now {
+            most = most.max(last + 1 - first);
+        }
+    }
+    most
+}
+
 impl Gate {
     pub fn new(threshold: Option<Threshold>) -> Gate {
         Gate {
@@ -105,16 +125,20 @@ impl Gate {
             }
             client.blocked_until = None;
         }
-        let window_start = now.checked_sub(Duration::from_secs(1));
+        // Arrivals are counted at read time plus the path's delay, so one can be judged after a
+        // later one: the window is kept in arrival order, a little longer than a second back.
+        let second = Duration::from_secs(1);
+        let kept_from = now.checked_sub(2 * second);
         while client
             .recent
             .front()
-            .is_some_and(|at| window_start.is_some_and(|start| *at <= start))
+            .is_some_and(|at| kept_from.is_some_and(|start| *at <= start))
         {
             client.recent.pop_front();
         }
-        client.recent.push_back(now);
-        if client.recent.len() > threshold.limit_per_sec as usize {
+        let at = client.recent.partition_point(|t| *t <= now);
+        client.recent.insert(at, now);
+        if busiest_second_around(&client.recent, now) > threshold.limit_per_sec as usize {
             tracing::warn!(%peer, limit = threshold.limit_per_sec, "request rate threshold exceeded; client blocked");
             client.blocked_until = Some(extended);
             client.recent.clear();
@@ -186,6 +210,32 @@ mod tests {
             gate.admit(IpAddr::from([127, 0, 0, 2]), ua, at(4_500)),
             Verdict::Pass
         );
+    }
+
+    #[test]
+    fn an_arrival_judged_after_a_later_one_is_counted_where_it_arrived() {
+        let gate = Gate::new(Some(Threshold::default()));
+        let peer = IpAddr::from([127, 0, 0, 1]);
+        let ua = Some("a a@b.c");
+        let start = Instant::now() + Duration::from_secs(3);
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        // Ten arrivals 100 ms apart from 100 ms, one of them (at 1,000) judged before the one
+        // at 900: no second holds eleven.
+        for ms in [100, 200, 300, 400, 500, 600, 700, 800, 1_000, 900] {
+            assert_eq!(gate.admit(peer, ua, at(ms)), Verdict::Pass, "{ms} ms");
+        }
+        // One at 1,050 judged last: [100, 1,050] spans 950 ms and holds eleven.
+        assert_eq!(gate.admit(peer, ua, at(1_050)), Verdict::Blocked);
+
+        let gate = Gate::new(Some(Threshold::default()));
+        // Judged late but arriving early: 0 ms comes in after ten from 1,000 to 1,900 ms, a
+        // second apart from the last of them; nothing is over.
+        for ms in (1_000..2_000).step_by(100) {
+            assert_eq!(gate.admit(peer, ua, at(ms)), Verdict::Pass, "{ms} ms");
+        }
+        assert_eq!(gate.admit(peer, ua, at(0)), Verdict::Pass);
+        // ... but 950 ms, judged late, makes eleven within [950, 1,900].
+        assert_eq!(gate.admit(peer, ua, at(950)), Verdict::Blocked);
     }
 
     #[test]

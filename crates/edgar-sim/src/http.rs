@@ -74,11 +74,15 @@ async fn exchange(
     request: &Request,
 ) -> After {
     // An uneven path: the request reaches "SEC" a little later, and is counted where it arrives.
+    // The arrival is the moment the head was read plus the path's delay, not the moment this
+    // task wakes from sleeping it: on a loaded machine the simulator's own wake-ups run late,
+    // which SEC's servers would never add to a client's count.
+    let received = Instant::now();
     let delay = shared.faults.arrival_delay(shared.config.arrival_jitter);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let arrived = Instant::now();
+    let arrived = received + delay;
     let (reply, plan) = shared.answer(
         peer,
         request.method.as_str(),

@@ -218,9 +218,13 @@ impl Budget {
     }
 
     /// Takes the turn if the limit allows a request now (returns zero: send now), else returns
-    /// how long until it may, without taking anything.
-    pub fn try_take(&self) -> Result<Duration, Error> {
-        let limit = self.limit;
+    /// how long until it may, without taking anything. `late` widens the window: how late this
+    /// process's requests may reach the socket after the moment recorded here.
+    pub fn try_take(&self, late: Duration) -> Result<Duration, Error> {
+        let limit = Limit {
+            window: self.limit.window + late,
+            ..self.limit
+        };
         self.update(
             |state, pace, now| match state.take(now, pace.earliest(), &limit) {
                 Some(wait) => wait,
@@ -484,17 +488,17 @@ mod tests {
         let b = Budget::open(dir.path(), "h", spacing).expect("b");
         // The first turn is free; right after it, the other handle must wait about one spacing,
         // and so must the first again: the turn is one for both.
-        assert_eq!(a.try_take().expect("turn"), Duration::ZERO);
-        let wait = b.try_take().expect("turn");
+        assert_eq!(a.try_take(Duration::ZERO).expect("turn"), Duration::ZERO);
+        let wait = b.try_take(Duration::ZERO).expect("turn");
         assert!(wait > Duration::from_millis(90), "{wait:?}");
-        assert!(a.try_take().expect("turn") > Duration::from_millis(80));
+        assert!(a.try_take(Duration::ZERO).expect("turn") > Duration::from_millis(80));
         std::thread::sleep(wait);
-        assert_eq!(b.try_take().expect("turn"), Duration::ZERO);
+        assert_eq!(b.try_take(Duration::ZERO).expect("turn"), Duration::ZERO);
         // A hold pushes every later turn past it, whichever handle asks.
         a.hold(Duration::from_secs(5)).expect("hold");
-        assert!(b.try_take().expect("turn") >= Duration::from_millis(4900));
+        assert!(b.try_take(Duration::ZERO).expect("turn") >= Duration::from_millis(4900));
         // Another host's budget is its own.
         let c = Budget::open(dir.path(), "other", spacing).expect("c");
-        assert_eq!(c.try_take().expect("turn"), Duration::ZERO);
+        assert_eq!(c.try_take(Duration::ZERO).expect("turn"), Duration::ZERO);
     }
 }

@@ -96,6 +96,52 @@ pub(crate) struct Pace {
     in_flight: Semaphore,
     policy: BlockPolicy,
     phase: Mutex<Phase>,
+    lag: Mutex<Lag>,
+}
+
+/// How long lateness is remembered: a busy spell (a build next to a cron job) lasts seconds.
+const LAG_MEMORY: Duration = Duration::from_secs(10);
+
+/// What a timer of tokio's may be late by on an idle machine (it rounds up to the millisecond).
+const TIMER_GRAIN: Duration = Duration::from_millis(2);
+
+/// How late this process's own timers have been firing lately, as a measure of how late its
+/// requests reach the socket after the budget lets them go.
+///
+/// [`SEND_MARGIN`] covers that delay on a machine with CPU to spare. On a loaded one a thread
+/// waits tens of milliseconds for a CPU, between the budget's decision and hyper's write as much
+/// as between a sleep's deadline and its wake-up: a request recorded at `t` then leaves at
+/// `t + 30 ms`, and with the network's full allowance on top the 11th request of a window can
+/// arrive within a second of the first. The lateness the budget's own sleeps show is added to
+/// the window while it lasts, so a starved process slows down instead of counting on time it
+/// does not have.
+#[derive(Debug, Default)]
+struct Lag {
+    worst: Duration,
+    since: Option<Instant>,
+}
+
+impl Lag {
+    fn observe(&mut self, late: Duration, now: Instant) {
+        let remembered = self
+            .since
+            .is_some_and(|since| now.saturating_duration_since(since) <= LAG_MEMORY);
+        if !remembered || late >= self.worst {
+            self.worst = late;
+            self.since = Some(now);
+        }
+    }
+
+    /// What to add to the window now.
+    fn margin(&self, now: Instant) -> Duration {
+        match self.since {
+            Some(since) if now.saturating_duration_since(since) <= LAG_MEMORY => self
+                .worst
+                .saturating_sub(TIMER_GRAIN)
+                .min(Duration::from_secs(1)),
+            _ => Duration::ZERO,
+        }
+    }
 }
 
 impl Pace {
@@ -105,11 +151,16 @@ impl Pace {
             in_flight: Semaphore::new(concurrency.max(1)),
             policy,
             phase: Mutex::new(Phase::Open),
+            lag: Mutex::default(),
         }
     }
 
     fn phase(&self) -> std::sync::MutexGuard<'_, Phase> {
         self.phase.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lag(&self) -> std::sync::MutexGuard<'_, Lag> {
+        self.lag.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn is_open(&self) -> bool {
@@ -135,11 +186,14 @@ impl Pace {
             }
             // Decided when the request leaves, never reserved ahead: see `budget.rs`.
             loop {
-                let wait = self.budget.try_take()?;
+                let wait = self.budget.try_take(self.lag().margin(Instant::now()))?;
                 if wait.is_zero() {
                     break;
                 }
+                let due = Instant::now() + wait;
                 tokio::time::sleep(wait).await;
+                let now = Instant::now();
+                self.lag().observe(now.saturating_duration_since(due), now);
                 if !probe && !self.is_open() {
                     break;
                 }
@@ -309,6 +363,28 @@ mod tests {
             spacing(NonZeroU32::MIN, Duration::ZERO),
             Duration::from_secs(1)
         );
+    }
+
+    #[test]
+    fn late_timers_widen_the_window_while_they_last() {
+        let start = Instant::now();
+        let mut lag = Lag::default();
+        assert_eq!(lag.margin(start), Duration::ZERO);
+        // An idle machine: a timer a millisecond late adds nothing.
+        lag.observe(Duration::from_millis(1), start);
+        assert_eq!(lag.margin(start), Duration::ZERO);
+        // A starved one: 32 ms late, and the worst is kept while the spell lasts.
+        lag.observe(Duration::from_millis(32), start);
+        lag.observe(Duration::from_millis(5), start + Duration::from_secs(1));
+        assert_eq!(
+            lag.margin(start + Duration::from_secs(2)),
+            Duration::from_millis(30)
+        );
+        // Forgotten after LAG_MEMORY without as bad a wake-up; the next one starts afresh.
+        let later = start + LAG_MEMORY + Duration::from_secs(1);
+        assert_eq!(lag.margin(later), Duration::ZERO);
+        lag.observe(Duration::from_millis(4), later);
+        assert_eq!(lag.margin(later), Duration::from_millis(2));
     }
 
     #[tokio::test]
