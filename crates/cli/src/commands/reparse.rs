@@ -1,7 +1,8 @@
 //! `remit reparse`: rebuild the statements from the raw store with the current extractors.
 //!
 //! No network. Filings are parsed on every core and loaded by this one thread (SQLite has one
-//! writer); a bounded channel keeps only a few parsed filings in memory however large the store.
+//! writer), which parses too while nothing is ready to load; a bounded channel keeps only a few
+//! parsed filings in memory however large the store.
 
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
@@ -53,9 +54,16 @@ pub fn run(config: &Config, all: bool, store: &StoreArgs) -> Result<i32> {
     })
 }
 
-/// Parses `files` on `workers` threads and loads them in this thread. Public for the benchmarks.
-/// With `raw`, a file stored before the store was compressed is rewritten compressed once it
-/// has been read, so the first reparse converts an old store on the fly.
+/// Parses `files` on `workers` threads, this one included, and loads them in this thread.
+/// Public for the benchmarks. With `raw`, a file stored before the store was compressed is
+/// rewritten compressed once it has been read, so the first reparse converts an old store on
+/// the fly.
+///
+/// The writer is one of the `workers`: it loads whatever is parsed when it is free, and parses a
+/// filing itself when nothing is. With a writer thread beside `workers` parsers, three threads
+/// shared two cores: the writer got a third of the CPU time it needed while the parsers were
+/// ahead, and the two-core reparse ran at the one-core rate plus a half. On one core the writer
+/// alone parses and loads in batches, with no thread to hand filings over to.
 pub fn reparse_files(
     history: &mut remit_history::History,
     files: &[PathBuf],
@@ -64,35 +72,17 @@ pub fn reparse_files(
     raw: Option<&RawStore>,
 ) -> Result<LoadTally> {
     let next = Mutex::new(files.iter());
-    let (sender, receiver) = sync_channel::<ParsedFiling>(workers * 4);
+    let parse_next = || {
+        let file = next.lock().ok().and_then(|mut files| files.next())?;
+        Some(parse_stored(file, raw))
+    };
+    let (sender, receiver) = sync_channel::<ParsedFiling>(workers.max(1) * 4);
     std::thread::scope(|scope| {
-        for _ in 0..workers.max(1) {
+        for _ in 1..workers.max(1) {
             let sender = sender.clone();
-            let next = &next;
+            let parse_next = &parse_next;
             scope.spawn(move || {
-                while let Some(file) = next.lock().ok().and_then(|mut files| files.next()) {
-                    let source = file.display().to_string();
-                    let parsed = match remit_fetch::read_stored(file) {
-                        Ok(bytes) => {
-                            if let Some(raw) = raw {
-                                recompress(raw, file, &bytes);
-                            }
-                            parse_filing(&bytes, &source, &KnownFacts::default())
-                        }
-                        Err(e) => ParsedFiling {
-                            record: remit_history::FilingRecord {
-                                accession: source.clone(),
-                                cik: 0,
-                                form: String::new(),
-                                filed_date: None,
-                                source: source.clone(),
-                                sha256: String::new(),
-                            },
-                            outcome: remit_history::FilingOutcome::Failed(format!(
-                                "cannot read: {e}"
-                            )),
-                        },
-                    };
+                while let Some(parsed) = parse_next() {
                     if sender.send(parsed).is_err() {
                         break;
                     }
@@ -100,14 +90,32 @@ pub fn reparse_files(
             });
         }
         drop(sender);
+        // Owned by this closure: if a load fails, returning drops it, the parsers' sends fail
+        // and they stop, and the scope can join them.
+        let receiver = receiver;
         let mut tally = LoadTally::default();
         let mut batch: Vec<ParsedFiling> = Vec::with_capacity(LOAD_BATCH);
-        // The writer takes whatever is parsed by the time it is free, up to LOAD_BATCH filings,
-        // and never waits for a batch to fill: one commit then covers several filings.
-        while let Ok(first) = receiver.recv() {
-            batch.push(first);
+        loop {
+            // What the parsers have ready, and while they have nothing, a filing parsed here:
+            // once anything of theirs came in the batch is loaded, so one commit covers several
+            // filings and the writer never sits waiting while files are left to parse.
+            let mut theirs = false;
             while batch.len() < LOAD_BATCH {
                 match receiver.try_recv() {
+                    Ok(parsed) => {
+                        batch.push(parsed);
+                        theirs = true;
+                    }
+                    Err(_) if theirs => break,
+                    Err(_) => match parse_next() {
+                        Some(parsed) => batch.push(parsed),
+                        None => break,
+                    },
+                }
+            }
+            if batch.is_empty() {
+                // Every file is taken: wait for the parsers still at work, if any.
+                match receiver.recv() {
                     Ok(parsed) => batch.push(parsed),
                     Err(_) => break,
                 }
@@ -125,6 +133,30 @@ pub fn reparse_files(
         }
         Ok(tally)
     })
+}
+
+/// One stored filing read and parsed; a file that cannot be read is a failed filing.
+fn parse_stored(file: &std::path::Path, raw: Option<&RawStore>) -> ParsedFiling {
+    let source = file.display().to_string();
+    match remit_fetch::read_stored(file) {
+        Ok(bytes) => {
+            if let Some(raw) = raw {
+                recompress(raw, file, &bytes);
+            }
+            parse_filing(&bytes, &source, &KnownFacts::default())
+        }
+        Err(e) => ParsedFiling {
+            record: remit_history::FilingRecord {
+                accession: source.clone(),
+                cik: 0,
+                form: String::new(),
+                filed_date: None,
+                source: source.clone(),
+                sha256: String::new(),
+            },
+            outcome: remit_history::FilingOutcome::Failed(format!("cannot read: {e}")),
+        },
+    }
 }
 
 /// Converts an uncompressed store file in place; a failure costs only the space it would have
