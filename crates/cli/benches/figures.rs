@@ -4,7 +4,8 @@
 //! smaller corpus), so a noisy machine moves both and the ratio stays honest. The corpus comes from
 //! `remit_samples::generate` (statements derived from the bundled fixture), so anyone can rebuild
 //! it. `REMIT_BENCH_STATEMENTS` shrinks the reparse corpus (and the crawl with it) for a quick run;
-//! `REMIT_BENCH_ONLY=crawl` measures the crawl alone.
+//! `REMIT_BENCH_ONLY=crawl` measures the crawl alone. The reparse runs in this process with the
+//! binary's allocator (mimalloc), the floor too.
 //!
 //! The crawl runs against a simulator that delays each arrival by 0 to 50 ms (a real path) and
 //! counts windows where requests arrive; the client keeps its default 50 ms network allowance, so
@@ -15,6 +16,10 @@
 //! stderr.
 
 use std::path::{Path, PathBuf};
+
+// The reparse is measured in this process: it must allocate as the `remit` binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::Command;
 use std::time::{Duration, Instant};
 

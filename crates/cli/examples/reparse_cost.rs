@@ -5,7 +5,7 @@
 //! memory (seed 11, the bench's corpus) and runs the stages up to STAGE: `generate`, `parse`
 //! (normalize + extract), `load` (each filing through `History::load` into a fresh file),
 //! `batch` (the same loads in `History::load_batch` calls of `LOAD_BATCH` filings) or
-//! `reparse` (the real `reparse_files` from a raw store, on `REMIT_WORKERS` parsers, default 1). The instructions of a
+//! `reparse` (the real `reparse_files` from a raw store, on `REMIT_WORKERS` workers, the writer one of them, default 1). The instructions of a
 //! stage are the difference between two runs. A third argument keeps the history at that path.
 
 use chrono::NaiveDate;
@@ -13,6 +13,10 @@ use remit_cli::{parse_filing, reparse_files, KnownFacts, LOAD_BATCH};
 use remit_fetch::RawStore;
 use remit_history::History;
 use remit_samples::{generate, GeneratorConfig};
+
+// The `remit` binary's allocator, so the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
