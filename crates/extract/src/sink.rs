@@ -16,15 +16,7 @@ impl Sink {
     /// Records one labelled cell; occurrences are numbered by [`number_occurrences`] when the
     /// registry finishes the statement.
     pub fn pool(&mut self, report: &str, section: &str, label: &str, col: &str, cell: &Cell) {
-        self.pool_values.push(PoolValue {
-            report: report.to_string(),
-            section: section.to_string(),
-            label: label.to_string(),
-            col: col.to_string(),
-            occurrence: 0,
-            value: cell.value(),
-            raw: cell.raw.clone(),
-        });
+        self.pool_cell(report, section, label, col, cell.clone());
     }
 
     /// [`Sink::pool`] of a cell its reader is done with: its text is moved, not copied.
