@@ -155,15 +155,7 @@ fn stc_case(variant: StcVariant, month: u32, width: usize, seed: u64) -> Case {
 
 /// Every variant of the "Statement to Certificateholders" the generator prints.
 fn stc_variant(draw: &mut Draw) -> StcVariant {
-    let bits = draw.next();
-    StcVariant {
-        principal_first: bits & 1 != 0,
-        header_lines: 1 + (bits >> 1) as usize % 3,
-        class_on_top: bits & 8 != 0,
-        bare_zeros: bits & 16 != 0,
-        markup: bits & 32 != 0,
-        stop_after_classes: bits & 64 != 0,
-    }
+    StcVariant::from_bits(draw.next())
 }
 
 /// The cases of one run: `per_family` of each family, W and seeds drawn from `seed`.

@@ -110,14 +110,7 @@ fn main() {
             }),
             (2, {
                 let b = next();
-                let v = StcVariant {
-                    principal_first: b & 1 != 0,
-                    header_lines: 1 + (b >> 1) as usize % 3,
-                    class_on_top: b & 8 != 0,
-                    bare_zeros: b & 16 != 0,
-                    markup: b & 32 != 0,
-                    stop_after_classes: b & 64 != 0,
-                };
+                let v = StcVariant::from_bits(b);
                 stc_document(&v, (b % 12) as u32)
                     .lines()
                     .map(str::to_string)

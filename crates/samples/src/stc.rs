@@ -32,6 +32,21 @@ pub struct StcVariant {
     pub stop_after_classes: bool,
 }
 
+impl StcVariant {
+    /// The variant a draw's bits pick, every combination reachable: the drifting-cut test and
+    /// its diagnostic pick by the same bits, so a seed one prints is a seed the other reproduces.
+    pub fn from_bits(bits: u64) -> StcVariant {
+        StcVariant {
+            principal_first: bits & 1 != 0,
+            header_lines: 1 + (bits >> 1) as usize % 3,
+            class_on_top: bits & 8 != 0,
+            bare_zeros: bits & 16 != 0,
+            markup: bits & 32 != 0,
+            stop_after_classes: bits & 64 != 0,
+        }
+    }
+}
+
 impl Default for StcVariant {
     fn default() -> Self {
         StcVariant {
