@@ -9,8 +9,8 @@
 /// Built with the `no_thp` feature (crates/cli/Cargo.toml): by default mimalloc asks the kernel for
 /// transparent huge pages on its arena, so every 2 MB region it touches counts whole in the
 /// resident set. That was ~18 MB of a reparse's ~47 MB peak, and it made the peak jump in 2 MB
-/// steps, so a longer run reached a higher one (`remit reparse` of 500 / 5,000 statements: 12
-/// huge pages, 24 MB, in the arena; peak 47.7 -> 29.7 MB at 500 statements without them).
+/// steps, so a longer run reached a higher one (`remit reparse` of 500 statements: 12 huge pages,
+/// 24 MB, in the arena; peak 46.6 -> 29.1 MB, means of 3 runs, without them).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -23,7 +23,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = libmimalloc_sys::mi_option_use
 /// Freed pages go back to the kernel at once rather than after mimalloc's default 1 s: a reparse
 /// frees each parsed filing soon after it is loaded, and with the delay the pages of the last
 /// second's filings stayed resident, a peak that grew with the length of the run (peak RSS of a
-/// 5,000-statement reparse ~4 MB lower, 1.11x -> 1.05x of a 500-statement one on average), at no
+/// 5,000-statement reparse ~4 MB lower, 1.10x -> 1.05x of a 500-statement one on average), at no
 /// measured cost in speed. The option is read each time mimalloc schedules a purge, so setting it
 /// after start-up takes effect.
 fn tune_allocator() {
