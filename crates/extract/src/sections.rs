@@ -396,9 +396,7 @@ mod tests {
     /// figure the filer's cut moved two columns is still printed in the same alignment.
     #[test]
     fn a_figure_two_columns_off_keeps_its_sub_heading() {
-        let pad = |label: &str, at: usize, figure: &str| {
-            format!("{label:<at$}{figure}")
-        };
+        let pad = |label: &str, at: usize, figure: &str| format!("{label:<at$}{figure}");
         for shift in [0, 1, 2] {
             let lines = [
                 pad("PREFUNDING", 90, "ADJUSTABLE     FIXED          TOTAL"),

@@ -232,7 +232,11 @@ fn keys_and_values(words: &[Word]) -> Vec<Word> {
                 out.push(Word {
                     start: head.start,
                     end: tail.end,
-                    text: key.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+                    text: key
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 });
             }
             next_key.next();
@@ -320,7 +324,10 @@ mod tests {
                 &format!("{pad}{administrator}"),
                 &format!("{pad}{phone}"),
                 &format!("{pad}Address:   Deutsche Bank"),
-                &format!("{pad}{}1761 E. St. Andrew Place, Santa Ana, CA 92705", " ".repeat(17)),
+                &format!(
+                    "{pad}{}1761 E. St. Andrew Place, Santa Ana, CA 92705",
+                    " ".repeat(17)
+                ),
             ]);
             assert_eq!(
                 parties(&header),
@@ -341,7 +348,10 @@ mod tests {
                 .collect();
             assert_eq!(
                 address,
-                ["Deutsche Bank", "1761 E. St. Andrew Place, Santa Ana, CA 92705"]
+                [
+                    "Deutsche Bank",
+                    "1761 E. St. Andrew Place, Santa Ana, CA 92705"
+                ]
             );
         }
     }
