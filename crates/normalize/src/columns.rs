@@ -34,6 +34,11 @@ const JOIN: i64 = 100;
 /// elsewhere, with as many blanks between them as the reading puts back.
 const PAIR: i64 = 200;
 
+/// What it weighs that a reading prints two fields of a phrase one blank apart (see
+/// [`Survey::phrase`]): more than the fields of a line of prose line up by chance with the
+/// columns of a table around it.
+const PHRASE: i64 = 300;
+
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
@@ -164,6 +169,7 @@ impl Line {
                 segments[k].skip_first_start = true;
             }
         }
+        let gaps = crate::rejoin::gaps(pieces);
         let cuts: Vec<Vec<Reading>> = pieces
             .windows(2)
             .enumerate()
@@ -189,6 +195,10 @@ impl Line {
                                 } else {
                                     0
                                 }
+                        } else {
+                            0
+                        } + if survey.phrase(&pair[0], &pair[1], pad, &gaps) {
+                            PHRASE
                         } else {
                             0
                         },
