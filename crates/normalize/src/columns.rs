@@ -34,6 +34,11 @@ const JOIN: i64 = 100;
 /// elsewhere, with as many blanks between them as the reading puts back.
 const PAIR: i64 = 200;
 
+/// What it weighs that a reading prints two fields of a phrase one blank apart (see
+/// [`Survey::phrase`]): more than the fields of a line of prose line up by chance with the
+/// columns of a table around it.
+const PHRASE: i64 = 300;
+
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
@@ -164,6 +169,7 @@ impl Line {
                 segments[k].skip_first_start = true;
             }
         }
+        let gaps = crate::rejoin::gaps(pieces);
         let cuts: Vec<Vec<Reading>> = pieces
             .windows(2)
             .enumerate()
@@ -189,6 +195,10 @@ impl Line {
                                 } else {
                                     0
                                 }
+                        } else {
+                            0
+                        } + if survey.phrase(&pair[0], &pair[1], pad, &gaps) {
+                            PHRASE
                         } else {
                             0
                         },
@@ -651,5 +661,92 @@ fn fields(text: &str) -> Vec<Field> {
             f.equals |= c == '=';
         }
     }
+    let chars: Vec<char> = text.chars().collect();
+    for k in 1..out.len() {
+        let (count, next) = (out[k - 1], out[k]);
+        if label_count(&chars, count, next) {
+            out[k - 1].figure = false;
+        }
+    }
     out
+}
+
+/// A count printed before the word it counts (`1 PAYMENT`, `3+  PAYMTS`, `30 Days`) is part of
+/// a label: left-aligned with its word, not a figure right-aligned in a column.
+fn label_count(chars: &[char], count: Field, next: Field) -> bool {
+    let text = |f: Field| chars.get(f.start..f.end).unwrap_or_default();
+    count.figure
+        && count.end - count.start <= 3
+        && next.start - count.end <= 2
+        && text(count).iter().all(|c| c.is_ascii_digit() || *c == '+')
+        && text(next).first().is_some_and(|c| c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::unwrap::unwrap_lines;
+
+    /// Cuts `line` as a drifting agent does: piece `k` at `widths[k]` physical columns (a
+    /// continuation's `>` counting), every piece losing its trailing blanks.
+    fn cut(line: &str, widths: &mut impl Iterator<Item = usize>, out: &mut String) {
+        let mut rest: Vec<char> = line.chars().collect();
+        let mut first = true;
+        loop {
+            let room = widths.next().unwrap_or(30) - usize::from(!first);
+            let tail = rest.split_off(room.min(rest.len()));
+            if !first {
+                out.push('>');
+            }
+            out.push_str(rest.iter().collect::<String>().trim_end());
+            out.push('\n');
+            if tail.is_empty() {
+                return;
+            }
+            rest = tail;
+            first = false;
+        }
+    }
+
+    /// The document's lines cut at widths drifting within 28..=30, in a fixed order.
+    fn drifting(lines: &[String]) -> String {
+        let mut widths = [30, 28, 29, 30, 29, 28, 28, 30, 29].into_iter().cycle();
+        let mut out = String::new();
+        for line in lines {
+            cut(line, &mut widths, &mut out);
+        }
+        out
+    }
+
+    /// A row of right-aligned figures ending at columns 35, 50 and 65.
+    fn figures(label: &str, values: [&str; 3]) -> String {
+        let mut line = format!("{label:<20}");
+        for (value, end) in values.iter().zip([35, 50, 65]) {
+            line.push_str(&format!("{value:>width$}", width = end - line.len()));
+        }
+        line
+    }
+
+    #[test]
+    fn a_count_before_its_word_is_read_as_a_label_not_a_figure() {
+        // The heading's `1` and `2` start where the figures of the column before end; read as
+        // figures, their ends would pull the heading a column left, onto those figure ends.
+        let heading = format!("{:20}CURRENT{:8}1 PAYMENT{:6}2 PAYMTS", "", "", "");
+        assert_eq!(heading.find("1 P"), Some(35));
+        assert_eq!(heading.find("2 P"), Some(50));
+        let mut lines = vec![heading];
+        for (k, label) in ["BALANCE", "LOANS", "PERCENT", "RATE"].iter().enumerate() {
+            let digit = k.to_string();
+            lines.push(figures(
+                label,
+                [
+                    &format!("1234{digit}67.89"),
+                    &format!("2{digit}45678.01"),
+                    &format!("345{digit}789.12"),
+                ],
+            ));
+        }
+        let text = drifting(&lines);
+        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(joined, lines, "cut as:\n{text}");
+    }
 }

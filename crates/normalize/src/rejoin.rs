@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use crate::ascii::trim_start;
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How dominant the usual width must be for a document to count as cut at one width.
@@ -46,6 +47,9 @@ pub(crate) struct Survey<'a> {
     /// Two fields printed side by side in a piece, and the blanks between them; surveyed only
     /// for a document cut at drifting widths.
     pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// After a field ending in a mark (`,`, `:`, `)`), how often the document prints one blank
+    /// and how often several; surveyed only for a document cut at drifting widths.
+    after_mark: HashMap<char, (u32, u32)>,
 }
 
 impl<'a> Survey<'a> {
@@ -57,6 +61,7 @@ impl<'a> Survey<'a> {
             words: HashMap::new(),
             keys: HashMap::new(),
             pairs: HashMap::new(),
+            after_mark: HashMap::new(),
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -136,6 +141,15 @@ impl<'a> Survey<'a> {
                             let gaps = survey.pairs.entry((left, token)).or_default();
                             if !gaps.contains(&(start - end)) {
                                 gaps.push(start - end);
+                            }
+                            if let Some(mark) = left.chars().last().filter(|c| !c.is_alphanumeric())
+                            {
+                                let counts = survey.after_mark.entry(mark).or_default();
+                                if start - end == 1 {
+                                    counts.0 += 1;
+                                } else {
+                                    counts.1 += 1;
+                                }
                             }
                         }
                         previous = Some((token, start + token.len()));
@@ -272,6 +286,69 @@ impl Survey<'_> {
             .is_some_and(|gaps| gaps.contains(&blanks))
     }
 
+    /// Whether reading the cut after `piece` with `pad` blanks prints the two fields around it
+    /// one blank apart inside a run of fields one blank apart (a phrase: `Wendover Funding,` +
+    /// ` Inc.`, `April 30,` + `2002`): the blanks a cut in blanks put back are the whole gap
+    /// between the fields, and inside a phrase that gap is one blank. Several blanks there are
+    /// read only where the columns of the lines around line up with them.
+    ///
+    /// A phrase needs a field one blank before the piece's last, or one blank after the
+    /// continuation's first; and a line that prints fields apart by as many blanks as another
+    /// reading puts back (`gaps`: a heading's `TOTAL  CURRENT PRINCIPAL BALANCE`) says nothing
+    /// of which it is here; nor does a mark the document prints several blanks after more
+    /// often than one (a label's `Record Date:`). Where the trim may have cut a token in two (`pad` 1 after a
+    /// piece at the limit, before a continuation that starts with a non-blank), the phrase
+    /// only says how far apart two words are that the vocabulary reads apart.
+    pub(crate) fn phrase(
+        &self,
+        piece: &Piece<'_>,
+        next: &Piece<'_>,
+        pad: usize,
+        gaps: &[usize],
+    ) -> bool {
+        let content = piece.content.trim_end();
+        let rest = trim_start(next.content);
+        let lead = next.content.len() - rest.len();
+        let Some(last) = content.chars().last().filter(|c| !c.is_whitespace()) else {
+            return false;
+        };
+        // A mark the document prints several blanks after more often than one (a label's
+        // `:`) ends no phrase.
+        let labels = self
+            .after_mark
+            .get(&last)
+            .is_some_and(|(one, more)| more > one);
+        if rest.is_empty() || labels {
+            return false;
+        }
+        if pad + lead != 1
+            || self
+                .paddings(piece)
+                .any(|p| p + lead >= 2 && gaps.contains(&(p + lead)))
+        {
+            return false;
+        }
+        // One blank, then a non-blank.
+        let single = |gap: &str| {
+            let mut chars = gap.chars();
+            chars.next().is_some_and(char::is_whitespace)
+                && chars.next().is_some_and(|c| !c.is_whitespace())
+        };
+        let before: String = content
+            .chars()
+            .rev()
+            .skip_while(|c| !c.is_whitespace())
+            .take(2)
+            .collect();
+        let after = rest.trim_start_matches(|c: char| !c.is_whitespace());
+        if !(single(&before) || single(after)) {
+            return false;
+        }
+        lead > 0
+            || !self.paddings(piece).contains(&0)
+            || self.vocabulary(piece, next, pad) == Evidence::Apart
+    }
+
     /// What the pieces and the document's vocabulary say of reading the cut after `piece`
     /// with `pad` blanks, where both sides of the cut are non-blank.
     pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
@@ -321,6 +398,25 @@ fn key(token: &str) -> String {
     if word.is_empty() { token } else { word }.to_string()
 }
 
+/// The blanks between two words of each piece (a heading's `TOTAL  CURRENT`; not after a
+/// label's `Note:` nor around a `-`).
+pub(crate) fn gaps(pieces: &[Piece<'_>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for piece in pieces {
+        let mut previous: Option<(usize, bool)> = None;
+        for (start, token) in fields_at(piece.content) {
+            if let Some((end, true)) = previous {
+                let gap = start - end;
+                if token.starts_with(char::is_alphanumeric) && !out.contains(&gap) {
+                    out.push(gap);
+                }
+            }
+            previous = Some((start + token.len(), token.ends_with(char::is_alphanumeric)));
+        }
+    }
+    out
+}
+
 /// The blank-separated fields of `text` with the byte each starts at.
 fn fields_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(char::is_whitespace)
@@ -354,4 +450,93 @@ fn figure_cut(left: &str, right: &str) -> bool {
     (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::unwrap::unwrap_lines;
+
+    /// Cuts `line` the way a filer agent does: each piece at the next of `widths` (a
+    /// continuation's `>` counting), its trailing blanks trimmed.
+    fn cut(line: &str, widths: &mut impl Iterator<Item = usize>, out: &mut Vec<String>) {
+        let chars: Vec<char> = line.trim_end().chars().collect();
+        let mut at = 0;
+        let mut first = true;
+        loop {
+            let room = widths.next().unwrap_or(80) - usize::from(!first);
+            let end = (at + room).min(chars.len());
+            let piece: String = chars[at..end].iter().collect();
+            let mark = if first { "" } else { ">" };
+            out.push(format!("{mark}{}", piece.trim_end()));
+            if end == chars.len() {
+                break;
+            }
+            at = end;
+            first = false;
+        }
+    }
+
+    /// A table of figures 150 columns wide, cut at widths drifting from 78 to 80, then
+    /// `lines`, each cut at its own widths: the document shows no habitual width.
+    fn drifting(lines: &[(&str, &[usize])]) -> (String, usize) {
+        let mut out = Vec::new();
+        let mut widths = [80, 78, 79, 80, 79, 78, 80, 79].into_iter().cycle();
+        for row in 0..16 {
+            let figures: Vec<String> = (0..9)
+                .map(|col| {
+                    format!(
+                        "{:>14}",
+                        format!(
+                            "{},{:03}.{:02}",
+                            7 + row * 3 + col,
+                            100 + row * 37 + col * 11,
+                            row + col
+                        )
+                    )
+                })
+                .collect();
+            cut(
+                &format!("Class A-{row:<4}{}", figures.concat()),
+                &mut widths,
+                &mut out,
+            );
+        }
+        let first = out.len();
+        for (line, widths) in lines {
+            cut(line, &mut widths.iter().copied(), &mut out);
+        }
+        (out.join("\n"), first)
+    }
+
+    fn rejoined(lines: &[(&str, &[usize])]) -> Vec<String> {
+        let (text, first) = drifting(lines);
+        let skip = unwrap_lines(&text)
+            .iter()
+            .position(|(_, n)| *n as usize > first)
+            .unwrap();
+        unwrap_lines(&text)
+            .into_iter()
+            .skip(skip)
+            .map(|(l, _)| l)
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_inside_a_phrase_puts_back_one_blank() {
+        // The piece ends with `Wendover` at the cut (78, 79 or 80 columns); the blank after it
+        // went to the continuation, and the trim took nothing.
+        for name in [
+            " Funding, Inc.",
+            " Mortgage Holdings Inc.",
+            " Trust Company of California, N.A.",
+            " Bank National Association",
+            " Sample Trust Company",
+        ] {
+            for width in [78, 79, 80] {
+                let line = format!("{}Wendover{name}", " ".repeat(width - 8));
+                let lines = rejoined(&[(line.as_str(), &[width, 80])]);
+                assert_eq!(lines[0], line, "cut at {width}");
+            }
+        }
+    }
 }
