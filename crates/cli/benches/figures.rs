@@ -18,8 +18,7 @@
 use std::path::{Path, PathBuf};
 
 // The reparse is measured in this process: it must allocate as the `remit` binary does.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+include!("../src/allocator.rs");
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -43,6 +42,7 @@ const FLOOR_CHUNK: usize = 500;
 const BACKFILL_RSS_MONTHS: u32 = 15;
 
 fn main() -> Result<()> {
+    tune_allocator();
     let statements: usize = std::env::var("REMIT_BENCH_STATEMENTS")
         .ok()
         .and_then(|n| n.parse().ok())

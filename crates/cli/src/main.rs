@@ -2,14 +2,10 @@
 
 use clap::Parser;
 
-/// mimalloc rather than the system allocator: a reparse hands every parsed filing (thousands of
-/// small strings) from the parser threads to the writer, which frees them, and glibc's malloc is
-/// slow at freeing memory another thread allocated. On 2 cores it made the reparse ~20 % faster
-/// (`reparse_cost reparse 1000`: 3.9-4.2 s -> 3.1-3.2 s); docs/performance.md has the figures.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+include!("allocator.rs");
 
 fn main() {
+    tune_allocator();
     let cli = remit_cli::Cli::parse();
     let code = remit_cli::run(cli);
     // A hidden hook for `cargo bench --bench figures`, which measures the real binary's memory:

@@ -227,14 +227,23 @@ fn is_prose(text: &str, row: &Row, columns: &Columns) -> bool {
             .any(|p| p.start < first && p.end > first)
 }
 
-/// Whether the row's first figure starts where its column starts (printed left-aligned).
+/// Whether the row's first figure starts where its column starts (printed left-aligned), or
+/// within [`ALIGN_DRIFT`] of it: the filer's cut may move a figure two columns.
 fn left_aligned(row: &Row, columns: &Columns) -> bool {
     row.cells
         .iter()
         .zip(&columns.columns)
-        .find_map(|(cell, column)| cell.as_ref().map(|(_, start, _)| *start == column.start))
+        .find_map(|(cell, column)| {
+            cell.as_ref()
+                .map(|(_, start, _)| start.abs_diff(column.start) <= ALIGN_DRIFT)
+        })
         .unwrap_or(false)
 }
+
+/// How far (in characters) a figure may start from its column's start and still be printed
+/// left-aligned: a cut in the blanks before it leaves one to three there, as the column
+/// engine tolerates a header word two columns off.
+const ALIGN_DRIFT: usize = 2;
 
 /// `Label = value` pairs, several to a line, ended by `;` or a wide gap.
 fn read_pairs(text: &str, report: &str, section: &mut Section, sink: &mut Sink) {
@@ -381,5 +390,52 @@ mod tests {
         assert!(is_subtitle("Prepayment Report - Fixed", title));
         assert!(!is_subtitle("Prepayment Repo", title));
         assert!(!is_subtitle("anything", "  "));
+    }
+
+    /// A sub-heading qualifies the rows under it until rows printed in another alignment; a
+    /// figure the filer's cut moved two columns is still printed in the same alignment.
+    #[test]
+    fn a_figure_two_columns_off_keeps_its_sub_heading() {
+        let pad = |label: &str, at: usize, figure: &str| format!("{label:<at$}{figure}");
+        for shift in [0, 1, 2] {
+            let lines = [
+                pad("PREFUNDING", 90, "ADJUSTABLE     FIXED          TOTAL"),
+                "               PRE-FUNDING ACCOUNT".to_string(),
+                pad(
+                    "               Original Pre-Funded Amount",
+                    120 + shift,
+                    "45,576,084.00",
+                ),
+                pad("               Withdrawal remaining amounts", 120, "0.00"),
+            ];
+            let report = Report {
+                title: "Collateral Report".to_string(),
+                tier: None,
+                lines: lines
+                    .iter()
+                    .zip(1..)
+                    .map(|(text, line)| remit_normalize::Line {
+                        text: text.clone(),
+                        page: 1,
+                        line,
+                    })
+                    .collect(),
+            };
+            let mut sink = Sink::default();
+            read_report(&report, &mut sink);
+            let labels: Vec<(&str, &str)> = sink
+                .pool_values
+                .iter()
+                .map(|v| (v.label.as_str(), v.col.as_str()))
+                .collect();
+            assert_eq!(
+                labels,
+                [
+                    ("PRE-FUNDING ACCOUNT: Original Pre-Funded Amount", "TOTAL"),
+                    ("PRE-FUNDING ACCOUNT: Withdrawal remaining amounts", "TOTAL"),
+                ],
+                "first figure {shift} columns right"
+            );
+        }
     }
 }

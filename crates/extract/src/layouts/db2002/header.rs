@@ -1,7 +1,7 @@
 //! The statement header: the page-header lines (product, series) and the first page's
 //! ISSUANCE INFORMATION (`Seller:`, `Servicer(s):` with roles, dates) and CONTACTS.
 
-use crate::columns::{phrases, plain_words};
+use crate::columns::{phrases, plain_words, Word};
 use crate::sink::Sink;
 use crate::value::{collapse, date_to_iso, Cell};
 use crate::{Party, StatementHeader};
@@ -36,7 +36,8 @@ pub fn read(statement: &CleanStatement, sink: &mut Sink) -> (StatementHeader, Op
         let first = entry.values.first().cloned().unwrap_or_default();
         if entry.section == "ISSUANCE INFORMATION" {
             if key.to_lowercase().contains("date") {
-                let iso = date_to_iso(&first);
+                // A date is one value, whatever blanks the cut left inside it (`February   1, 2002`).
+                let iso = date_to_iso(&entry.values.join(" ")).or_else(|| date_to_iso(&first));
                 match key.to_lowercase().replace(['-', ' '], "").as_str() {
                     "cutoffdate" => header.cutoff_date = iso,
                     "closingdate" => header.closing_date = iso,
@@ -94,7 +95,8 @@ fn entries(report: &Report) -> Vec<Entry> {
     // line) does not take over the continuation lines of the left-hand key.
     let mut left_margin: Option<usize> = None;
     for line in &report.lines {
-        let parts = phrases(&plain_words(&line.text), 3);
+        let words = plain_words(&line.text);
+        let parts = phrases(&words, VALUE_GAP);
         if parts.len() == 1
             && parts.iter().all(|p| {
                 p.text.chars().any(char::is_alphabetic) && !p.text.chars().any(char::is_lowercase)
@@ -109,7 +111,7 @@ fn entries(report: &Report) -> Vec<Entry> {
             continue;
         }
         let mut current: Option<usize> = None;
-        for (index, part) in parts.iter().enumerate() {
+        for (index, part) in keys_and_values(&words).iter().enumerate() {
             if part.text.ends_with(':') {
                 out.push(Entry {
                     section: section.clone(),
@@ -140,4 +142,280 @@ fn entries(report: &Report) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// Blanks this wide or narrower may join the words of one key: the filer's cut leaves a run of
+/// up to three blanks at a cut uncertain (1, 2 or 3), so a key printed with single blanks
+/// (`Cut-Off Date:`) may come back with three inside it.
+const KEY_GAP: usize = 3;
+
+/// A key run into its value where the cut left no blank after the colon
+/// (`Administrator:James`): two words. A colon after letters and before a letter, digit or
+/// `(` only, so a link (`http://`) or a time (`10:30`) stays whole.
+fn unglue(word: &Word) -> Vec<Word> {
+    let split = word.text.char_indices().find(|&(at, c)| {
+        let before = word.text.get(..at).unwrap_or_default();
+        let after = word.text.get(at + 1..).unwrap_or_default();
+        c == ':'
+            && before.chars().last().is_some_and(char::is_alphabetic)
+            && before.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '(')
+    });
+    let Some((at, _)) = split else {
+        return vec![word.clone()];
+    };
+    let (key, value) = word.text.split_at(at + 1);
+    let key_chars = key.chars().count();
+    vec![
+        Word {
+            start: word.start,
+            end: word.start + key_chars,
+            text: key.to_string(),
+        },
+        Word {
+            start: word.start + key_chars,
+            end: word.end,
+            text: value.to_string(),
+        },
+    ]
+}
+
+/// Blanks this wide or wider part two values (a party's name and its role, printed six apart):
+/// a gap of three or fewer may be one blank the cut widened (`Wendover Funding,   Inc.`).
+const VALUE_GAP: usize = KEY_GAP + 1;
+
+/// Whether a word ends a key (`Date:`, `Servicer(s):`): a colon after letters.
+fn ends_key(word: &Word) -> bool {
+    word.text.ends_with(':') && word.text.chars().any(char::is_alphabetic)
+}
+
+/// The line's keys and value phrases in reading order. A key is a word ending in a colon with
+/// the words printed close before it; what follows a key up to the next key is its value,
+/// however many blanks separate them (`Administrator: James F Noriega` is a pair even where
+/// the cut left one blank after the colon). Value words are grouped into phrases by gaps of
+/// [`VALUE_GAP`] blanks or more (a name and its role: `Impac Funding Corporation      Master
+/// Servicer`).
+fn keys_and_values(words: &[Word]) -> Vec<Word> {
+    let words: Vec<Word> = words.iter().flat_map(unglue).collect();
+    // Where each key starts (its first word) and ends (its colon word), left to right.
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    for (colon, word) in words.iter().enumerate() {
+        if !ends_key(word) {
+            continue;
+        }
+        // The previous key's value keeps at least its first word.
+        let floor = keys.last().map_or(0, |&(_, end)| (end + 2).min(colon));
+        let mut first = colon;
+        while first > floor {
+            let (Some(before), Some(at)) = (words.get(first - 1), words.get(first)) else {
+                break;
+            };
+            if ends_key(before) || at.start > before.end + KEY_GAP {
+                break;
+            }
+            first -= 1;
+        }
+        keys.push((first, colon));
+    }
+    let mut out: Vec<Word> = Vec::new();
+    let mut values: Vec<Word> = Vec::new();
+    let mut index = 0;
+    let mut next_key = keys.iter().peekable();
+    while index < words.len() {
+        if let Some(&&(first, colon)) = next_key.peek().filter(|(first, _)| *first == index) {
+            out.extend(phrases(&std::mem::take(&mut values), VALUE_GAP));
+            let key = words.get(first..=colon).unwrap_or_default();
+            if let (Some(head), Some(tail)) = (key.first(), key.last()) {
+                out.push(Word {
+                    start: head.start,
+                    end: tail.end,
+                    text: key
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                });
+            }
+            next_key.next();
+            index = colon + 1;
+            continue;
+        }
+        values.extend(words.get(index).cloned());
+        index += 1;
+    }
+    out.extend(phrases(&values, VALUE_GAP));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use remit_normalize::Line;
+
+    /// The header read from a first page of `lines` under `CONTACTS` and `ISSUANCE INFORMATION`.
+    fn header_of(lines: &[&str]) -> (StatementHeader, Sink) {
+        let statement = CleanStatement {
+            preamble: Vec::new(),
+            trust_name: None,
+            header_lines: Vec::new(),
+            distribution_date: None,
+            reports: vec![Report {
+                title: "Contents".to_string(),
+                tier: None,
+                lines: lines
+                    .iter()
+                    .zip(1..)
+                    .map(|(text, line)| Line {
+                        text: text.to_string(),
+                        page: 1,
+                        line,
+                    })
+                    .collect(),
+            }],
+        };
+        let mut sink = Sink::default();
+        let (header, _) = read(&statement, &mut sink);
+        (header, sink)
+    }
+
+    fn parties(header: &StatementHeader) -> Vec<(&str, &str)> {
+        header
+            .parties
+            .iter()
+            .map(|p| (p.role.as_str(), p.name.as_str()))
+            .collect()
+    }
+
+    fn contact<'a>(sink: &'a Sink, label: &str) -> Option<&'a str> {
+        sink.pool_values
+            .iter()
+            .find(|v| v.section == "CONTACTS" && v.label == label)
+            .map(|v| v.raw.as_str())
+    }
+
+    /// A cut in the blanks after a colon may leave one blank there, or three inside the key:
+    /// the colon still ends the key and starts its value.
+    #[test]
+    fn a_contact_is_split_at_its_colon_however_many_blanks_follow_it() {
+        for (administrator, phone) in [
+            (
+                "Administrator:   James F Noriega",
+                "Direct Phone Number:   (714)247-6281",
+            ),
+            (
+                "Administrator: James F Noriega",
+                "Direct Phone Number: (714)247-6281",
+            ),
+            (
+                "Administrator:James F Noriega",
+                "Direct   Phone Number: (714)247-6281",
+            ),
+            (
+                "Administrator:  James F Noriega",
+                "Direct Phone   Number:  (714)247-6281",
+            ),
+        ] {
+            let pad = " ".repeat(60);
+            let (header, sink) = header_of(&[
+                &format!("{}CONTACTS", " ".repeat(45)),
+                &format!("{pad}{administrator}"),
+                &format!("{pad}{phone}"),
+                &format!("{pad}Address:   Deutsche Bank"),
+                &format!(
+                    "{pad}{}1761 E. St. Andrew Place, Santa Ana, CA 92705",
+                    " ".repeat(17)
+                ),
+            ]);
+            assert_eq!(
+                parties(&header),
+                [("Administrator", "James F Noriega")],
+                "{administrator:?} / {phone:?}"
+            );
+            assert_eq!(contact(&sink, "Administrator"), Some("James F Noriega"));
+            assert_eq!(
+                contact(&sink, "Direct Phone Number"),
+                Some("(714)247-6281"),
+                "{phone:?}"
+            );
+            let address: Vec<&str> = sink
+                .pool_values
+                .iter()
+                .filter(|v| v.label == "Address")
+                .map(|v| v.raw.as_str())
+                .collect();
+            assert_eq!(
+                address,
+                [
+                    "Deutsche Bank",
+                    "1761 E. St. Andrew Place, Santa Ana, CA 92705"
+                ]
+            );
+        }
+    }
+
+    /// Two pairs on a line (`Seller:  ...   Cut-Off Date:  ...`): the second key is the words
+    /// printed close before its colon, not a role of the first key's party.
+    #[test]
+    fn two_pairs_on_a_line_are_paired_by_their_colons() {
+        for gap in [" ", "  ", "   "] {
+            let (header, _) = header_of(&[
+                "ISSUANCE INFORMATION",
+                &format!(
+                    "               Seller:                       IMPAC Mortgage Holdings Inc.{}Cut-Off{gap}Date:              February 1, 2002",
+                    " ".repeat(41)
+                ),
+                &format!(
+                    "               Certificate Insurer(s):       AMBAC Indemnity Corporation{}Closing{gap}Date:               February 27, 2002",
+                    " ".repeat(42)
+                ),
+                "               Servicer(s):                  Impac Funding Corporation      Master Servicer",
+                "                                             Wendover Funding, Inc.      Sub-Servicer",
+            ]);
+            assert_eq!(
+                parties(&header),
+                [
+                    ("Seller", "IMPAC Mortgage Holdings Inc."),
+                    ("Certificate Insurer", "AMBAC Indemnity Corporation"),
+                    ("Master Servicer", "Impac Funding Corporation"),
+                    ("Sub-Servicer", "Wendover Funding, Inc."),
+                ],
+                "{gap:?}"
+            );
+            assert_eq!(header.cutoff_date.as_deref(), Some("2002-02-01"));
+            assert_eq!(header.closing_date.as_deref(), Some("2002-02-27"));
+        }
+    }
+
+    /// One blank the cut widened to three inside a name, a date or the heading splits none of
+    /// them: a name and its role stand six apart, and the cut moves a gap by two at most.
+    #[test]
+    fn blanks_a_cut_widened_inside_a_name_or_date_split_nothing() {
+        let (header, _) = header_of(&[
+            "ISSUANCE   INFORMATION",
+            &format!(
+                "               Seller:                       IMPAC Mortgage Holdings   Inc.{}Cut-Off Date:              February   1,   2002",
+                " ".repeat(41)
+            ),
+            &format!(
+                "               Certificate Insurer(s):       AMBAC Indemnity   Corporation{}Closing Date:               February 27,2002",
+                " ".repeat(40)
+            ),
+            "               Servicer(s):                  Impac Funding Corporation    Master Servicer",
+            "                                             Wendover Funding,   Inc.      Sub-Servicer",
+        ]);
+        assert_eq!(
+            parties(&header),
+            [
+                ("Seller", "IMPAC Mortgage Holdings Inc."),
+                ("Certificate Insurer", "AMBAC Indemnity Corporation"),
+                ("Master Servicer", "Impac Funding Corporation"),
+                ("Sub-Servicer", "Wendover Funding, Inc."),
+            ]
+        );
+        assert_eq!(header.cutoff_date.as_deref(), Some("2002-02-01"));
+        assert_eq!(header.closing_date.as_deref(), Some("2002-02-27"));
+    }
 }

@@ -230,8 +230,12 @@ fn fill(event: &mut LoanEvent, field: Field, cell: &Cell) {
                 .copied()
                 .filter(|p| *p != "-")
                 .collect();
+            // The `-` between type and term is a separator, also where the filer's cut left no
+            // blank before it (`Repur/Subs-`).
+            let kind = kind.join(" ");
+            let kind = kind.trim_end_matches('-').trim_end();
             if field == Field::TypeAndTerm && !kind.is_empty() {
-                event.loan_type = Some(kind.join(" "));
+                event.loan_type = Some(kind.to_string());
             }
         }
     }
@@ -287,6 +291,52 @@ fn summary_checks(
                 .collect();
             sink.checks
                 .identity(name, Precision::Money, (label, printed), &terms);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> LoanEvent {
+        LoanEvent {
+            kind: LoanEventKind::Prepaid,
+            loan_number: String::new(),
+            loan_group: None,
+            status: None,
+            original_balance: None,
+            balance: None,
+            event_date: None,
+            note_rate: None,
+            state: None,
+            ltv: None,
+            loan_type: None,
+            original_term: None,
+            origination_date: None,
+            realized_loss: None,
+        }
+    }
+
+    /// `Type - Term`: the dash parts them wherever the cut left it, and a type with no term
+    /// printed keeps its words.
+    #[test]
+    fn the_dash_between_type_and_term_is_never_part_of_the_type() {
+        for (raw, loan_type, term) in [
+            ("Paid Off  -  18", Some("Paid Off"), Some(18)),
+            ("Repur/Subs  -", Some("Repur/Subs"), None),
+            ("Repur/Subs-", Some("Repur/Subs"), None),
+            ("Paid Off-  24", Some("Paid Off"), Some(24)),
+            ("Paid Off", Some("Paid Off"), None),
+            ("-  36", None, Some(36)),
+        ] {
+            let mut e = event();
+            fill(&mut e, Field::TypeAndTerm, &Cell::parse(raw));
+            assert_eq!(
+                (e.loan_type.as_deref(), e.original_term),
+                (loan_type, term),
+                "{raw:?}"
+            );
         }
     }
 }
