@@ -291,11 +291,12 @@ impl<'a> Survey<'a> {
                 .is_some_and(|(one, more)| one > more)
     }
 
-    /// Whether the document prints `token` as a word, in any case (`including`, `Including`).
+    /// Whether the document prints `token` as a word, in any case (`including`, `Including`;
+    /// not a letter alone: `F` of `James F Noriega` is not the `f` of `Of` + `f`).
     fn known_word(&self, token: &str) -> bool {
         let word = key(token);
         self.known(token)
-            || (word.chars().any(char::is_alphabetic)
+            || (word.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && self.folded.contains_key(&word.to_lowercase()))
     }
 
@@ -671,6 +672,18 @@ mod tests {
                 let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
                 assert_eq!(lines[1], line, "cut at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn a_letter_alone_printed_elsewhere_in_another_case_is_no_word() {
+        // `F` of a name and `of` are printed elsewhere; `Off` cut after `Of` is one token.
+        let printed = "James F Noriega   number of loans   Page 1 of 24";
+        for width in [78, 79] {
+            let before = "Loans Paid Of";
+            let line = format!("{}{before}f in Full", " ".repeat(width - before.len()));
+            let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
+            assert_eq!(lines[1], line, "cut at {width}");
         }
     }
 }
