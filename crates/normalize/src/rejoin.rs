@@ -50,6 +50,16 @@ pub(crate) struct Survey<'a> {
     /// After a field ending in a mark (`,`, `:`, `)`), how often the document prints one blank
     /// and how often several; surveyed only for a document cut at drifting widths.
     after_mark: HashMap<char, (u32, u32)>,
+    /// How often the document prints a mark right before a letter or digit, and how often
+    /// one blank apart (`(555)0` never, `(555) 0`); surveyed only for a document cut at
+    /// drifting widths.
+    before_word: HashMap<char, (u32, u32)>,
+    /// The words the document prints, lower-cased (`Including` is the word `including`);
+    /// surveyed only for a document cut at drifting widths.
+    folded: HashMap<String, u32>,
+    /// How often the document prints a word one blank before a figure (`March 25,`);
+    /// surveyed only for a document cut at drifting widths.
+    word_before_figure: u32,
 }
 
 impl<'a> Survey<'a> {
@@ -62,6 +72,9 @@ impl<'a> Survey<'a> {
             keys: HashMap::new(),
             pairs: HashMap::new(),
             after_mark: HashMap::new(),
+            before_word: HashMap::new(),
+            folded: HashMap::new(),
+            word_before_figure: 0,
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -131,6 +144,13 @@ impl<'a> Survey<'a> {
         if !survey.consistent {
             for (token, count) in &survey.words {
                 *survey.keys.entry(key(token)).or_default() += count;
+                *survey.folded.entry(key(token).to_lowercase()).or_default() += count;
+                let chars: Vec<char> = token.chars().collect();
+                for pair in chars.windows(2) {
+                    if !pair[0].is_alphanumeric() && pair[1].is_alphanumeric() {
+                        survey.before_word.entry(pair[0]).or_default().0 += count;
+                    }
+                }
             }
             for (_, pieces) in groups {
                 for piece in pieces {
@@ -142,11 +162,21 @@ impl<'a> Survey<'a> {
                             if !gaps.contains(&(start - end)) {
                                 gaps.push(start - end);
                             }
+                            if start - end == 1
+                                && left.chars().count() >= 2
+                                && left.chars().all(char::is_alphabetic)
+                                && token.starts_with(|c: char| c.is_ascii_digit())
+                            {
+                                survey.word_before_figure += 1;
+                            }
                             if let Some(mark) = left.chars().last().filter(|c| !c.is_alphanumeric())
                             {
                                 let counts = survey.after_mark.entry(mark).or_default();
                                 if start - end == 1 {
                                     counts.0 += 1;
+                                    if token.starts_with(char::is_alphanumeric) {
+                                        survey.before_word.entry(mark).or_default().1 += 1;
+                                    }
                                 } else {
                                     counts.1 += 1;
                                 }
@@ -192,6 +222,81 @@ impl<'a> Survey<'a> {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
         self.known(&format!("{left}{right}"))
+    }
+
+    /// Whether the document's own conventions print `left` and `right` apart, though it may
+    /// print neither anywhere else:
+    /// * a comma before digits that are not a group of three ends no figure (`25,` + `2002`);
+    /// * a word the document prints as a word, in a document that prints words one blank
+    ///   before figures, is no part of the figure after it (`March` + `31,`, `or` + `15(d)`);
+    /// * a mark the document prints a blank after far more often than a letter or digit
+    ///   (`(555)` + `010-0197`);
+    /// * an operator the document prints on its own, one blank before what follows it (`+` +
+    ///   `Repurchases)/(Beg`, `(1-SMMn+1)` + `*`), where it does not sign a figure nor start a
+    ///   hyphen (`Non` + `-`).
+    ///
+    /// Each holds only where the document prints its fields one blank apart somewhere: fields
+    /// printed several blanks apart are never read apart where a cut may have split one.
+    fn apart_by_convention(&self, left: &str, right: &str) -> bool {
+        let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
+            return false;
+        };
+        if self.year_after_comma(left, right) {
+            return true;
+        }
+        let word = key(left);
+        if first.is_ascii_digit()
+            && word.chars().count() >= 2
+            && word.chars().all(char::is_alphabetic)
+            && left.ends_with(char::is_alphabetic)
+            && self.known_word(left)
+            && self.word_before_figure >= 2
+        {
+            return true;
+        }
+        if !last.is_alphanumeric() && first.is_alphanumeric() && !"([$-".contains(last) {
+            let (joined, apart) = self.before_word.get(&last).copied().unwrap_or_default();
+            if apart >= 2 && apart > 2 * joined {
+                return true;
+            }
+        }
+        let mark = |t: &str| {
+            let mut chars = t.chars();
+            chars.next().is_some_and(|c| "+-*=/&".contains(c)) && chars.next().is_none()
+        };
+        // An operator the document prints one blank apart from what follows it more often
+        // than several (in formulas, not as a table's `=` column).
+        let spaced = |op: &str| {
+            op.chars()
+                .next()
+                .and_then(|c| self.after_mark.get(&c))
+                .is_some_and(|(one, more)| one > more)
+                && self.words.contains_key(op)
+        };
+        (mark(left) && first.is_alphabetic() && spaced(left))
+            || (mark(right) && right != "-" && !last.is_ascii_digit() && spaced(right))
+    }
+
+    /// A comma before digits that are no group of three (`25,` + `2002`), in a document that
+    /// prints a comma one blank before what follows it more often than several: no figure is
+    /// cut there, a date is.
+    fn year_after_comma(&self, left: &str, right: &str) -> bool {
+        let group = right.chars().take_while(char::is_ascii_digit).count();
+        left.ends_with(',')
+            && group > 0
+            && group != 3
+            && self
+                .after_mark
+                .get(&',')
+                .is_some_and(|(one, more)| one > more)
+    }
+
+    /// Whether the document prints `token` as a word, in any case (`including`, `Including`).
+    fn known_word(&self, token: &str) -> bool {
+        let word = key(token);
+        self.known(token)
+            || (word.chars().any(char::is_alphabetic)
+                && self.folded.contains_key(&word.to_lowercase()))
     }
 
     /// Whether the document prints `token` away from any cut, as it is or as the same word.
@@ -360,15 +465,15 @@ impl Survey<'_> {
             } else {
                 Evidence::Join
             }
-        } else if figure_cut(left, right) {
+        } else if figure_cut(left, right) && !self.year_after_comma(left, right) {
             Evidence::SplitsAFigure
         } else {
             // Two tokens the document prints, one of them a word (`Sample` + `Administrator`,
             // `1` + `of`, `+` + `Repurchases`), whose join it never prints.
             let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
             let printed_apart = (word(left) || word(right))
-                && self.known(left)
-                && self.known(right)
+                && self.known_word(left)
+                && self.known_word(right)
                 // `Avg` + `(Loss`: a bracket may open right after a word.
                 && !right.starts_with(['(', '['])
                 && !left.ends_with(['(', '[']);
@@ -381,7 +486,8 @@ impl Survey<'_> {
             let new_word = left.ends_with(|c: char| c.is_lowercase())
                 && right.starts_with(|c: char| c.is_uppercase())
                 && (printed_word(left) || printed_word(right));
-            let apart = (printed_apart || new_word) && !self.prints_whole(piece, next);
+            let apart = (printed_apart || new_word || self.apart_by_convention(left, right))
+                && !self.prints_whole(piece, next);
             if apart {
                 Evidence::Apart
             } else {
@@ -536,6 +642,34 @@ mod tests {
                 let line = format!("{}Wendover{name}", " ".repeat(width - 8));
                 let lines = rejoined(&[(line.as_str(), &[width, 80])]);
                 assert_eq!(lines[0], line, "cut at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_on_a_trimmed_blank_between_two_words_the_document_prints_apart_keeps_it() {
+        // The document prints elsewhere, whole: `March`, `Including`, `loans`, a `+` of its own;
+        // a comma, a word before a figure and the `+` one blank before what follows.
+        let printed = "March 25, 2002   Including Area Code   loans   A + B   Page 1 of 24";
+        for (before, after) in [
+            // A comma before four digits ends no figure.
+            ("Report for November 25,", "2002 Distribution"),
+            // A word before a figure.
+            ("Record Date: March", "31, 2002"),
+            // An operator printed on its own.
+            (
+                "(Voluntary prepayments +",
+                "Repurchases)/(Beg Principal Balance)",
+            ),
+            // A word printed elsewhere capitalized.
+            ("REO loans, including", "loans that become REO"),
+        ] {
+            for width in [79, 80] {
+                // The blank after `before` ends the piece cut at `width`: the trim took it.
+                let indent = " ".repeat(width - 1 - before.len());
+                let line = format!("{indent}{before} {after}");
+                let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
+                assert_eq!(lines[1], line, "cut at {width}");
             }
         }
     }
