@@ -175,9 +175,14 @@ impl Line {
             .enumerate()
             .map(|(k, pair)| {
                 let joinable = segments[k].trail && segments[k + 1].lead;
-                survey
-                    .candidates(&pair[0], &pair[1])
-                    .into_iter()
+                let mut pads = survey.candidates(&pair[0], &pair[1]);
+                // Between two non-blanks a reading puts back the whole gap between two
+                // fields: a gap the document never prints elsewhere is no reading while a
+                // token cut in two (or a gap it does print) is another.
+                if joinable && pads.iter().any(|&p| survey.prints_gap(p)) {
+                    pads.retain(|&p| survey.prints_gap(p));
+                }
+                pads.into_iter()
                     .enumerate()
                     .map(|(rank, pad)| Reading {
                         pad,

@@ -60,6 +60,11 @@ pub(crate) struct Survey<'a> {
     /// How often the document prints a word one blank before a figure (`March 25,`);
     /// surveyed only for a document cut at drifting widths.
     word_before_figure: u32,
+    /// How often a piece prints two fields one blank apart and two blanks apart. A cut
+    /// between two non-blanks was read as a trimmed blank only because documents print such
+    /// gaps (`number of`); one that never does (every field several blanks from the next)
+    /// had a token cut in two there.
+    narrow_gaps: [u32; 2],
 }
 
 impl<'a> Survey<'a> {
@@ -75,6 +80,7 @@ impl<'a> Survey<'a> {
             before_word: HashMap::new(),
             folded: HashMap::new(),
             word_before_figure: 0,
+            narrow_gaps: [0, 0],
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -86,6 +92,7 @@ impl<'a> Survey<'a> {
                     k + 1 < pieces.len() && content.ends_with(|c: char| !c.is_whitespace());
                 let cut_before =
                     piece.continuation && content.starts_with(|c: char| !c.is_whitespace());
+                count_narrow_gaps(content, &mut survey.narrow_gaps);
                 let count = content.split_whitespace().count();
                 for (i, token) in content.split_whitespace().enumerate() {
                     if (cut_before && i == 0) || (cut_after && i + 1 == count) {
@@ -333,6 +340,17 @@ impl<'a> Survey<'a> {
             && printed(right) >= 2
             && printed(&format!("{left}{right}")) == 0
             && self.paddings(piece).contains(&1)
+            && self.prints_gap(1)
+    }
+
+    /// Whether the document prints two fields `blanks` blanks apart anywhere (always, for
+    /// three or more: tables do).
+    pub(crate) fn prints_gap(&self, blanks: usize) -> bool {
+        match blanks {
+            0 => true,
+            1 | 2 => self.narrow_gaps[blanks - 1] > 0,
+            _ => true,
+        }
     }
 }
 
@@ -498,6 +516,23 @@ impl Survey<'_> {
     }
 }
 
+/// Counts the gaps of one and of two blanks between two fields of `content` (not its
+/// indentation) into `counts`.
+fn count_narrow_gaps(content: &str, counts: &mut [u32; 2]) {
+    let bytes = content.trim_start().as_bytes();
+    let mut run = 0usize;
+    for &b in bytes {
+        if b == b' ' {
+            run += 1;
+        } else {
+            if let 1 | 2 = run {
+                counts[run - 1] += 1;
+            }
+            run = 0;
+        }
+    }
+}
+
 /// A token as a word: without the punctuation around it (`Administrator:`, `(number`,
 /// `Inc.`); a token of punctuation only is its own word (`+`).
 fn key(token: &str) -> String {
@@ -626,6 +661,34 @@ mod tests {
             .skip(skip)
             .map(|(l, _)| l)
             .collect()
+    }
+
+    #[test]
+    fn a_document_that_prints_no_field_a_blank_or_two_from_the_next_joins_every_cut_between_two_non_blanks(
+    ) {
+        // Every field at least three blanks from the next, `ab` and `cd` printed alone on
+        // every row: `abcd` cut after `ab` is one token cut in two, not two words whose blank
+        // the trim took (that reading would print a gap the document never prints).
+        let row = format!("    ab   cd   {}", "12,345.67      ".repeat(9));
+        for width in [78, 79, 80] {
+            let mut out = Vec::new();
+            let mut widths = [80, 78, 79].into_iter().cycle();
+            for _ in 0..12 {
+                cut(&row, &mut widths, &mut out);
+            }
+            let line = format!(
+                "{}abcd   {}",
+                " ".repeat(width - 2),
+                "9,876.54      ".repeat(6)
+            );
+            cut(&line, &mut [width, 80, 80].into_iter(), &mut out);
+            let lines = unwrap_lines(&out.join("\n"));
+            assert_eq!(
+                lines.last().map(|(l, _)| l.as_str()),
+                Some(line.trim_end()),
+                "cut at {width}"
+            );
+        }
     }
 
     #[test]
