@@ -89,18 +89,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         other => return Err(format!("unknown stage {other}").into()),
     }
-    if let Some(kb) = peak_rss_kb() {
+    if let Some(kb) = remit_cli::peak_rss_kb() {
         eprintln!("peak_rss_kb={kb}");
     }
     Ok(())
-}
-
-/// `VmHWM` from /proc/self/status, in kB (Linux only; `None` elsewhere): the stages' peak
-/// memory, the generated corpus included (~62 KB a statement).
-fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }

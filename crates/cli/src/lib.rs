@@ -51,3 +51,15 @@ pub fn run(cli: Cli) -> i32 {
         }
     }
 }
+
+/// The process's peak resident memory (`VmHWM` from /proc/self/status), in kB; `None` where
+/// the kernel does not say (not Linux). The kernel's high-water mark is the only honest peak: the
+/// binary reports it for the figures bench (`REMIT_REPORT_PEAK_RSS`), and `reparse_cost` for
+/// its stages.
+pub fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+}

@@ -12,18 +12,9 @@ fn main() {
     // the kernel's high-water mark is the only honest peak, and only the process itself can read it
     // once all its work is done.
     if std::env::var_os("REMIT_REPORT_PEAK_RSS").is_some() {
-        if let Some(kb) = peak_rss_kb() {
+        if let Some(kb) = remit_cli::peak_rss_kb() {
             eprintln!("peak_rss_kb={kb}");
         }
     }
     std::process::exit(code);
-}
-
-/// `VmHWM` from /proc/self/status, in kB (Linux only; `None` elsewhere).
-fn peak_rss_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }

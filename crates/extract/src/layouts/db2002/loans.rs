@@ -137,22 +137,7 @@ pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, s
     let mut read: Vec<(LoanEvent, Vec<Option<Figure>>)> = Vec::new();
     for line in rows {
         let row = columns.row(&line.text);
-        let mut event = LoanEvent {
-            kind,
-            loan_number: String::new(),
-            loan_group: None,
-            status: None,
-            original_balance: None,
-            balance: None,
-            event_date: None,
-            note_rate: None,
-            state: None,
-            ltv: None,
-            loan_type: None,
-            original_term: None,
-            origination_date: None,
-            realized_loss: None,
-        };
+        let mut event = unread(kind);
         let mut figures = vec![None; columns.len()];
         for (index, column) in columns.columns.iter().enumerate() {
             let Some(cell) = row.cell(index) else {
@@ -295,27 +280,32 @@ fn summary_checks(
     }
 }
 
+/// A loan event of `kind` with nothing read yet: every figure and field is filled from its row.
+fn unread(kind: LoanEventKind) -> LoanEvent {
+    LoanEvent {
+        kind,
+        loan_number: String::new(),
+        loan_group: None,
+        status: None,
+        original_balance: None,
+        balance: None,
+        event_date: None,
+        note_rate: None,
+        state: None,
+        ltv: None,
+        loan_type: None,
+        original_term: None,
+        origination_date: None,
+        realized_loss: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn event() -> LoanEvent {
-        LoanEvent {
-            kind: LoanEventKind::Prepaid,
-            loan_number: String::new(),
-            loan_group: None,
-            status: None,
-            original_balance: None,
-            balance: None,
-            event_date: None,
-            note_rate: None,
-            state: None,
-            ltv: None,
-            loan_type: None,
-            original_term: None,
-            origination_date: None,
-            realized_loss: None,
-        }
+        unread(LoanEventKind::Prepaid)
     }
 
     /// `Type - Term`: the dash parts them wherever the cut left it, and a type with no term
