@@ -7,7 +7,7 @@ use crate::value::{parse_number, Cell};
 
 /// Header words this close (in characters) start the same column, so a header line printed a
 /// column or two off still names the same column.
-const DRIFT: usize = 2;
+pub(crate) const DRIFT: usize = 2;
 /// Phrases of one header line closer than this belong to one column (`2  PAYMTS`).
 const MIN_WIDTH: usize = 5;
 

@@ -228,22 +228,18 @@ fn is_prose(text: &str, row: &Row, columns: &Columns) -> bool {
 }
 
 /// Whether the row's first figure starts where its column starts (printed left-aligned), or
-/// within [`ALIGN_DRIFT`] of it: the filer's cut may move a figure two columns.
+/// within the column engine's drift of it ([`crate::columns::DRIFT`]): the filer's cut may move
+/// a figure two columns, as it may a header word.
 fn left_aligned(row: &Row, columns: &Columns) -> bool {
     row.cells
         .iter()
         .zip(&columns.columns)
         .find_map(|(cell, column)| {
             cell.as_ref()
-                .map(|(_, start, _)| start.abs_diff(column.start) <= ALIGN_DRIFT)
+                .map(|(_, start, _)| start.abs_diff(column.start) <= crate::columns::DRIFT)
         })
         .unwrap_or(false)
 }
-
-/// How far (in characters) a figure may start from its column's start and still be printed
-/// left-aligned: a cut in the blanks before it leaves one to three there, as the column
-/// engine tolerates a header word two columns off.
-const ALIGN_DRIFT: usize = 2;
 
 /// `Label = value` pairs, several to a line, ended by `;` or a wide gap.
 fn read_pairs(text: &str, report: &str, section: &mut Section, sink: &mut Sink) {

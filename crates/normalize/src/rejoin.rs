@@ -346,11 +346,7 @@ impl<'a> Survey<'a> {
     /// Whether the document prints two fields `blanks` blanks apart anywhere (always, for
     /// three or more: tables do).
     pub(crate) fn prints_gap(&self, blanks: usize) -> bool {
-        match blanks {
-            0 => true,
-            1 | 2 => self.narrow_gaps[blanks - 1] > 0,
-            _ => true,
-        }
+        !matches!(blanks, 1 | 2) || self.narrow_gaps[blanks - 1] > 0
     }
 }
 
