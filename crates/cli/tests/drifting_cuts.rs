@@ -17,7 +17,8 @@
 //! CI runs a fixed set of cases; `REMIT_DRIFT_CASES=n` runs `n` cases per family and
 //! `REMIT_DRIFT_SEED=s` draws them from another seed. A failure prints the seed that
 //! reproduces it and the logical lines the rejoin got wrong (`REMIT_DRIFT_LINES=n`: the first `n`
-//! of them, 12 unless told).
+//! of them, 12 unless told; `REMIT_DRIFT_PIECES=1` adds the physical pieces each was rejoined
+//! from, with their widths).
 
 use remit_cli::{parse_filing, KnownFacts};
 use remit_history::{FilingOutcome, History};
@@ -253,7 +254,10 @@ fn rejoin_diff(case: &Case) -> String {
             .unwrap_or_default()
     };
     let want = logical_lines(&document(&case.uncut));
-    let got = logical_lines(&document(&case.cut));
+    let cut_document = document(&case.cut);
+    let physical: Vec<&str> = cut_document.lines().collect();
+    let numbered = unwrap_lines(&cut_document);
+    let got: Vec<String> = numbered.iter().map(|(l, _)| l.clone()).collect();
     let mut out = String::new();
     if want.len() != got.len() {
         out.push_str(&format!(
@@ -263,8 +267,25 @@ fn rejoin_diff(case: &Case) -> String {
         ));
     }
     let shown = env_number("REMIT_DRIFT_LINES").unwrap_or(12) as usize;
-    for (g, w) in got.iter().zip(&want).filter(|(g, w)| g != w).take(shown) {
+    let pieces = std::env::var_os("REMIT_DRIFT_PIECES").is_some();
+    for ((g, w), (_, first)) in got
+        .iter()
+        .zip(&want)
+        .zip(&numbered)
+        .filter(|((g, w), _)| g != w)
+        .take(shown)
+    {
         out.push_str(&format!("  uncut: {w}\n  cut:   {g}\n"));
+        if pieces {
+            // The physical lines the cut line was rejoined from, each with its width.
+            let first = *first as usize - 1;
+            for (k, line) in physical.iter().enumerate().skip(first) {
+                if k > first && !line.starts_with('>') {
+                    break;
+                }
+                out.push_str(&format!("    {:3} {line}|\n", line.chars().count()));
+            }
+        }
     }
     out
 }

@@ -39,6 +39,10 @@ const PAIR: i64 = 200;
 /// columns of a table around it.
 const PHRASE: i64 = 300;
 
+/// What the document's printing of the characters around a cut says of it: as much as a pair
+/// printed elsewhere, less than a phrase (statistics of a kind, not of these two fields).
+const LEANS: i64 = 200;
+
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
@@ -191,6 +195,7 @@ impl Line {
                             let evidence = match v {
                                 Evidence::Whole | Evidence::Apart => VOCABULARY,
                                 Evidence::Join => JOIN,
+                                Evidence::Leans => LEANS,
                                 Evidence::SplitsAFigure => -VOCABULARY,
                                 Evidence::None => 0,
                             };

@@ -49,6 +49,7 @@
 
 mod ascii;
 mod columns;
+mod context;
 mod error;
 mod furniture;
 mod html;

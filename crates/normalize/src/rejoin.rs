@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use crate::ascii::trim_start;
+use crate::context::{Blank, Context};
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How dominant the usual width must be for a document to count as cut at one width.
@@ -65,6 +66,9 @@ pub(crate) struct Survey<'a> {
     /// gaps (`number of`); one that never does (every field several blanks from the next)
     /// had a token cut in two there.
     narrow_gaps: [u32; 2],
+    /// The document's text and how it prints kinds of character side by side ([`Context`]);
+    /// surveyed only for a document cut at drifting widths.
+    context: Option<Context>,
 }
 
 impl<'a> Survey<'a> {
@@ -81,6 +85,7 @@ impl<'a> Survey<'a> {
             folded: HashMap::new(),
             word_before_figure: 0,
             narrow_gaps: [0, 0],
+            context: None,
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
         for (_, pieces) in groups {
@@ -149,6 +154,9 @@ impl<'a> Survey<'a> {
             || (all_pieces >= MIN_HABIT
                 && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces));
         if !survey.consistent {
+            survey.context = Some(Context::new(
+                groups.iter().flat_map(|(_, p)| p.iter().map(|p| p.content)),
+            ));
             for (token, count) in &survey.words {
                 *survey.keys.entry(key(token)).or_default() += count;
                 *survey.folded.entry(key(token).to_lowercase()).or_default() += count;
@@ -474,9 +482,17 @@ impl Survey<'_> {
     pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
         let left = piece.content.split_whitespace().last().unwrap_or("");
         let right = next.content.split_whitespace().next().unwrap_or("");
+        let context = self.context.as_ref();
+        let words = context.and_then(|c| c.words(left, right));
+        let kinds = || context.and_then(|c| c.kinds(left, right));
         if pad == 0 {
-            if self.prints_whole(piece, next) {
+            // The two halves printed whole, or the same two words printed joined elsewhere
+            // (`MIN(30,` + `Avg`), or the kinds of character the cut falls between printed
+            // joined far more often than apart (`Co-` + `Lead`).
+            if self.prints_whole(piece, next) || words == Some(Blank::Joined) {
                 Evidence::Whole
+            } else if words.is_none() && kinds() == Some(Blank::Joined) {
+                Evidence::Leans
             } else {
                 Evidence::Join
             }
@@ -501,10 +517,19 @@ impl Survey<'_> {
             let new_word = left.ends_with(|c: char| c.is_lowercase())
                 && right.starts_with(|c: char| c.is_uppercase())
                 && (printed_word(left) || printed_word(right));
-            let apart = (printed_apart || new_word || self.apart_by_convention(left, right))
-                && !self.prints_whole(piece, next);
+            // The same two words printed elsewhere decide; else the conventions above, else
+            // how the document prints the kinds of character around the cut.
+            let apart = match words {
+                Some(blank) => blank == Blank::Apart,
+                None => printed_apart || new_word || self.apart_by_convention(left, right),
+            } && !self.prints_whole(piece, next);
             if apart {
                 Evidence::Apart
+            } else if words.is_none()
+                && kinds() == Some(Blank::Apart)
+                && !self.prints_whole(piece, next)
+            {
+                Evidence::Leans
             } else {
                 Evidence::None
             }
@@ -575,6 +600,9 @@ pub(crate) enum Evidence {
     Apart,
     /// Joined, with nothing else to say: a cut falls inside a token more often than not.
     Join,
+    /// The reading the document's printing of the two characters around the cut favours
+    /// (`Funding,` + `Inc.` apart: it prints `,` a blank before a letter, never joined).
+    Leans,
     /// Apart, they would split a figure (`2,7` + `96.94`).
     SplitsAFigure,
     None,
@@ -743,6 +771,33 @@ mod tests {
             let line = format!("{}{before}f in Full", " ".repeat(width - before.len()));
             let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
             assert_eq!(lines[1], line, "cut at {width}");
+        }
+    }
+
+    #[test]
+    fn how_the_document_prints_the_text_around_a_cut_elsewhere_decides_it() {
+        let printed = "IF(Avg WASn,m<61,MIN(30,Avg WASn,m)*0.02)   (AvgSMMn,m)   \
+                       Wendover Funding, Inc.   Santa Monica, CA   Sample City, CA   \
+                       Deutsche Bank National Trust Company";
+        for (before, blank, after) in [
+            // The same two words printed one blank apart elsewhere.
+            ("MAX(0.03,(Avg", " ", "WASn,m-60))"),
+            // The same two printed joined.
+            ("Average SMM (Avg", "", "SMMn,m)"),
+            // A `,` printed before `Inc` one blank apart.
+            ("Greenwich Capital Markets,", " ", "Inc."),
+            // A lower-case letter printed before an upper-case one: always a blank between.
+            ("1761 E. St. Andrew Place, Santa", " ", "Ana, CA 92705"),
+        ] {
+            // `before` ends a piece cut at `width`: cut at the blank after it, which the trim
+            // took, or inside a token.
+            let widths = if blank.is_empty() { [78, 79] } else { [79, 80] };
+            for width in widths {
+                let indent = " ".repeat(width - blank.len() - before.len());
+                let line = format!("{indent}{before}{blank}{after}");
+                let lines = rejoined(&[(printed, &[80, 80]), (line.as_str(), &[width, 80])]);
+                assert_eq!(lines[1], line, "cut at {width}");
+            }
         }
     }
 }

@@ -1,0 +1,262 @@
+//! What the text around a cut says of a blank there, from the document's own printing.
+//!
+//! Where a piece one or two columns short of the limit meets a continuation that starts with a
+//! non-blank, the cut either fell inside a token or on a blank the trim removed, and the pieces
+//! alone cannot tell which. The document usually can: the same two words printed elsewhere (a
+//! formula prints `Avg WASn,m` four times on one line, a contacts page `number of` again and
+//! again), or, where those words are printed nowhere else, the way it joins two kinds of
+//! characters (a lower-case letter runs into an upper-case one almost never, `Holdings Inc.`,
+//! `Santa Ana`; a `,` runs into a letter almost never, `Funding, Inc.`).
+//!
+//! Every piece is text as printed: a cut splits a logical line between pieces, never inside
+//! one, so nothing here counts the cut being judged.
+
+use std::collections::HashMap;
+
+use crate::unwrap::DRIFT;
+
+/// A reading must be this many times as common as the other to count at the level of
+/// character kinds (where a document has hundreds of instances of each).
+const KIND_MAJORITY: u32 = 4;
+
+/// And seen this often at all.
+const KIND_MINIMUM: u32 = 4;
+
+/// Two characters as such (`,` before `I`) must be seen this often, always one way.
+const CHARACTER_MINIMUM: u32 = 2;
+
+/// The document's text, piece by piece, and how it prints each two characters, and each two
+/// kinds of character, one after the other: joined, or one or two blanks apart.
+pub(crate) struct Context {
+    text: String,
+    kinds: HashMap<(char, char), (u32, u32)>,
+    characters: HashMap<(char, char), (u32, u32)>,
+}
+
+/// How the context reads a cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Blank {
+    Joined,
+    Apart,
+}
+
+impl Context {
+    /// The context of every piece's content (trailing blanks aside).
+    pub(crate) fn new<'a>(contents: impl Iterator<Item = &'a str>) -> Context {
+        let mut text = String::new();
+        let mut kinds: HashMap<(char, char), (u32, u32)> = HashMap::new();
+        let mut characters: HashMap<(char, char), (u32, u32)> = HashMap::new();
+        for content in contents {
+            let content = content.trim_end();
+            let chars: Vec<char> = content.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if c == ' ' {
+                    continue;
+                }
+                // The next non-blank, and whether blanks come between: one or two, all that a
+                // cut between two non-blanks can have trimmed (wider gaps are a table's).
+                let blanks = chars[i + 1..].iter().take_while(|&&d| d == ' ').count();
+                let Some(&d) = chars.get(i + 1 + blanks).filter(|_| blanks <= DRIFT) else {
+                    continue;
+                };
+                let side = usize::from(blanks > 0);
+                for (map, key) in [(&mut kinds, (kind(c), kind(d))), (&mut characters, (c, d))] {
+                    let counts = map.entry(key).or_default();
+                    if side == 0 {
+                        counts.0 += 1;
+                    } else {
+                        counts.1 += 1;
+                    }
+                }
+            }
+            text.push_str(content);
+            text.push('\n');
+        }
+        Context {
+            text,
+            kinds,
+            characters,
+        }
+    }
+
+    /// How the document prints `left` (a piece's last field) and `right` (its continuation's
+    /// first) elsewhere: the two fields side by side, else the word at the end of one and at
+    /// the start of the other. `None` where it prints neither reading, or both.
+    pub(crate) fn words(&self, left: &str, right: &str) -> Option<Blank> {
+        let (tail, head) = (word_tail(left), word_head(right));
+        // A mark before a word, or a word before a mark: how the document prints that mark
+        // before that word elsewhere (`Markets,` + `Inc.`: `Funding, Inc.`).
+        let mark_tail = &left[left.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
+        let mark_head = &right[..right.len()
+            - right
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len()];
+        let mut levels = vec![(left, right), (tail, head)];
+        if !mark_tail.is_empty() && head.starts_with(char::is_alphanumeric) {
+            levels.push((mark_tail, head));
+        }
+        if !mark_head.is_empty() && tail.ends_with(char::is_alphanumeric) {
+            levels.push((tail, mark_head));
+        }
+        for (tail, head) in levels {
+            let apart =
+                self.count(&format!("{tail} {head}")) + self.count(&format!("{tail}  {head}"));
+            let joined = self.count(&format!("{tail}{head}"));
+            if apart > 0 && joined == 0 {
+                return Some(Blank::Apart);
+            }
+            if joined > 0 && apart == 0 {
+                return Some(Blank::Joined);
+            }
+        }
+        None
+    }
+
+    /// How the document prints the two characters a cut between `left` and `right` falls
+    /// between, where it always prints them one way; else their kinds (a lower-case letter, a
+    /// digit, a `,`), where one reading is far more common than the other.
+    pub(crate) fn kinds(&self, left: &str, right: &str) -> Option<Blank> {
+        let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
+            return None;
+        };
+        let (a, b) = (kind(last), kind(first));
+        // Within a word or a figure (two letters of one case, two digits) a cut falls inside
+        // a token as often as between two: the kinds say nothing there.
+        if a == b && (a == 'a' || a == 'A' || a == '0') {
+            return None;
+        }
+        let (joined, apart) = self
+            .characters
+            .get(&(last, first))
+            .copied()
+            .unwrap_or_default();
+        if joined == 0 && apart >= CHARACTER_MINIMUM {
+            return Some(Blank::Apart);
+        }
+        if apart == 0 && joined >= CHARACTER_MINIMUM {
+            return Some(Blank::Joined);
+        }
+        let (joined, apart) = self.kinds.get(&(a, b)).copied().unwrap_or_default();
+        if apart + joined < KIND_MINIMUM {
+            None
+        } else if apart >= KIND_MAJORITY * joined.max(1) {
+            Some(Blank::Apart)
+        } else if joined >= KIND_MAJORITY * apart.max(1) {
+            Some(Blank::Joined)
+        } else {
+            None
+        }
+    }
+
+    /// How often the document prints `needle` as a whole: not inside a longer word (`tobe` is
+    /// no part of `October`).
+    fn count(&self, needle: &str) -> usize {
+        let bytes = self.text.as_bytes();
+        let starts_word = needle.starts_with(char::is_alphanumeric);
+        let ends_word = needle.ends_with(char::is_alphanumeric);
+        self.text
+            .match_indices(needle)
+            .filter(|(at, _)| {
+                let before = at.checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(at + needle.len()).copied();
+                !(starts_word && before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                    && !(ends_word && after.is_some_and(|b| b.is_ascii_alphanumeric()))
+            })
+            .count()
+    }
+}
+
+/// A character's kind: `a` a lower-case letter, `A` an upper-case one, `0` a digit, any other
+/// itself.
+fn kind(c: char) -> char {
+    if c.is_lowercase() {
+        'a'
+    } else if c.is_uppercase() {
+        'A'
+    } else if c.is_ascii_digit() {
+        '0'
+    } else {
+        c
+    }
+}
+
+/// The end of a field from its last run of letters and digits on (`(Avg` -> `Avg`, `Funding,`
+/// -> `Funding,`); a field with none is its own.
+fn word_tail(field: &str) -> &str {
+    let Some(end) = field.rfind(char::is_alphanumeric) else {
+        return field;
+    };
+    let start = field[..end]
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| {
+            i + field[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &field[start..]
+}
+
+/// The start of a field to the end of its first run of letters and digits (`WASn,m<61` ->
+/// `WASn`, `(number` -> `(number`); a field with none is its own.
+fn word_head(field: &str) -> &str {
+    let Some(start) = field.find(char::is_alphanumeric) else {
+        return field;
+    };
+    let end = field[start..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(field.len(), |i| start + i);
+    &field[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(lines: &[&str]) -> Context {
+        Context::new(lines.iter().copied())
+    }
+
+    #[test]
+    fn the_same_two_words_printed_elsewhere_say_how_far_apart() {
+        let c = context(&["IF(Avg WASn,m<61,MIN(30,Avg WASn,m)*0.02", "(AvgSMMn,m)"]);
+        assert_eq!(c.words("(Avg", "WASn,m-60)))"), Some(Blank::Apart));
+        assert_eq!(c.words("(Avg", "SMMn,m)"), Some(Blank::Joined));
+        assert_eq!(c.words("MIN(30,", "Avg"), Some(Blank::Joined));
+    }
+
+    #[test]
+    fn a_join_inside_a_longer_word_is_no_join() {
+        let c = context(&["October 31, 2002", "the report to be filed"]);
+        assert_eq!(c.words("to", "be"), Some(Blank::Apart));
+        let c = context(&["October 31, 2002"]);
+        assert_eq!(c.words("to", "be"), None);
+    }
+
+    #[test]
+    fn kinds_of_character_speak_where_the_words_do_not() {
+        let c = context(&[
+            "Deutsche Bank National Trust Company",
+            "Greenwich Capital Markets, Inc.      Co-Lead Underwriter",
+            "Santa Monica, CA 92705",
+            "100 Example Place, Sample City, CA 90000",
+            "Sub-Servicer    Co-Trustee    MT-IO",
+        ]);
+        assert_eq!(c.words("Santa", "Ana,"), None);
+        // A lower-case letter before an upper-case one: always a blank between.
+        assert_eq!(c.kinds("Santa", "Ana,"), Some(Blank::Apart));
+        // A comma before a letter: always a blank between.
+        assert_eq!(c.kinds("Funding,", "Inc."), Some(Blank::Apart));
+        // A hyphen before a letter: always joined.
+        assert_eq!(c.kinds("Co-", "Lead"), Some(Blank::Joined));
+        // Two lower-case letters: inside a word as often as between two.
+        assert_eq!(c.kinds("Distributio", "n"), None);
+    }
+
+    #[test]
+    fn words_and_heads_of_fields() {
+        assert_eq!(word_tail("(Avg"), "Avg");
+        assert_eq!(word_tail("Funding,"), "Funding,");
+        assert_eq!(word_tail("+"), "+");
+        assert_eq!(word_head("WASn,m<61"), "WASn");
+        assert_eq!(word_head("(number"), "(number");
+        assert_eq!(word_head(")"), ")");
+    }
+}
