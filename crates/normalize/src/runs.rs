@@ -14,9 +14,12 @@ use crate::ascii::trim_start;
 use crate::rejoin::fields_at;
 use crate::unwrap::Piece;
 
+/// Three words side by side.
+type Run<'a> = (&'a str, &'a str, &'a str);
+
 /// Three words, the blanks between the first two and between the last two.
 pub(crate) struct Runs<'a> {
-    runs: HashMap<(&'a str, &'a str, &'a str), Vec<(usize, usize)>>,
+    runs: HashMap<Run<'a>, Vec<(usize, usize)>>,
 }
 
 /// A field with a letter in it: a word of a heading or label, not a figure (figures recur in
@@ -28,7 +31,7 @@ fn word(token: &str) -> bool {
 impl<'a> Runs<'a> {
     /// Every run of three words printed within one piece.
     pub fn new(groups: &[(usize, Vec<Piece<'a>>)]) -> Runs<'a> {
-        let mut runs: HashMap<(&'a str, &'a str, &'a str), Vec<(usize, usize)>> = HashMap::new();
+        let mut runs: HashMap<Run<'a>, Vec<(usize, usize)>> = HashMap::new();
         for (_, pieces) in groups {
             for piece in pieces {
                 let fields: Vec<(usize, &'a str)> = fields_at(piece.content).collect();
