@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::rejoin::{Evidence, Survey};
+use crate::runs::Runs;
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -31,7 +32,8 @@ const VOCABULARY: i64 = 1000;
 const JOIN: i64 = 100;
 
 /// What it weighs that the document prints the two fields a cut falls between side by side
-/// elsewhere, with as many blanks between them as the reading puts back.
+/// elsewhere, with as many blanks between them as the reading puts back (where the cut falls
+/// in blanks, in a run of three words: see [`crate::runs`]).
 const PAIR: i64 = 200;
 
 /// What it weighs that a reading prints two fields of a phrase one blank apart (see
@@ -152,7 +154,7 @@ struct Line {
 }
 
 impl Line {
-    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>) -> Line {
+    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>, runs: &Runs<'_>) -> Line {
         let mut segments: Vec<Segment> = pieces
             .iter()
             .map(|p| {
@@ -186,6 +188,11 @@ impl Line {
                 if joinable && pads.iter().any(|&p| survey.prints_gap(p)) {
                     pads.retain(|&p| survey.prints_gap(p));
                 }
+                // Two whole figures whose join is no figure were never one token.
+                if joinable && pads.iter().any(|&p| p > 0) && survey.two_figures(&pair[0], &pair[1])
+                {
+                    pads.retain(|&p| p > 0);
+                }
                 pads.into_iter()
                     .enumerate()
                     .map(|(rank, pad)| Reading {
@@ -205,6 +212,8 @@ impl Line {
                                 } else {
                                     0
                                 }
+                        } else if runs.prints(&pair[0], &pair[1], pad) {
+                            PAIR
                         } else {
                             0
                         } + if survey.phrase(&pair[0], &pair[1], pad, &gaps) {
@@ -452,9 +461,10 @@ pub(crate) fn join_by_columns(
     groups: &[(usize, Vec<Piece<'_>>)],
     survey: &Survey<'_>,
 ) -> Vec<String> {
+    let runs = Runs::new(groups);
     let mut lines: Vec<Line> = groups
         .iter()
-        .map(|(_, pieces)| Line::new(pieces, survey))
+        .map(|(_, pieces)| Line::new(pieces, survey, &runs))
         .collect();
     let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
     let n = lines.len();
@@ -734,6 +744,87 @@ mod tests {
             line.push_str(&format!("{value:>width$}", width = end - line.len()));
         }
         line
+    }
+
+    #[test]
+    fn two_whole_figures_a_cut_falls_between_are_read_apart_by_their_columns() {
+        // Figures right-aligned at columns 28, 42, 58 and 72, twelve characters wide: two
+        // blanks between the first and the second. A row cut at 30 loses those two blanks to
+        // the trim, and its halves are two whole figures whose join is no figure
+        // (`3,041,935.045,665,942.76`, `01,183,300.77`): the columns say how far apart.
+        let row = |label: &str, figures: [&str; 4]| {
+            format!(
+                "{label:<6}{:>22}{:>14}{:>16}{:>14}",
+                figures[0], figures[1], figures[2], figures[3]
+            )
+        };
+        for (a, b) in [("3,041,935.04", "5,665,942.76"), ("0", "1,183,300.77")] {
+            let mut lines = Vec::new();
+            let mut text = String::new();
+            let mut widths = [30, 28, 29, 30, 29, 28, 28, 30, 29].into_iter().cycle();
+            for k in 0..12 {
+                let line = row(
+                    &format!("A-{k}"),
+                    [
+                        &format!("1,234,567.{k:02}"),
+                        &format!("7,654,321.{k:02}"),
+                        &format!("2,345,678.{k:02}"),
+                        &format!("8,765,432.{k:02}"),
+                    ],
+                );
+                // The first piece ends in the blanks before the second figure.
+                let first = 28 + k % 2;
+                cut(
+                    &line,
+                    &mut std::iter::once(first).chain(&mut widths),
+                    &mut text,
+                );
+                lines.push(line);
+            }
+            let line = row("TOTAL", [a, b, "3,456,789.01", "9,876,543.21"]);
+            cut(
+                &line,
+                &mut std::iter::once(30).chain(&mut widths),
+                &mut text,
+            );
+            lines.push(line);
+            let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+            assert_eq!(joined, lines, "cut as:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_cut_in_its_blanks_reads_as_the_document_prints_it_elsewhere() {
+        // Rows cut inside their figures at 28 to 30 show the limit and no habit. The heading
+        // is cut at 29, right after `ESTIMATED`, and the rates under it float with it (every
+        // row cut in the blanks before its rate): the columns read the tail as well a column
+        // to the right, and the heading prints words two blanks apart too (`TOTAL  ESTIMATED`).
+        // The heading printed whole elsewhere says one blank.
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        let mut push = |line: String, widths: &[usize], text: &mut String| {
+            cut(&line, &mut widths.iter().copied(), text);
+            lines.push(line);
+        };
+        push("RATE  ESTIMATED NEXT RATE".to_string(), &[30], &mut text);
+        for k in 0..6 {
+            let row = figures(
+                &format!("A-{k}"),
+                ["1,234,567.89", "2,345,678.90", "3,456.78"],
+            );
+            let widths = [[30, 30], [30, 28], [30, 29], [30, 29], [29, 30], [28, 28]];
+            push(row, &widths[k], &mut text);
+        }
+        push(
+            format!("{:<13}TOTAL  ESTIMATED NEXT RATE", "CLASS"),
+            &[29, 30],
+            &mut text,
+        );
+        for k in 0..2 {
+            push(format!("A-{k}{:>36}", "6.240000%"), &[29, 30], &mut text);
+        }
+        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(joined[7], lines[7], "cut as:\n{text}");
     }
 
     #[test]
