@@ -159,8 +159,10 @@ impl Context {
             .filter(|(at, _)| {
                 let before = at.checked_sub(1).map(|i| bytes[i]);
                 let after = bytes.get(at + needle.len()).copied();
-                !(starts_word && before.is_some_and(|b| b.is_ascii_alphanumeric()))
-                    && !(ends_word && after.is_some_and(|b| b.is_ascii_alphanumeric()))
+                let joins_a_word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                let inside =
+                    (starts_word && joins_a_word(before)) || (ends_word && joins_a_word(after));
+                !inside
             })
             .count()
     }
