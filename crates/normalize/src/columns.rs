@@ -854,8 +854,7 @@ mod tests {
         let mut text = String::new();
         let mut lines = Vec::new();
         let mut k = 0;
-        for (rule_width, row_widths) in [(30, [28, 30, 29]), (29, [28, 29, 30]), (28, [30, 28, 28])]
-        {
+        for row_widths in [[28, 30, 29], [28, 29, 30], [30, 28, 28]] {
             for _ in 0..3 {
                 cut(&rule, &mut [30, 30].into_iter(), &mut text);
                 lines.push(rule.clone());
