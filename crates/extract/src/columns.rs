@@ -322,16 +322,45 @@ impl Row {
     }
 }
 
+/// Whether the phrase of header line `line` starting at `start` starts no column: no other
+/// line starts one there, and another line prints a word across it (`Prepayment` over the
+/// `Term` of `Original  Term`, two words of one column a cut printed two blanks apart). A
+/// column's heading words never run across the next column's start, except where two are
+/// printed run together (`PrincipalPrior`), and then the other lines start that column too.
+fn inside_another_lines_word(
+    start: usize,
+    line: usize,
+    starts: &[Vec<usize>],
+    words: &[Vec<Span<'_>>],
+) -> bool {
+    let elsewhere = |i: usize| i != line;
+    let confirmed = starts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| elsewhere(*i))
+        .any(|(_, s)| s.iter().any(|s| s.abs_diff(start) <= DRIFT));
+    !confirmed
+        && words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| elsewhere(*i))
+            .any(|(_, w)| w.iter().any(|&(s, e, _)| s < start && start + 1 < e))
+}
+
 impl Columns {
     /// Columns from a stack of header lines (top to bottom). Each phrase of a line starts a
     /// column; starts within [`DRIFT`] of each other are one column. Words run together across
     /// a column start seen on another line (`Orig. PrincipalPrior`) are cut there.
     pub fn from_header(lines: &[&str]) -> Columns {
-        let mut starts: Vec<usize> = Vec::new();
+        // Each line's phrase starts, and its words.
+        let mut starts_by_line: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
+        let mut words_by_line: Vec<Vec<Span<'_>>> = Vec::with_capacity(lines.len());
         for line in lines {
             let mut phrase_start: Option<usize> = None;
             let mut last_end = 0;
-            for (word_start, word_end, _) in spans(line) {
+            let mut starts = Vec::new();
+            let words = spans(line);
+            for &(word_start, word_end, _) in &words {
                 let new_phrase = match phrase_start {
                     None => true,
                     Some(start) => word_start >= last_end + 2 && word_start >= start + MIN_WIDTH,
@@ -341,6 +370,16 @@ impl Columns {
                     starts.push(word_start);
                 }
                 last_end = word_end;
+            }
+            starts_by_line.push(starts);
+            words_by_line.push(words);
+        }
+        let mut starts: Vec<usize> = Vec::new();
+        for (i, line_starts) in starts_by_line.iter().enumerate() {
+            for &start in line_starts {
+                if !inside_another_lines_word(start, i, &starts_by_line, &words_by_line) {
+                    starts.push(start);
+                }
             }
         }
         starts.sort_unstable();
@@ -541,6 +580,36 @@ mod tests {
             columns.get(6).and_then(|c| c.label.clone()).as_deref(),
             Some("(3)=(1)+(2)")
         );
+    }
+
+    #[test]
+    fn two_words_of_one_heading_two_blanks_apart_under_a_word_of_another_line_are_one_column() {
+        // `Original Term` read two blanks apart (a cut put back one blank too many): `Term`
+        // starts under `Prepayment` and no other line starts a column there.
+        for gap in [1, 2, 3] {
+            let header = [
+                format!("{:14}Note           Type Prepayment", ""),
+                format!("{:14}Rate           &              Origination", ""),
+                format!("{:29}Original{}Term  Date", "", " ".repeat(gap)),
+            ];
+            let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+            let columns = Columns::from_header(&lines);
+            let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                [
+                    "Note Rate",
+                    "Type Prepayment & Original Term",
+                    "Origination Date"
+                ],
+                "{gap} blanks"
+            );
+            let row = columns.row(&format!(
+                "{:14}0.125          Paid Off  -  18          35852",
+                ""
+            ));
+            assert_eq!(row.cell(1).map(|c| c.raw.as_str()), Some("Paid Off - 18"));
+        }
     }
 
     #[test]

@@ -581,11 +581,14 @@ pub(crate) enum Evidence {
 }
 
 /// Two halves of a figure (`2,7` + `96.94`, `(2,` + `796.94)`): a cut falls inside a figure far
-/// more often than exactly where the next one starts.
+/// more often than exactly where the next one starts. A dash alone is no such half: a table
+/// prints it as a field of its own (`CA  -  73.00%`, `Paid Off  -  36`) as readily as the sign
+/// of the figure after it (`-29`), so where a cut falls after one the columns decide.
 fn figure_cut(left: &str, right: &str) -> bool {
     let figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
+    left != "-"
+        && (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
 }
