@@ -322,6 +322,23 @@ impl Row {
     }
 }
 
+/// The labels of a label line, two run together (`(4)=(1)+(2)-(3)(5)`, where a cut took the
+/// blanks between them or the columns are narrow) apart: one label never closes a bracket
+/// right before it opens the next, a formula puts an operator between its references.
+fn label_spans(line: &str) -> Vec<Span<'_>> {
+    let mut out = Vec::new();
+    for (start, end, text) in spans(line) {
+        let (mut from, mut at) = (start, 0);
+        // Labels are ASCII: character positions are byte offsets within them.
+        for (i, _) in text.match_indices(")(") {
+            out.push((from, start + i + 1, text.get(at..=i).unwrap_or_default()));
+            (from, at) = (start + i + 1, i + 1);
+        }
+        out.push((from, end, text.get(at..).unwrap_or_default()));
+    }
+    out
+}
+
 /// Whether the phrase of header line `line` starting at `start` starts no column: no other
 /// line starts one there, and another line prints a word across it (`Prepayment` over the
 /// `Term` of `Original  Term`, two words of one column a cut printed two blanks apart). A
@@ -344,7 +361,10 @@ fn inside_another_lines_word(
             .iter()
             .enumerate()
             .filter(|(i, _)| elsewhere(*i))
-            .any(|(_, w)| w.iter().any(|&(s, e, _)| s < start && start + 1 < e))
+            .any(|(_, w)| {
+                w.iter()
+                    .any(|&(s, e, _)| s + DRIFT < start && start + DRIFT < e)
+            })
 }
 
 impl Columns {
@@ -410,7 +430,12 @@ impl Columns {
         let label_line = is_label_line(line);
         // Each column's words on this line, borrowed from it.
         let mut parts: Vec<Vec<&str>> = vec![Vec::new(); self.columns.len()];
-        for (word_start, _, word) in spans(line) {
+        let words = if label_line {
+            label_spans(line)
+        } else {
+            spans(line)
+        };
+        for (word_start, _, word) in words {
             let mut start = word_start;
             let mut text = word;
             while !text.is_empty() {
@@ -586,11 +611,19 @@ mod tests {
     fn two_words_of_one_heading_two_blanks_apart_under_a_word_of_another_line_are_one_column() {
         // `Original Term` read two blanks apart (a cut put back one blank too many): `Term`
         // starts under `Prepayment` and no other line starts a column there.
-        for gap in [1, 2, 3] {
+        // `Date` one blank after `Term` (a cut put back a blank too few) starts a column
+        // another line starts, a column to the left: it starts no column of its own, and
+        // that column is no less one.
+        for (gap, date_gap) in [(1, 2), (2, 2), (3, 2), (1, 1)] {
             let header = [
                 format!("{:14}Note           Type Prepayment", ""),
                 format!("{:14}Rate           &              Origination", ""),
-                format!("{:29}Original{}Term  Date", "", " ".repeat(gap)),
+                format!(
+                    "{:29}Original{}Term{}Date",
+                    "",
+                    " ".repeat(gap),
+                    " ".repeat(date_gap)
+                ),
             ];
             let lines: Vec<&str> = header.iter().map(String::as_str).collect();
             let columns = Columns::from_header(&lines);
@@ -602,7 +635,7 @@ mod tests {
                     "Type Prepayment & Original Term",
                     "Origination Date"
                 ],
-                "{gap} blanks"
+                "{gap} and {date_gap} blanks"
             );
             let row = columns.row(&format!(
                 "{:14}0.125          Paid Off  -  18          35852",
@@ -668,6 +701,42 @@ mod tests {
             let expected: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(blank_words(line).collect::<Vec<_>>(), expected, "{line:?}");
         }
+    }
+
+    #[test]
+    fn two_labels_run_together_go_each_to_its_column() {
+        // The cut took the two blanks before `(5)`: it starts two columns short of its own.
+        let place = |fields: &[(usize, &str)]| {
+            let mut line = String::new();
+            for (at, text) in fields {
+                line.push_str(&" ".repeat(at - line.len()));
+                line.push_str(text);
+            }
+            line
+        };
+        let header = [
+            place(&[(14, "Prior"), (31, "Current"), (48, "Paid"), (65, "Ending")]),
+            place(&[
+                (14, "(4)=(1)+(2)-(3)"),
+                (29, "(5)"),
+                (48, "(6)"),
+                (65, "(7)=(5)+(6)"),
+            ]),
+        ];
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        let labels: Vec<Option<&str>> =
+            columns.columns.iter().map(|c| c.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                Some("(4)=(1)+(2)-(3)"),
+                Some("(5)"),
+                Some("(6)"),
+                Some("(7)=(5)+(6)")
+            ]
+        );
+        assert_eq!(columns.get(1).and_then(Column::number), Some(5));
     }
 
     #[test]

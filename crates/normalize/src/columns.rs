@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::rejoin::{Evidence, Survey};
+use crate::rejoin::{figures_run_together, Evidence, Survey};
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -189,6 +189,9 @@ impl Line {
                         vocabulary: if joinable {
                             let v = survey.vocabulary(&pair[0], &pair[1], pad);
                             let evidence = match v {
+                                // Two figures run together make none (`10,567,907.28` +
+                                // `330,968.03`): the trim took the blanks between them.
+                                Evidence::Join if run_together(&pair[0], &pair[1]) => -VOCABULARY,
                                 Evidence::Whole | Evidence::Apart => VOCABULARY,
                                 Evidence::Join => JOIN,
                                 Evidence::SplitsAFigure => -VOCABULARY,
@@ -630,6 +633,14 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
             });
         }
     }
+}
+
+/// Whether the last field of `piece` and the first of `next` are two figures that joined make
+/// none.
+fn run_together(piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+    let left = piece.content.split_whitespace().last().unwrap_or("");
+    let right = next.content.split_whitespace().next().unwrap_or("");
+    figures_run_together(left, right)
 }
 
 /// The blank-separated fields of `text`, in characters.

@@ -583,14 +583,39 @@ pub(crate) enum Evidence {
 /// Two halves of a figure (`2,7` + `96.94`, `(2,` + `796.94)`): a cut falls inside a figure far
 /// more often than exactly where the next one starts. A dash alone is no such half: a table
 /// prints it as a field of its own (`CA  -  73.00%`, `Paid Off  -  36`) as readily as the sign
-/// of the figure after it (`-29`), so where a cut falls after one the columns decide.
+/// of the figure after it (`-29`), so where a cut falls after one the columns decide. Nor are
+/// two figures whose join is none (`10,567,907.28` + `330,968.03`: a comma or a second point
+/// after the decimal point).
 fn figure_cut(left: &str, right: &str) -> bool {
     let figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     left != "-"
+        && !figures_run_together(left, right)
         && (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
+}
+
+/// Two figures that joined make none: the left one has its decimals (`10,567,907.28`), and a
+/// group comma or a second point would follow them (`330,968.03`). No cut splits a figure
+/// there; the trim took the blanks between two.
+pub(crate) fn figures_run_together(left: &str, right: &str) -> bool {
+    let left = left.trim_start_matches(['(', '$', '-']);
+    let decimals = left
+        .split_once('.')
+        .filter(|(whole, _)| whole.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .map(|(_, decimals)| decimals);
+    let Some(decimals) = decimals else {
+        return false;
+    };
+    let figure = right.trim_end_matches([')', '%']);
+    !decimals.is_empty()
+        && decimals.chars().all(|c| c.is_ascii_digit())
+        && figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        && figure.contains([',', '.'])
 }
 
 #[cfg(test)]

@@ -273,49 +273,67 @@ fn cut_at(line: &str, widths: &[usize], out: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn a_dash_printed_as_a_field_of_its_own_stays_apart_from_the_figure_after_it() {
-    // The fixture's lines cut again at random widths within `lo..=lo + 2`, except one
-    // prepayment row cut where the two blanks between a dash and the figure after it were
-    // trimmed (`Paid Off  -  36`, `CO  -  73.00%`): the rows around print the dash two blanks
-    // from the figure, column under column.
+/// The fixture's lines cut again at random widths within `lo..=lo + 2`, except the line that
+/// starts with `start`: cut at the widest right before the field after `field` (its cut
+/// trimmed the blanks between the two, and the piece is as long as the narrowest: it may have
+/// trimmed none). Returns that line as printed and as rejoined.
+fn recut_before(start: &str, field: &str, lo: usize) -> (String, Option<String>) {
     let lines: Vec<String> = unwrap_lines(&fixture_text())
         .into_iter()
         .map(|(l, _)| l)
         .collect();
+    // splitmix64: widths drawn at random, the same on every machine.
+    let mut state = 0x5eed_u64 + lo as u64;
+    let mut drift = std::iter::from_fn(|| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Some(lo + ((z ^ (z >> 31)) % 3) as usize)
+    });
+    let mut cut = Vec::new();
+    let mut target = None;
+    for line in &lines {
+        let mut widths: Vec<usize> = (0..6).map(|_| drift.next().unwrap_or(lo)).collect();
+        if line.starts_with(start) {
+            let at = line.find(field).expect("the line prints the field") + field.len();
+            if at == lo + 2 {
+                widths[0] = at;
+            } else {
+                widths[..2].copy_from_slice(&[at - (lo + 1), lo + 2]);
+            }
+            assert!(
+                widths.iter().all(|w| (lo..=lo + 2).contains(w)),
+                "{widths:?}"
+            );
+            target = Some(line.clone());
+        }
+        cut_at(line, &widths, &mut cut);
+    }
+    let target = target.expect("the fixture prints the line");
+    let rejoined = unwrap_lines(&cut.join("\n"))
+        .into_iter()
+        .map(|(l, _)| l)
+        .find(|l| l.starts_with(start));
+    (target, rejoined)
+}
+
+#[test]
+fn a_dash_printed_as_a_field_of_its_own_stays_apart_from_the_figure_after_it() {
+    // The rows around print the dash two blanks from the figure, column under column.
     for (loan, field, lo) in [
         ("1100343795", "Paid Off  -  ", 66),
         ("1100346981", "OH  -  ", 55),
     ] {
-        let mut cut = Vec::new();
-        // splitmix64: widths drawn at random, the same on every machine.
-        let mut state = 0x5eed_u64 + lo as u64;
-        let mut drift = std::iter::from_fn(|| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            Some(lo + ((z ^ (z >> 31)) % 3) as usize)
-        });
-        let mut target = None;
-        for line in &lines {
-            let mut widths: Vec<usize> = (0..6).map(|_| drift.next().unwrap_or(lo)).collect();
-            if line.starts_with(loan) {
-                // The figure starts right after the second piece, cut at the widest: it is
-                // as long as the narrowest, and its cut may have trimmed no blank at all.
-                let figure = line.find(field).expect("the row prints the field") + field.len();
-                widths[..2].copy_from_slice(&[figure - (lo + 1), lo + 2]);
-                assert!((lo..=lo + 2).contains(&widths[0]), "{widths:?}");
-                target = Some(line.clone());
-            }
-            cut_at(line, &widths, &mut cut);
-        }
-        let target = target.expect("the fixture prints the loan");
-        let rejoined: Vec<String> = unwrap_lines(&cut.join("\n"))
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect();
-        let got = rejoined.iter().find(|l| l.starts_with(loan));
-        assert_eq!(got, Some(&target), "cut at {lo}..={}", lo + 2);
+        let (printed, rejoined) = recut_before(loan, field, lo);
+        assert_eq!(rejoined, Some(printed), "cut at {lo}..={}", lo + 2);
     }
+}
+
+#[test]
+fn two_figures_whose_join_is_none_stay_apart() {
+    // `10,567,907.28330,968.03` is no figure: the cut trimmed the blanks between two.
+    let start = "               TOTAL AVAILABLE FUNDS TO BONDHOLDERS";
+    let (printed, rejoined) = recut_before(start, "10,567,907.28  ", 103);
+    assert_eq!(rejoined, Some(printed));
 }
