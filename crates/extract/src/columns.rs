@@ -403,18 +403,34 @@ impl Columns {
             }
         }
         starts.sort_unstable();
-        let mut columns: Vec<Column> = Vec::new();
+        // Starts within the drift of a column's first start are that column's; it starts
+        // where most of its lines start it (a heading a cut left a column or two off is
+        // outvoted by those above and below it), the leftmost of a tie.
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
         for start in starts {
-            if columns.last().is_some_and(|c| start <= c.start + DRIFT) {
-                continue;
+            match clusters.last_mut() {
+                Some(cluster) if cluster.first().is_some_and(|f| start <= f + DRIFT) => {
+                    cluster.push(start);
+                }
+                _ => clusters.push(vec![start]),
             }
-            columns.push(Column {
-                start,
-                end: usize::MAX,
-                title: String::new(),
-                label: None,
-            });
         }
+        let mut columns: Vec<Column> = clusters
+            .iter()
+            .filter_map(|cluster| {
+                // Sorted: the first of the most printed start is the leftmost of a tie.
+                let start = cluster.iter().copied().max_by_key(|s| {
+                    let count = cluster.iter().filter(|t| *t == s).count();
+                    (count, std::cmp::Reverse(*s))
+                })?;
+                Some(Column {
+                    start,
+                    end: usize::MAX,
+                    title: String::new(),
+                    label: None,
+                })
+            })
+            .collect();
         let next_starts: Vec<usize> = columns.iter().skip(1).map(|c| c.start).collect();
         for (column, next) in columns.iter_mut().zip(next_starts) {
             column.end = next;
@@ -737,6 +753,24 @@ mod tests {
             ]
         );
         assert_eq!(columns.get(1).and_then(Column::number), Some(5));
+    }
+
+    #[test]
+    fn a_column_starts_where_most_of_its_heading_lines_start_it() {
+        // `Principal` two columns left of `Current`, `Balance` and `(5)` (a cut put back two
+        // blanks too few): the bare `0` right-aligned under `(4)` stays in its column.
+        let header = [
+            format!("{:30}Total        Principal", ""),
+            format!("{:30}Distribution   Balance", ""),
+            format!("{:30}(4)=(2)+(3)    (5)", ""),
+        ];
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        let starts: Vec<usize> = columns.columns.iter().map(|c| c.start).collect();
+        assert_eq!(starts, [30, 45]);
+        let row = columns.row(&format!("{:44}0              0", ""));
+        assert_eq!(row.cell(0).and_then(Cell::value), Some(0.0));
+        assert_eq!(row.cell(1).and_then(Cell::value), Some(0.0));
     }
 
     #[test]

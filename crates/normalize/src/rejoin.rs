@@ -406,6 +406,26 @@ impl Survey<'_> {
             .is_some_and(|gaps| gaps.contains(&blanks))
     }
 
+    /// Whether the document prints the two words a cut falls between side by side elsewhere,
+    /// always `blanks` blanks apart (`Fixed Group`, a name: not figures, which tables print
+    /// at every distance from each other).
+    pub(crate) fn prints_words_apart(
+        &self,
+        piece: &Piece<'_>,
+        next: &Piece<'_>,
+        blanks: usize,
+    ) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        let word = |w: &str| w.chars().any(char::is_alphabetic);
+        word(left)
+            && word(right)
+            && self
+                .pairs
+                .get(&(left, right))
+                .is_some_and(|gaps| gaps.as_slice() == [blanks])
+    }
+
     /// Whether reading the cut after `piece` with `pad` blanks prints the two fields around it
     /// one blank apart inside a run of fields one blank apart (a phrase: `Wendover Funding,` +
     /// ` Inc.`, `April 30,` + `2002`): the blanks a cut in blanks put back are the whole gap
