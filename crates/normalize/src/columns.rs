@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::rejoin::{figures_run_together, Evidence, Survey};
+use crate::rejoin::{Evidence, Survey};
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -176,6 +176,11 @@ impl Line {
                 if joinable && pads.iter().any(|&p| survey.prints_gap(p)) {
                     pads.retain(|&p| survey.prints_gap(p));
                 }
+                // Two whole figures whose join is no figure were never one token.
+                if joinable && pads.iter().any(|&p| p > 0) && survey.two_figures(&pair[0], &pair[1])
+                {
+                    pads.retain(|&p| p > 0);
+                }
                 // The blanks the continuation kept before its first word; a line that prints
                 // two words as far apart as a reading would elsewhere (a heading's `TOTAL
                 // PRINCIPAL BALANCE` after `CUSIP  PRINCIPAL`) says nothing of which it is.
@@ -194,9 +199,6 @@ impl Line {
                         vocabulary: if joinable {
                             let v = survey.vocabulary(&pair[0], &pair[1], pad);
                             let evidence = match v {
-                                // Two figures run together make none (`10,567,907.28` +
-                                // `330,968.03`): the trim took the blanks between them.
-                                Evidence::Join if run_together(&pair[0], &pair[1]) => -VOCABULARY,
                                 Evidence::Whole | Evidence::Apart => VOCABULARY,
                                 Evidence::Join => JOIN,
                                 Evidence::SplitsAFigure => -VOCABULARY,
@@ -659,14 +661,6 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
     }
 }
 
-/// Whether the last field of `piece` and the first of `next` are two figures that joined make
-/// none.
-fn run_together(piece: &Piece<'_>, next: &Piece<'_>) -> bool {
-    let left = piece.content.split_whitespace().last().unwrap_or("");
-    let right = next.content.split_whitespace().next().unwrap_or("");
-    figures_run_together(left, right)
-}
-
 /// The blank-separated fields of `text`, in characters.
 fn fields(text: &str) -> Vec<Field> {
     #[derive(Default)]
@@ -764,6 +758,53 @@ mod tests {
             line.push_str(&format!("{value:>width$}", width = end - line.len()));
         }
         line
+    }
+
+    #[test]
+    fn two_whole_figures_a_cut_falls_between_are_read_apart_by_their_columns() {
+        // Figures right-aligned at columns 28, 42, 58 and 72, twelve characters wide: two
+        // blanks between the first and the second. A row cut at 30 loses those two blanks to
+        // the trim, and its halves are two whole figures whose join is no figure
+        // (`3,041,935.045,665,942.76`, `01,183,300.77`): the columns say how far apart.
+        let row = |label: &str, figures: [&str; 4]| {
+            format!(
+                "{label:<6}{:>22}{:>14}{:>16}{:>14}",
+                figures[0], figures[1], figures[2], figures[3]
+            )
+        };
+        for (a, b) in [("3,041,935.04", "5,665,942.76"), ("0", "1,183,300.77")] {
+            let mut lines = Vec::new();
+            let mut text = String::new();
+            let mut widths = [30, 28, 29, 30, 29, 28, 28, 30, 29].into_iter().cycle();
+            for k in 0..12 {
+                let line = row(
+                    &format!("A-{k}"),
+                    [
+                        &format!("1,234,567.{k:02}"),
+                        &format!("7,654,321.{k:02}"),
+                        &format!("2,345,678.{k:02}"),
+                        &format!("8,765,432.{k:02}"),
+                    ],
+                );
+                // The first piece ends in the blanks before the second figure.
+                let first = 28 + k % 2;
+                cut(
+                    &line,
+                    &mut std::iter::once(first).chain(&mut widths),
+                    &mut text,
+                );
+                lines.push(line);
+            }
+            let line = row("TOTAL", [a, b, "3,456,789.01", "9,876,543.21"]);
+            cut(
+                &line,
+                &mut std::iter::once(30).chain(&mut widths),
+                &mut text,
+            );
+            lines.push(line);
+            let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+            assert_eq!(joined, lines, "cut as:\n{text}");
+        }
     }
 
     #[test]

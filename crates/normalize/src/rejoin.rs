@@ -396,6 +396,14 @@ impl Survey<'_> {
         pads
     }
 
+    /// Whether the fields a cut falls between are two whole figures whose join is no figure
+    /// (see [`two_figures`]).
+    pub(crate) fn two_figures(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        two_figures(left, right)
+    }
+
     /// Whether the document prints the two fields a cut falls between side by side elsewhere
     /// with `blanks` blanks between them (`COPYRIGHT 2002` on every other page's footer).
     pub(crate) fn prints_pair(&self, piece: &Piece<'_>, next: &Piece<'_>, blanks: usize) -> bool {
@@ -601,41 +609,60 @@ pub(crate) enum Evidence {
 }
 
 /// Two halves of a figure (`2,7` + `96.94`, `(2,` + `796.94)`): a cut falls inside a figure far
-/// more often than exactly where the next one starts. A dash alone is no such half: a table
-/// prints it as a field of its own (`CA  -  73.00%`, `Paid Off  -  36`) as readily as the sign
-/// of the figure after it (`-29`), so where a cut falls after one the columns decide. Nor are
-/// two figures whose join is none (`10,567,907.28` + `330,968.03`: a comma or a second point
-/// after the decimal point).
+/// more often than exactly where the next one starts. Not two whole figures whose join is no
+/// figure (see [`two_figures`]). A dash alone is no such half either: a table prints it as a
+/// field of its own (`CA  -  73.00%`, `Paid Off  -  36`) as readily as the sign of the figure
+/// after it (`-29`), so where a cut falls after one the columns decide.
 fn figure_cut(left: &str, right: &str) -> bool {
     let figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
     left != "-"
-        && !figures_run_together(left, right)
         && (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
+        && !two_figures(left, right)
 }
 
-/// Two figures that joined make none: the left one has its decimals (`10,567,907.28`), and a
-/// group comma or a second point would follow them (`330,968.03`). No cut splits a figure
-/// there; the trim took the blanks between two.
-pub(crate) fn figures_run_together(left: &str, right: &str) -> bool {
-    let left = left.trim_start_matches(['(', '$', '-']);
-    let decimals = left
-        .split_once('.')
-        .filter(|(whole, _)| whole.chars().all(|c| c.is_ascii_digit() || c == ','))
-        .map(|(_, decimals)| decimals);
-    let Some(decimals) = decimals else {
-        return false;
+/// Two whole figures whose join is no figure (`3,041,935.04` + `5,665,942.76`: a second decimal
+/// point; `0` + `183,300.77`: a leading zero; `6.24%` + `6.24%`): no cut fell inside a token
+/// there, the trim took the blanks between two fields of a table. The second starts with a
+/// digit: a hyphen joins what it follows (`1999` + `-1`, `247` + `-6000`).
+pub(crate) fn two_figures(left: &str, right: &str) -> bool {
+    right.starts_with(|c: char| c.is_ascii_digit())
+        && whole_figure(left)
+        && whole_figure(right)
+        && !whole_figure(&format!("{left}{right}"))
+}
+
+/// A figure as statements print one: an optional sign, bracket or `$`, an integer part (`0`,
+/// digits without a leading zero, or groups of three after commas), optional decimals, then
+/// an optional `%` and closing bracket.
+fn whole_figure(token: &str) -> bool {
+    let body = token.trim_start_matches(['(', '-', '$']);
+    let body = body.strip_suffix(')').unwrap_or(body);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    let (integer, decimals) = match body.split_once('.') {
+        Some((integer, decimals)) => (integer, Some(decimals)),
+        None => (body, None),
     };
-    let figure = right.trim_end_matches([')', '%']);
-    !decimals.is_empty()
-        && decimals.chars().all(|c| c.is_ascii_digit())
-        && figure.starts_with(|c: char| c.is_ascii_digit())
-        && figure
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        && figure.contains([',', '.'])
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(decimals) = decimals {
+        if !digits(decimals) {
+            return false;
+        }
+    }
+    let mut groups = integer.split(',');
+    let head = groups.next().unwrap_or_default();
+    let grouped = integer.contains(',');
+    let head_ok = if head.is_empty() {
+        // `.5`: decimals only.
+        !grouped && decimals.is_some()
+    } else {
+        digits(head)
+            && (head == "0" || !head.starts_with('0'))
+            && (!grouped || (head.len() <= 3 && head != "0"))
+    };
+    head_ok && groups.all(|g| g.len() == 3 && digits(g))
 }
 
 #[cfg(test)]
@@ -779,6 +806,34 @@ mod tests {
                 let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
                 assert_eq!(lines[1], line, "cut at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn two_whole_figures_whose_join_is_no_figure_are_two_figures() {
+        use super::two_figures;
+        for (left, right) in [
+            ("3,041,935.04", "5,665,942.76"),
+            ("0", "183,300.77"),
+            ("0", "0"),
+            ("11.082987", "16.116068"),
+            ("6.240000%", "6.240000%"),
+            ("(151,351.84)", "100,068.33"),
+            ("1,234", "567"),
+        ] {
+            assert!(two_figures(left, right), "{left} + {right}");
+        }
+        // Halves of one figure, and a hyphen that joins.
+        for (left, right) in [
+            ("2,7", "96.94"),
+            ("1", "0.5"),
+            ("12", "34.5"),
+            ("3,041,935.0", "4"),
+            ("1999", "-1"),
+            ("247", "-6000"),
+            ("25,", "2002"),
+        ] {
+            assert!(!two_figures(left, right), "{left} + {right}");
         }
     }
 
