@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::rejoin::{Evidence, Survey};
+use crate::runs::Runs;
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -31,7 +32,8 @@ const VOCABULARY: i64 = 1000;
 const JOIN: i64 = 100;
 
 /// What it weighs that the document prints the two fields a cut falls between side by side
-/// elsewhere, with as many blanks between them as the reading puts back.
+/// elsewhere, with as many blanks between them as the reading puts back (where the cut falls
+/// in blanks, in a run of three words: see [`crate::runs`]).
 const PAIR: i64 = 200;
 
 /// What it weighs that a reading prints two fields of a phrase one blank apart (see
@@ -148,7 +150,7 @@ struct Line {
 }
 
 impl Line {
-    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>) -> Line {
+    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>, runs: &Runs<'_>) -> Line {
         let mut segments: Vec<Segment> = pieces
             .iter()
             .map(|p| {
@@ -210,9 +212,10 @@ impl Line {
                                 } else {
                                     0
                                 }
-                        } else if segments[k].trail
-                            && !ambiguous
-                            && survey.prints_words_apart(&pair[0], &pair[1], pad + lead)
+                        } else if runs.prints(&pair[0], &pair[1], pad)
+                            || (segments[k].trail
+                                && !ambiguous
+                                && survey.prints_words_apart(&pair[0], &pair[1], pad + lead))
                         {
                             // A cut on the blanks between two words: the gap is what the trim
                             // took and what the continuation kept (`Fixed` + ` Group`).
@@ -476,9 +479,10 @@ pub(crate) fn join_by_columns(
     groups: &[(usize, Vec<Piece<'_>>)],
     survey: &Survey<'_>,
 ) -> Vec<String> {
+    let runs = Runs::new(groups);
     let mut lines: Vec<Line> = groups
         .iter()
-        .map(|(_, pieces)| Line::new(pieces, survey))
+        .map(|(_, pieces)| Line::new(pieces, survey, &runs))
         .collect();
     let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
     let n = lines.len();
@@ -805,6 +809,40 @@ mod tests {
             let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
             assert_eq!(joined, lines, "cut as:\n{text}");
         }
+    }
+
+    #[test]
+    fn a_heading_cut_in_its_blanks_reads_as_the_document_prints_it_elsewhere() {
+        // Rows cut inside their figures at 28 to 30 show the limit and no habit. The heading
+        // is cut at 29, right after `ESTIMATED`, and the rates under it float with it (every
+        // row cut in the blanks before its rate): the columns read the tail as well a column
+        // to the right, and the heading prints words two blanks apart too (`TOTAL  ESTIMATED`).
+        // The heading printed whole elsewhere says one blank.
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        let mut push = |line: String, widths: &[usize], text: &mut String| {
+            cut(&line, &mut widths.iter().copied(), text);
+            lines.push(line);
+        };
+        push("RATE  ESTIMATED NEXT RATE".to_string(), &[30], &mut text);
+        for k in 0..6 {
+            let row = figures(
+                &format!("A-{k}"),
+                ["1,234,567.89", "2,345,678.90", "3,456.78"],
+            );
+            let widths = [[30, 30], [30, 28], [30, 29], [30, 29], [29, 30], [28, 28]];
+            push(row, &widths[k], &mut text);
+        }
+        push(
+            format!("{:<13}TOTAL  ESTIMATED NEXT RATE", "CLASS"),
+            &[29, 30],
+            &mut text,
+        );
+        for k in 0..2 {
+            push(format!("A-{k}{:>36}", "6.240000%"), &[29, 30], &mut text);
+        }
+        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(joined[7], lines[7], "cut as:\n{text}");
     }
 
     #[test]

@@ -55,6 +55,7 @@ mod html;
 mod pages;
 mod rejoin;
 mod repeated;
+mod runs;
 mod statement;
 mod submission;
 mod unwrap;

@@ -584,7 +584,7 @@ pub(crate) fn gaps(pieces: &[Piece<'_>]) -> Vec<usize> {
 }
 
 /// The blank-separated fields of `text` with the byte each starts at.
-fn fields_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn fields_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(char::is_whitespace)
         .scan(0usize, |at, token| {
             let start = *at;
