@@ -44,6 +44,9 @@ const PHRASE: i64 = 300;
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
+/// The shortest run of dashes read as a rule drawn across a table.
+const MIN_RULE: usize = 10;
+
 /// The most readings of one line kept at each cut (a crafted line of thousands of pieces).
 const MAX_STATES: usize = 64;
 
@@ -165,6 +168,18 @@ impl Line {
                 }
             })
             .collect();
+        // A rule drawn across a table (one run of dashes, cut or not) ends where it was drawn,
+        // often past the table's last column: its edges are no column's, and it votes none.
+        let rule = pieces.iter().all(|p| {
+            let content = p.content.trim();
+            content.split_whitespace().count() <= 1
+                && content.chars().all(|c| matches!(c, '-' | '=' | '_'))
+        }) && pieces.iter().map(|p| p.content.trim().len()).sum::<usize>() >= MIN_RULE;
+        if rule {
+            for segment in &mut segments {
+                segment.fields.clear();
+            }
+        }
         let gaps = crate::rejoin::gaps(pieces);
         let cuts: Vec<Vec<Reading>> = pieces
             .windows(2)
@@ -722,6 +737,7 @@ fn label_count(chars: &[char], count: Field, next: Field) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::NEIGHBOURHOOD;
     use crate::unwrap::unwrap_lines;
 
     /// Cuts `line` as a drifting agent does: piece `k` at `widths[k]` physical columns (a
@@ -843,6 +859,43 @@ mod tests {
         }
         let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
         assert_eq!(joined[7], lines[7], "cut as:\n{text}");
+    }
+
+    #[test]
+    fn a_rule_across_the_table_marks_no_column() {
+        // Rows of a label and a figure ending at column 40, cut in the blanks between them at
+        // 28 to 30: only the rows say where the figures end. The rules between them run two
+        // columns past the table's edge, at 42, on lines cut inside their dashes (certain).
+        let rule = "-".repeat(42);
+        // Each row its own shape: no row repeats another.
+        let row = |k: usize| {
+            let label = [
+                "A-1", "R-II", "C", "A-22", "IO", "B-1", "A-333", "X", "M-12",
+            ][k];
+            format!("{label}{:>width$}", "1,234.56", width = 40 - label.len())
+        };
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        let mut k = 0;
+        for row_widths in [[28, 30, 29], [28, 29, 30], [30, 28, 28]] {
+            for _ in 0..3 {
+                cut(&rule, &mut [30, 30].into_iter(), &mut text);
+                lines.push(rule.clone());
+            }
+            for width in row_widths {
+                cut(&row(k), &mut [width, 30].into_iter(), &mut text);
+                lines.push(row(k));
+                k += 1;
+            }
+        }
+        // Far below, out of the table's reach, words cut at 28 and 29: the agent drifts.
+        let word = "abcdefghij".repeat(4);
+        for width in [28, 29, 28, 29] {
+            text.push_str(&"\n".repeat(NEIGHBOURHOOD));
+            cut(&word, &mut [width, 30].into_iter(), &mut text);
+        }
+        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(joined[..lines.len()], lines, "cut as:\n{text}");
     }
 
     #[test]
