@@ -322,16 +322,65 @@ impl Row {
     }
 }
 
+/// The labels of a label line, two run together (`(4)=(1)+(2)-(3)(5)`, where a cut took the
+/// blanks between them or the columns are narrow) apart: one label never closes a bracket
+/// right before it opens the next, a formula puts an operator between its references.
+fn label_spans(line: &str) -> Vec<Span<'_>> {
+    let mut out = Vec::new();
+    for (start, end, text) in spans(line) {
+        let (mut from, mut at) = (start, 0);
+        // Labels are ASCII: character positions are byte offsets within them.
+        for (i, _) in text.match_indices(")(") {
+            out.push((from, start + i + 1, text.get(at..=i).unwrap_or_default()));
+            (from, at) = (start + i + 1, i + 1);
+        }
+        out.push((from, end, text.get(at..).unwrap_or_default()));
+    }
+    out
+}
+
+/// Whether the phrase of header line `line` starting at `start` starts no column: no other
+/// line starts one there, and another line prints a word across it (`Prepayment` over the
+/// `Term` of `Original  Term`, two words of one column a cut printed two blanks apart). A
+/// column's heading words never run across the next column's start, except where two are
+/// printed run together (`PrincipalPrior`), and then the other lines start that column too.
+fn inside_another_lines_word(
+    start: usize,
+    line: usize,
+    starts: &[Vec<usize>],
+    words: &[Vec<Span<'_>>],
+) -> bool {
+    let elsewhere = |i: usize| i != line;
+    let confirmed = starts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| elsewhere(*i))
+        .any(|(_, s)| s.iter().any(|s| s.abs_diff(start) <= DRIFT));
+    !confirmed
+        && words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| elsewhere(*i))
+            .any(|(_, w)| {
+                w.iter()
+                    .any(|&(s, e, _)| s + DRIFT < start && start + DRIFT < e)
+            })
+}
+
 impl Columns {
     /// Columns from a stack of header lines (top to bottom). Each phrase of a line starts a
     /// column; starts within [`DRIFT`] of each other are one column. Words run together across
     /// a column start seen on another line (`Orig. PrincipalPrior`) are cut there.
     pub fn from_header(lines: &[&str]) -> Columns {
-        let mut starts: Vec<usize> = Vec::new();
+        // Each line's phrase starts, and its words.
+        let mut starts_by_line: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
+        let mut words_by_line: Vec<Vec<Span<'_>>> = Vec::with_capacity(lines.len());
         for line in lines {
             let mut phrase_start: Option<usize> = None;
             let mut last_end = 0;
-            for (word_start, word_end, _) in spans(line) {
+            let mut starts = Vec::new();
+            let words = spans(line);
+            for &(word_start, word_end, _) in &words {
                 let new_phrase = match phrase_start {
                     None => true,
                     Some(start) => word_start >= last_end + 2 && word_start >= start + MIN_WIDTH,
@@ -342,20 +391,46 @@ impl Columns {
                 }
                 last_end = word_end;
             }
+            starts_by_line.push(starts);
+            words_by_line.push(words);
+        }
+        let mut starts: Vec<usize> = Vec::new();
+        for (i, line_starts) in starts_by_line.iter().enumerate() {
+            for &start in line_starts {
+                if !inside_another_lines_word(start, i, &starts_by_line, &words_by_line) {
+                    starts.push(start);
+                }
+            }
         }
         starts.sort_unstable();
-        let mut columns: Vec<Column> = Vec::new();
+        // Starts within the drift of a column's first start are that column's; it starts
+        // where most of its lines start it (a heading a cut left a column or two off is
+        // outvoted by those above and below it), the leftmost of a tie.
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
         for start in starts {
-            if columns.last().is_some_and(|c| start <= c.start + DRIFT) {
-                continue;
+            match clusters.last_mut() {
+                Some(cluster) if cluster.first().is_some_and(|f| start <= f + DRIFT) => {
+                    cluster.push(start);
+                }
+                _ => clusters.push(vec![start]),
             }
-            columns.push(Column {
-                start,
-                end: usize::MAX,
-                title: String::new(),
-                label: None,
-            });
         }
+        let mut columns: Vec<Column> = clusters
+            .iter()
+            .filter_map(|cluster| {
+                // Sorted: the first of the most printed start is the leftmost of a tie.
+                let start = cluster.iter().copied().max_by_key(|s| {
+                    let count = cluster.iter().filter(|t| *t == s).count();
+                    (count, std::cmp::Reverse(*s))
+                })?;
+                Some(Column {
+                    start,
+                    end: usize::MAX,
+                    title: String::new(),
+                    label: None,
+                })
+            })
+            .collect();
         let next_starts: Vec<usize> = columns.iter().skip(1).map(|c| c.start).collect();
         for (column, next) in columns.iter_mut().zip(next_starts) {
             column.end = next;
@@ -371,7 +446,12 @@ impl Columns {
         let label_line = is_label_line(line);
         // Each column's words on this line, borrowed from it.
         let mut parts: Vec<Vec<&str>> = vec![Vec::new(); self.columns.len()];
-        for (word_start, _, word) in spans(line) {
+        let words = if label_line {
+            label_spans(line)
+        } else {
+            spans(line)
+        };
+        for (word_start, _, word) in words {
             let mut start = word_start;
             let mut text = word;
             while !text.is_empty() {
@@ -544,6 +624,44 @@ mod tests {
     }
 
     #[test]
+    fn two_words_of_one_heading_two_blanks_apart_under_a_word_of_another_line_are_one_column() {
+        // `Original Term` read two blanks apart (a cut put back one blank too many): `Term`
+        // starts under `Prepayment` and no other line starts a column there.
+        // `Date` one blank after `Term` (a cut put back a blank too few) starts a column
+        // another line starts, a column to the left: it starts no column of its own, and
+        // that column is no less one.
+        for (gap, date_gap) in [(1, 2), (2, 2), (3, 2), (1, 1)] {
+            let header = [
+                format!("{:14}Note           Type Prepayment", ""),
+                format!("{:14}Rate           &              Origination", ""),
+                format!(
+                    "{:29}Original{}Term{}Date",
+                    "",
+                    " ".repeat(gap),
+                    " ".repeat(date_gap)
+                ),
+            ];
+            let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+            let columns = Columns::from_header(&lines);
+            let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+            assert_eq!(
+                titles,
+                [
+                    "Note Rate",
+                    "Type Prepayment & Original Term",
+                    "Origination Date"
+                ],
+                "{gap} and {date_gap} blanks"
+            );
+            let row = columns.row(&format!(
+                "{:14}0.125          Paid Off  -  18          35852",
+                ""
+            ));
+            assert_eq!(row.cell(1).map(|c| c.raw.as_str()), Some("Paid Off - 18"));
+        }
+    }
+
+    #[test]
     fn blank_cells_stay_blank_and_drift_is_tolerated() {
         let header = "                 CURRENT        1 PAYMENT      2  PAYMTS      TOTAL";
         let columns = Columns::from_header(&[header]);
@@ -599,6 +717,60 @@ mod tests {
             let expected: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(blank_words(line).collect::<Vec<_>>(), expected, "{line:?}");
         }
+    }
+
+    #[test]
+    fn two_labels_run_together_go_each_to_its_column() {
+        // The cut took the two blanks before `(5)`: it starts two columns short of its own.
+        let place = |fields: &[(usize, &str)]| {
+            let mut line = String::new();
+            for (at, text) in fields {
+                line.push_str(&" ".repeat(at - line.len()));
+                line.push_str(text);
+            }
+            line
+        };
+        let header = [
+            place(&[(14, "Prior"), (31, "Current"), (48, "Paid"), (65, "Ending")]),
+            place(&[
+                (14, "(4)=(1)+(2)-(3)"),
+                (29, "(5)"),
+                (48, "(6)"),
+                (65, "(7)=(5)+(6)"),
+            ]),
+        ];
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        let labels: Vec<Option<&str>> =
+            columns.columns.iter().map(|c| c.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                Some("(4)=(1)+(2)-(3)"),
+                Some("(5)"),
+                Some("(6)"),
+                Some("(7)=(5)+(6)")
+            ]
+        );
+        assert_eq!(columns.get(1).and_then(Column::number), Some(5));
+    }
+
+    #[test]
+    fn a_column_starts_where_most_of_its_heading_lines_start_it() {
+        // `Principal` two columns left of `Current`, `Balance` and `(5)` (a cut put back two
+        // blanks too few): the bare `0` right-aligned under `(4)` stays in its column.
+        let header = [
+            format!("{:30}Total        Principal", ""),
+            format!("{:30}Distribution   Balance", ""),
+            format!("{:30}(4)=(2)+(3)    (5)", ""),
+        ];
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        let starts: Vec<usize> = columns.columns.iter().map(|c| c.start).collect();
+        assert_eq!(starts, [30, 45]);
+        let row = columns.row(&format!("{:44}0              0", ""));
+        assert_eq!(row.cell(0).and_then(Cell::value), Some(0.0));
+        assert_eq!(row.cell(1).and_then(Cell::value), Some(0.0));
     }
 
     #[test]

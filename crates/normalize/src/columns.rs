@@ -172,12 +172,6 @@ impl Line {
                 }
             })
             .collect();
-        for k in 1..segments.len() {
-            if segments[k - 1].trail && segments[k].lead {
-                segments[k - 1].skip_last_end = true;
-                segments[k].skip_first_start = true;
-            }
-        }
         // A rule drawn across a table (one run of dashes, cut or not) ends where it was drawn,
         // often past the table's last column: its edges are no column's, and it votes none.
         let rule = pieces.iter().all(|p| {
@@ -208,6 +202,17 @@ impl Line {
                 {
                     pads.retain(|&p| p > 0);
                 }
+                // The blanks the continuation kept before its first word; a line that prints
+                // two words as far apart as a reading would elsewhere (a heading's `TOTAL
+                // PRINCIPAL BALANCE` after `CUSIP  PRINCIPAL`) says nothing of which it is.
+                let lead = pair[1]
+                    .content
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .count();
+                let ambiguous = pads
+                    .iter()
+                    .any(|p| p + lead >= 2 && gaps.contains(&(p + lead)));
                 pads.into_iter()
                     .enumerate()
                     .map(|(rank, pad)| Reading {
@@ -227,7 +232,13 @@ impl Line {
                                 } else {
                                     0
                                 }
-                        } else if runs.prints(&pair[0], &pair[1], pad) {
+                        } else if runs.prints(&pair[0], &pair[1], pad)
+                            || (segments[k].trail
+                                && !ambiguous
+                                && survey.prints_words_apart(&pair[0], &pair[1], pad + lead))
+                        {
+                            // A cut on the blanks between two words: the gap is what the trim
+                            // took and what the continuation kept (`Fixed` + ` Group`).
                             PAIR
                         } else {
                             0
@@ -241,6 +252,18 @@ impl Line {
                     .collect()
             })
             .collect();
+        // Where a reading joins two non-blanks into one token, their edges at the cut are no
+        // column boundaries in it: counted in no reading. Where none can (the piece is too
+        // short to have been cut inside a token: `FIXED` + `TOTAL` ten blanks short), they are
+        // boundaries in every reading, and where the continuation's word starts tells them
+        // apart.
+        for k in 1..segments.len() {
+            let joins = cuts[k - 1].iter().any(|r| r.pad == 0);
+            if segments[k - 1].trail && segments[k].lead && joins {
+                segments[k - 1].skip_last_end = true;
+                segments[k].skip_first_start = true;
+            }
+        }
         let choice = cuts
             .iter()
             .map(|c| c.first().map_or(0, |r| r.pad))

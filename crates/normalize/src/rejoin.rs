@@ -422,6 +422,26 @@ impl Survey<'_> {
             .is_some_and(|gaps| gaps.contains(&blanks))
     }
 
+    /// Whether the document prints the two words a cut falls between side by side elsewhere,
+    /// always `blanks` blanks apart (`Fixed Group`, a name: not figures, which tables print
+    /// at every distance from each other).
+    pub(crate) fn prints_words_apart(
+        &self,
+        piece: &Piece<'_>,
+        next: &Piece<'_>,
+        blanks: usize,
+    ) -> bool {
+        let left = piece.content.split_whitespace().last().unwrap_or("");
+        let right = next.content.split_whitespace().next().unwrap_or("");
+        let word = |w: &str| w.chars().any(char::is_alphabetic);
+        word(left)
+            && word(right)
+            && self
+                .pairs
+                .get(&(left, right))
+                .is_some_and(|gaps| gaps.as_slice() == [blanks])
+    }
+
     /// Whether reading the cut after `piece` with `pad` blanks prints the two fields around it
     /// one blank apart inside a run of fields one blank apart (a phrase: `Wendover Funding,` +
     /// ` Inc.`, `April 30,` + `2002`): the blanks a cut in blanks put back are the whole gap
@@ -618,11 +638,14 @@ pub(crate) enum Evidence {
 
 /// Two halves of a figure (`2,7` + `96.94`, `(2,` + `796.94)`): a cut falls inside a figure far
 /// more often than exactly where the next one starts. Not two whole figures whose join is no
-/// figure (see [`two_figures`]).
+/// figure (see [`two_figures`]). A dash alone is no such half either: a table prints it as a
+/// field of its own (`CA  -  73.00%`, `Paid Off  -  36`) as readily as the sign of the figure
+/// after it (`-29`), so where a cut falls after one the columns decide.
 fn figure_cut(left: &str, right: &str) -> bool {
     let figure = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.');
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
+    left != "-"
+        && (left.ends_with(figure) || left.ends_with(['(', '$', '-']))
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
         && !two_figures(left, right)

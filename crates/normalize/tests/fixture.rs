@@ -250,3 +250,121 @@ fn unwrapping_gives_each_logical_line_its_first_line_number() {
         "Triggers, Adj. Rate Cert. and Miscellaneous Report for November 25, 2002 Distribution"
     );
 }
+
+/// Cuts `line` as a filer agent does: piece `k` at `widths[k]` physical columns (a
+/// continuation's `>` counting), every piece losing its trailing blanks.
+fn cut_at(line: &str, widths: &[usize], out: &mut Vec<String>) {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut at, mut k) = (0, 0);
+    loop {
+        let continuation = k > 0;
+        let room = widths[k % widths.len()] - usize::from(continuation);
+        let end = (at + room).min(chars.len());
+        let piece: String = chars[at..end].iter().collect();
+        out.push(format!(
+            "{}{}",
+            if continuation { ">" } else { "" },
+            piece.trim_end()
+        ));
+        if end == chars.len() {
+            return;
+        }
+        (at, k) = (end, k + 1);
+    }
+}
+
+/// The fixture's lines cut again at random widths within `lo..=lo + 2`, except the line that
+/// starts with `start`, cut at the widths `widths` gives for it. Returns that line as printed
+/// and as rejoined.
+fn recut(start: &str, lo: usize, widths: impl Fn(&str) -> Vec<usize>) -> (String, Option<String>) {
+    let lines: Vec<String> = unwrap_lines(&fixture_text())
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    // splitmix64: widths drawn at random, the same on every machine.
+    let mut state = 0x5eed_u64 + lo as u64;
+    let mut drift = std::iter::from_fn(|| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Some(lo + ((z ^ (z >> 31)) % 3) as usize)
+    });
+    let mut cut = Vec::new();
+    let mut target = None;
+    for line in &lines {
+        let mut drawn: Vec<usize> = (0..6).map(|_| drift.next().unwrap_or(lo)).collect();
+        if line.starts_with(start) && target.is_none() {
+            let chosen = widths(line);
+            assert!(
+                chosen.iter().all(|w| (lo..=lo + 2).contains(w)),
+                "{chosen:?}"
+            );
+            drawn[..chosen.len()].copy_from_slice(&chosen);
+            target = Some(line.clone());
+        }
+        cut_at(line, &drawn, &mut cut);
+    }
+    let target = target.expect("the fixture prints the line");
+    let rejoined = unwrap_lines(&cut.join("\n"))
+        .into_iter()
+        .map(|(l, _)| l)
+        .find(|l| l.starts_with(start));
+    (target, rejoined)
+}
+
+/// The widths that cut `line` right before the field after `field`, its last piece at the
+/// widest `lo + 2` (the trim took the blanks between the two, and the piece is as long as the
+/// narrowest: it may have taken none).
+fn before(line: &str, field: &str, lo: usize) -> Vec<usize> {
+    let at = line.find(field).expect("the line prints the field") + field.len();
+    if at == lo + 2 {
+        vec![at]
+    } else {
+        vec![at - (lo + 1), lo + 2]
+    }
+}
+
+#[test]
+fn a_dash_printed_as_a_field_of_its_own_stays_apart_from_the_figure_after_it() {
+    // The rows around print the dash two blanks from the figure, column under column.
+    for (loan, field, lo) in [
+        ("1100343795", "Paid Off  -  ", 66),
+        ("1100346981", "OH  -  ", 55),
+    ] {
+        let (printed, rejoined) = recut(loan, lo, |line| before(line, field, lo));
+        assert_eq!(rejoined, Some(printed), "cut at {lo}..={}", lo + 2);
+    }
+}
+
+#[test]
+fn two_figures_whose_join_is_none_stay_apart() {
+    // `10,567,907.28330,968.03` is no figure: the cut trimmed the blanks between two.
+    let start = "               TOTAL AVAILABLE FUNDS TO BONDHOLDERS";
+    let (printed, rejoined) = recut(start, 103, |line| before(line, "10,567,907.28  ", 103));
+    assert_eq!(rejoined, Some(printed));
+}
+
+#[test]
+fn a_word_after_a_cut_no_token_can_fall_in_starts_its_column() {
+    // `FIXED` ends ten columns short of the cut at 120: no token was cut in two there, and
+    // `TOTAL` starts where the column's figures and headings start (not where its end would
+    // meet the start of the figures after it).
+    let (printed, rejoined) = recut("CHARACTERISTICS", 118, |line| {
+        before(line, "FIXED          ", 118)
+    });
+    assert_eq!(rejoined, Some(printed));
+}
+
+#[test]
+fn two_words_the_document_always_prints_one_blank_apart_stay_so_at_a_cut() {
+    // The cut falls right after `Fixed`, before ` Group`; the trim took nothing. The
+    // Realized Loss Detail Report prints `Fixed Group` too, one blank apart.
+    let start = "Total Loan Count =   35";
+    let (printed, rejoined) = recut(start, 116, |line| {
+        let at = line.find("Fixed").expect("Fixed Group") + "Fixed".len();
+        assert_eq!(at, 116);
+        vec![at]
+    });
+    assert_eq!(rejoined, Some(printed));
+}
