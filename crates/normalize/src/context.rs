@@ -119,6 +119,15 @@ impl Context {
         let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
             return None;
         };
+        // A mark printed as a field of its own (`Paid Off  -  36`) is printed as readily as
+        // part of the next (`-29`): how its character is printed elsewhere says nothing.
+        let lone_mark = |field: &str| {
+            let mut chars = field.chars();
+            chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none()
+        };
+        if lone_mark(left) || lone_mark(right) {
+            return None;
+        }
         let (a, b) = (kind(last), kind(first));
         // Within a word or a figure (two letters of one case, two digits) a cut falls inside
         // a token as often as between two: the kinds say nothing there.
@@ -246,6 +255,8 @@ mod tests {
         assert_eq!(c.kinds("Santa", "Ana,"), Some(Blank::Apart));
         // A comma before a letter: always a blank between.
         assert_eq!(c.kinds("Funding,", "Inc."), Some(Blank::Apart));
+        // A dash alone may be a field or a sign.
+        assert_eq!(c.kinds("-", "Lead"), None);
         // A hyphen before a letter: always joined.
         assert_eq!(c.kinds("Co-", "Lead"), Some(Blank::Joined));
         // Two lower-case letters: inside a word as often as between two.
