@@ -322,6 +322,27 @@ impl Row {
     }
 }
 
+/// Where to cut a header word run across the start of a column at `at` characters: where
+/// one word ends and the next begins within the drift of it (`Orig.Principal` + `Prior`, a
+/// lower-case letter or a bracket before a capital), a cut having moved the word a column or
+/// two; else at the column's start.
+fn word_join(text: &str, at: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |b: usize| {
+        b > 0
+            && b < chars.len()
+            && chars.get(b).is_some_and(|c| c.is_uppercase())
+            && chars
+                .get(b - 1)
+                .is_some_and(|c| c.is_lowercase() || *c == ')')
+    };
+    (0..=DRIFT)
+        .flat_map(|d| [at.checked_sub(d), Some(at + d)])
+        .flatten()
+        .find(|&b| joins(b))
+        .unwrap_or(at)
+}
+
 /// The labels of a label line, two run together (`(4)=(1)+(2)-(3)(5)`, where a cut took the
 /// blanks between them or the columns are narrow) apart: one label never closes a bracket
 /// right before it opens the next, a formula puts an operator between its references.
@@ -462,7 +483,7 @@ impl Columns {
                 let end = self.columns.get(index).map_or(usize::MAX, |c| c.end);
                 let length = text.chars().count();
                 let take = if start + length > end && end > start {
-                    end - start
+                    word_join(text, end - start)
                 } else {
                     length
                 };
@@ -771,6 +792,19 @@ mod tests {
         let row = columns.row(&format!("{:44}0              0", ""));
         assert_eq!(row.cell(0).and_then(Cell::value), Some(0.0));
         assert_eq!(row.cell(1).and_then(Cell::value), Some(0.0));
+    }
+
+    #[test]
+    fn a_header_word_run_across_a_column_start_a_cut_moved_is_cut_where_its_words_meet() {
+        // `Orig. PrincipalPrior` read one blank short: `Prior` starts a column left of the
+        // column `Principal` and `Balance` start below it.
+        let mut header = HEADER.map(str::to_string);
+        header[0] = header[0].replacen("Orig. PrincipalPrior", "Orig.PrincipalPrior ", 1);
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles[3], "Orig.Principal (with Notional) Balance");
+        assert_eq!(titles[4], "Prior Principal Balance");
     }
 
     #[test]
