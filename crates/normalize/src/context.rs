@@ -109,6 +109,25 @@ impl Context {
                 return Some(Blank::Joined);
             }
         }
+        // A field that starts with a mark (`-60)))`), or ends with one: how the document
+        // prints that mark and word after (or before) a non-blank and after a blank
+        // (`WASn,m-60`).
+        if !mark_head.is_empty()
+            && head.len() > mark_head.len()
+            && tail.ends_with(char::is_alphanumeric)
+        {
+            if let Some(blank) = self.neighbour(head, true) {
+                return Some(blank);
+            }
+        }
+        if !mark_tail.is_empty()
+            && tail.len() > mark_tail.len()
+            && head.starts_with(char::is_alphanumeric)
+        {
+            if let Some(blank) = self.neighbour(tail, false) {
+                return Some(blank);
+            }
+        }
         None
     }
 
@@ -154,6 +173,31 @@ impl Context {
             Some(Blank::Joined)
         } else {
             None
+        }
+    }
+
+    /// How the document prints `field` where it follows (`before`) or precedes another
+    /// field: always joined to it, or always a blank or two apart.
+    fn neighbour(&self, field: &str, before: bool) -> Option<Blank> {
+        let bytes = self.text.as_bytes();
+        let (mut joined, mut apart) = (0, 0);
+        for (at, _) in self.text.match_indices(field) {
+            let side = if before {
+                at.checked_sub(1).map(|i| bytes[i])
+            } else {
+                bytes.get(at + field.len()).copied()
+            };
+            match side {
+                Some(b' ') => apart += 1,
+                Some(b'\n') | None => {}
+                Some(_) => joined += 1,
+            }
+        }
+        match (joined, apart) {
+            (0, 0) => None,
+            (_, 0) => Some(Blank::Joined),
+            (0, _) => Some(Blank::Apart),
+            _ => None,
         }
     }
 
@@ -231,6 +275,16 @@ mod tests {
         assert_eq!(c.words("(Avg", "WASn,m-60)))"), Some(Blank::Apart));
         assert_eq!(c.words("(Avg", "SMMn,m)"), Some(Blank::Joined));
         assert_eq!(c.words("MIN(30,", "Avg"), Some(Blank::Joined));
+    }
+
+    #[test]
+    fn a_mark_and_its_word_printed_elsewhere_say_whether_a_blank_comes_before() {
+        let c = context(&["IF(Avg WASn,m<61,MIN(30,Avg WASn,m)*0.02-0.0095*(Avg WASn,m-60)))"]);
+        // `-60` always follows a non-blank: `(WAS` + `-60)))` is one token cut in two.
+        assert_eq!(c.words("0.0095*(WAS", "-60)))"), Some(Blank::Joined));
+        let c = context(&["Wendover Funding, Inc.   Funding, N.A."]);
+        // `Funding,` is always followed by a blank.
+        assert_eq!(c.words("Funding,", "LLC"), Some(Blank::Apart));
     }
 
     #[test]
