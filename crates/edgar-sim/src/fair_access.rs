@@ -31,6 +31,8 @@ struct State {
     everyone_until: Option<Instant>,
     /// How long that block lasts after the last request asked during it.
     everyone_lockout: Option<Duration>,
+    /// A block of every client that begins with the next request to arrive.
+    everyone_armed: bool,
 }
 
 #[derive(Debug)]
@@ -99,6 +101,12 @@ impl Gate {
     fn everyone_blocked(&self, now: Instant) -> bool {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let lockout = state.everyone_lockout.unwrap_or_default();
+        if std::mem::take(&mut state.everyone_armed) {
+            state.everyone_until = Some(
+                now.checked_add(lockout)
+                    .unwrap_or_else(|| now + Duration::from_secs(365 * 24 * 3600)),
+            );
+        }
         match state.everyone_until.as_mut() {
             // A request during a block extends it: the block lifts only after `lockout` of quiet.
             Some(until) if now < *until => {
@@ -150,6 +158,14 @@ impl Gate {
     /// Begin a threshold episode for every client, as if each had just gone over.
     pub fn block_now(&self, now: Instant) {
         self.block_for(now, self.threshold.unwrap_or_default().lockout);
+    }
+
+    /// Begin a block of every client with the next request to arrive, however long from now
+    /// (a client process may take a while to start), as if it had gone over the limit.
+    pub fn block_next(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.everyone_lockout = Some(self.threshold.unwrap_or_default().lockout);
+        state.everyone_armed = true;
     }
 
     /// Begin a block of every client lasting `lockout`, restarted by each request during it.

@@ -206,6 +206,11 @@ impl SimHandle {
         self.shared.gate.block_now(Instant::now());
     }
 
+    /// Begin a rate-threshold episode with the next request to arrive, whenever it comes.
+    pub fn block_next_request(&self) {
+        self.shared.gate.block_next();
+    }
+
     /// Answer every request naming `accession` with a 503 from now on.
     pub fn fail_filing(&self, accession: &str) {
         let mut failing = self

@@ -109,6 +109,20 @@ async fn block_now_starts_an_episode() {
 }
 
 #[tokio::test]
+async fn a_block_of_the_next_request_waits_for_it() {
+    let sim = start(corpus(), threshold(300, BlockAnswer::Forbidden403))
+        .await
+        .unwrap();
+    sim.block_next_request();
+    // Longer than the lockout: a block begun now would have lifted.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(get(sim.addr(), PATH).await.status, 403);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(get(sim.addr(), PATH).await.status, 200);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn ten_requests_in_a_burst_are_within_the_limit() {
     let sim = start(corpus(), threshold(60_000, BlockAnswer::Forbidden403))
         .await
