@@ -213,20 +213,23 @@ impl Line {
                 let ambiguous = pads
                     .iter()
                     .any(|p| p + lead >= 2 && gaps.contains(&(p + lead)));
+                // What the vocabulary says of the join and of any blanks (the same for every
+                // number of them): asked once per cut, not once per reading.
+                let said = joinable.then(|| {
+                    [0, 1].map(|pad| match survey.vocabulary(&pair[0], &pair[1], pad) {
+                        Evidence::Whole | Evidence::Apart => VOCABULARY,
+                        Evidence::Join => JOIN,
+                        Evidence::Leans => LEANS,
+                        Evidence::SplitsAFigure => -VOCABULARY,
+                        Evidence::None => 0,
+                    })
+                });
                 pads.into_iter()
                     .enumerate()
                     .map(|(rank, pad)| Reading {
                         pad,
-                        vocabulary: if joinable {
-                            let v = survey.vocabulary(&pair[0], &pair[1], pad);
-                            let evidence = match v {
-                                Evidence::Whole | Evidence::Apart => VOCABULARY,
-                                Evidence::Join => JOIN,
-                                Evidence::Leans => LEANS,
-                                Evidence::SplitsAFigure => -VOCABULARY,
-                                Evidence::None => 0,
-                            };
-                            evidence
+                        vocabulary: if let Some(said) = said {
+                            said[pad.min(1)]
                                 + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
                                     PAIR
                                 } else {

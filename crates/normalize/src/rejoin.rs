@@ -234,8 +234,7 @@ impl<'a> Survey<'a> {
 
     /// Whether the token a cut splits is printed whole elsewhere in the document.
     fn prints_whole(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
+        let (left, right) = fields_at_cut(piece, next);
         self.known(&format!("{left}{right}"))
     }
 
@@ -335,8 +334,7 @@ impl<'a> Survey<'a> {
     /// blank that the trim removed. Figures are never split this way: `1` + `0` are printed
     /// everywhere, `10` may not be; nor are fragments (`)eb` + `%)5F`).
     fn split_words(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
+        let (left, right) = fields_at_cut(piece, next);
         let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
         let printed = |w: &str| self.words.get(w).copied().unwrap_or(0);
         // In a document cut at one width, a piece of that width was cut, not trimmed.
@@ -407,19 +405,21 @@ impl Survey<'_> {
     /// Whether the fields a cut falls between are two whole figures whose join is no figure
     /// (see [`two_figures`]).
     pub(crate) fn two_figures(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
+        let (left, right) = fields_at_cut(piece, next);
         two_figures(left, right)
     }
 
     /// Whether the document prints the two fields a cut falls between side by side elsewhere
     /// with `blanks` blanks between them (`COPYRIGHT 2002` on every other page's footer).
     pub(crate) fn prints_pair(&self, piece: &Piece<'_>, next: &Piece<'_>, blanks: usize) -> bool {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
-        self.pairs
-            .get(&(left, right))
-            .is_some_and(|gaps| gaps.contains(&blanks))
+        let (left, right) = fields_at_cut(piece, next);
+        self.printed_gaps(left, right).contains(&blanks)
+    }
+
+    /// The blanks the document prints between `left` and `right` where it prints them side by
+    /// side in one piece (none where it never does).
+    fn printed_gaps(&self, left: &str, right: &str) -> Vec<usize> {
+        self.pairs.get(&(left, right)).cloned().unwrap_or_default()
     }
 
     /// Whether the document prints the two words a cut falls between side by side elsewhere,
@@ -431,15 +431,9 @@ impl Survey<'_> {
         next: &Piece<'_>,
         blanks: usize,
     ) -> bool {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
+        let (left, right) = fields_at_cut(piece, next);
         let word = |w: &str| w.chars().any(char::is_alphabetic);
-        word(left)
-            && word(right)
-            && self
-                .pairs
-                .get(&(left, right))
-                .is_some_and(|gaps| gaps.as_slice() == [blanks])
+        word(left) && word(right) && self.printed_gaps(left, right) == [blanks]
     }
 
     /// Whether reading the cut after `piece` with `pad` blanks prints the two fields around it
@@ -508,8 +502,7 @@ impl Survey<'_> {
     /// What the pieces and the document's vocabulary say of reading the cut after `piece`
     /// with `pad` blanks, where both sides of the cut are non-blank.
     pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
-        let left = piece.content.split_whitespace().last().unwrap_or("");
-        let right = next.content.split_whitespace().next().unwrap_or("");
+        let (left, right) = fields_at_cut(piece, next);
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
         let kinds = || context.and_then(|c| c.kinds(left, right));
@@ -606,6 +599,13 @@ pub(crate) fn gaps(pieces: &[Piece<'_>]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The fields a cut falls between: the piece's last and its continuation's first.
+fn fields_at_cut<'p>(piece: &Piece<'p>, next: &Piece<'p>) -> (&'p str, &'p str) {
+    let left = piece.content.split_whitespace().last().unwrap_or("");
+    let right = next.content.split_whitespace().next().unwrap_or("");
+    (left, right)
 }
 
 /// The blank-separated fields of `text` with the byte each starts at.

@@ -356,6 +356,14 @@ mod tests {
         }
     }
 
+    /// The fixture's parties, as its contents page names them.
+    const FIXTURE_PARTIES: [(&str, &str); 4] = [
+        ("Seller", "IMPAC Mortgage Holdings Inc."),
+        ("Certificate Insurer", "AMBAC Indemnity Corporation"),
+        ("Master Servicer", "Impac Funding Corporation"),
+        ("Sub-Servicer", "Wendover Funding, Inc."),
+    ];
+
     /// Two pairs on a line (`Seller:  ...   Cut-Off Date:  ...`): the second key is the words
     /// printed close before its colon, not a role of the first key's party.
     #[test]
@@ -374,16 +382,7 @@ mod tests {
                 "               Servicer(s):                  Impac Funding Corporation      Master Servicer",
                 "                                             Wendover Funding, Inc.      Sub-Servicer",
             ]);
-            assert_eq!(
-                parties(&header),
-                [
-                    ("Seller", "IMPAC Mortgage Holdings Inc."),
-                    ("Certificate Insurer", "AMBAC Indemnity Corporation"),
-                    ("Master Servicer", "Impac Funding Corporation"),
-                    ("Sub-Servicer", "Wendover Funding, Inc."),
-                ],
-                "{gap:?}"
-            );
+            assert_eq!(parties(&header), FIXTURE_PARTIES, "{gap:?}");
             assert_eq!(header.cutoff_date.as_deref(), Some("2002-02-01"));
             assert_eq!(header.closing_date.as_deref(), Some("2002-02-27"));
         }
@@ -406,15 +405,7 @@ mod tests {
             "               Servicer(s):                  Impac Funding Corporation    Master Servicer",
             "                                             Wendover Funding,   Inc.      Sub-Servicer",
         ]);
-        assert_eq!(
-            parties(&header),
-            [
-                ("Seller", "IMPAC Mortgage Holdings Inc."),
-                ("Certificate Insurer", "AMBAC Indemnity Corporation"),
-                ("Master Servicer", "Impac Funding Corporation"),
-                ("Sub-Servicer", "Wendover Funding, Inc."),
-            ]
-        );
+        assert_eq!(parties(&header), FIXTURE_PARTIES);
         assert_eq!(header.cutoff_date.as_deref(), Some("2002-02-01"));
         assert_eq!(header.closing_date.as_deref(), Some("2002-02-27"));
     }
