@@ -26,8 +26,11 @@ const CONSISTENT_SHARE: f64 = 0.95;
 /// How many cuts of tokens printed whole elsewhere it takes to judge the habit by them alone.
 const MIN_CERTAIN_HABIT: u32 = 6;
 
-/// How many pieces cut inside a token, all at one width, show a habit.
-const MIN_UNANIMOUS: u32 = 3;
+/// How many pieces cut inside a token, all at one width, show a habit. Two suffice: a document
+/// cut at drifting widths shows hundreds of such cuts, never all at one width, while a short
+/// one cut at one width may show only two (reading it as drifting pads its trimmed pieces by
+/// the columns of text that has none).
+const MIN_UNANIMOUS: u32 = 2;
 
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;

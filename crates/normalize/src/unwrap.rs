@@ -196,9 +196,10 @@ mod tests {
         let lines = unwrap_lines(&text);
         assert_eq!(lines[0], ("Class A principal paid225941.85".to_string(), 1));
         assert_eq!(lines[1], ("Class B interest paid  10.5".to_string(), 3));
-        // `Label` lost 17 to 19 blanks to the trim (the limit is 24, `>` included); two cuts
-        // show no habit, so the columns decide: 17 puts `7.5` under `10.5`, right-aligned.
-        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(17)), 5));
+        // `Label` lost 17 to 19 blanks to the trim (the limit is 24, `>` included). Both cuts
+        // inside a number fell at 24 and none anywhere else: that is the agent's habit, so the
+        // piece lost all 19 (the columns decide only where the cuts show no one width).
+        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(19)), 5));
     }
 
     #[test]
