@@ -125,6 +125,15 @@ impl<'a> Survey<'a> {
                 }
             }
         }
+        // An agent that drifts cuts within two columns of its widest cut of the kind; a piece
+        // further short than that met a field after the trim took its blanks (`>` + a field
+        // three blanks before the limit, where a continuation's limit is one past the
+        // document's).
+        for counts in widths.iter_mut().chain(certain.iter_mut()) {
+            if let Some(widest) = counts.keys().max().copied() {
+                counts.retain(|w, _| w + DRIFT >= widest);
+            }
+        }
         // A habit shows in the certain cuts when there are enough of them (tables put blanks
         // at the same columns on many lines, so trimmed cuts can cluster a column or two
         // short of the habit), else in all of them.
