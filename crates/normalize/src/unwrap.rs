@@ -203,6 +203,33 @@ mod tests {
     }
 
     #[test]
+    fn a_continuation_that_lost_three_blanks_is_no_second_width() {
+        // Cut at 24 characters a piece, `>` not counted: continuations are 25 wide. One
+        // continuation ends three blanks short of that, before a field: the trim took them.
+        let xs = "x".repeat(20);
+        let ys = "y".repeat(23);
+        let text = [
+            "Class A principal paid22",
+            ">5941.85",
+            "Class C interest paid 11",
+            ">0.5",
+            "Class D interest paid 21",
+            &format!(">0{xs}"),
+            ">9.75",
+            "Class E interest paid 31",
+            &format!(">0{ys}9"),
+            ">.25",
+            "Label",
+            ">  7.5",
+        ];
+        let lines = unwrap_lines(&text.join("\n"));
+        assert_eq!(lines[2].0, format!("Class D interest paid 210{xs}   9.75"));
+        assert_eq!(lines[3].0, format!("Class E interest paid 310{ys}9.25"));
+        // Every cut inside a token fell at the habit, so `Label` lost all 19 of its blanks.
+        assert_eq!(lines[4].0, format!("Label{}  7.5", " ".repeat(19)));
+    }
+
+    #[test]
     fn pieces_cut_a_column_or_two_short_are_joined_directly() {
         // The limit is 30 (`>` included); pieces cut at 29 and 28 still split a number or word.
         let text = wrapped(&[
