@@ -180,7 +180,7 @@ impl<'a> Survey<'a> {
                             if start - end == 1
                                 && left.chars().count() >= 2
                                 && left.chars().all(char::is_alphabetic)
-                                && token.starts_with(|c: char| c.is_ascii_digit())
+                                && starts_a_figure(token)
                             {
                                 survey.word_before_figure += 1;
                             }
@@ -242,7 +242,8 @@ impl<'a> Survey<'a> {
     /// print neither anywhere else:
     /// * a comma before digits that are not a group of three ends no figure (`25,` + `2002`);
     /// * a word the document prints as a word, in a document that prints words one blank
-    ///   before figures, is no part of the figure after it (`March` + `31,`, `or` + `15(d)`);
+    ///   before figures, is no part of the figure after it (`March` + `31,`, `or` + `15(d)`,
+    ///   `per` + `$1,000`);
     /// * a mark the document prints a blank after far more often than a letter or digit
     ///   (`(555)` + `010-0197`);
     /// * an operator the document prints on its own, one blank before what follows it (`+` +
@@ -259,7 +260,7 @@ impl<'a> Survey<'a> {
             return true;
         }
         let word = key(left);
-        if first.is_ascii_digit()
+        if starts_a_figure(right)
             && word.chars().count() >= 2
             && word.chars().all(char::is_alphabetic)
             && left.ends_with(char::is_alphabetic)
@@ -577,6 +578,14 @@ impl Survey<'_> {
     }
 }
 
+/// Whether `token` starts as a figure does: a digit, or a `$` before one (`$1,000`).
+fn starts_a_figure(token: &str) -> bool {
+    token
+        .strip_prefix('$')
+        .unwrap_or(token)
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Counts the gaps of one and of two blanks between two fields of `content` (not its
 /// indentation) into `counts`.
 fn count_narrow_gaps(content: &str, counts: &mut [u32; 2]) {
@@ -832,12 +841,18 @@ mod tests {
     fn a_cut_on_a_trimmed_blank_between_two_words_the_document_prints_apart_keeps_it() {
         // The document prints elsewhere, whole: `March`, `Including`, `loans`, a `+` of its own;
         // a comma, a word before a figure and the `+` one blank before what follows.
-        let printed = "March 25, 2002   Including Area Code   loans   A + B   Page 1 of 24";
+        let printed =
+            "March 25, 2002   Including Area Code   loans   A + B   Page 1 of 24   per annum";
         for (before, after) in [
             // A comma before four digits ends no figure.
             ("Report for November 25,", "2002 Distribution"),
             // A word before a figure.
             ("Record Date: March", "31, 2002"),
+            // A word before a figure after a `$`.
+            (
+                "Current Period Factor Information per",
+                "$1,000 of Original Face",
+            ),
             // An operator printed on its own.
             (
                 "(Voluntary prepayments +",
