@@ -388,21 +388,26 @@ fn statements_cut_at_drifting_widths_load_every_class_its_face_and_prior_balance
 }
 
 /// The property issue 14 asks for, not yet met. Over ten seeds (2002, 7, 99, 555, 4242, 1-5;
-/// `REMIT_DRIFT_CASES=20`) 547 of 600 cases load exactly: 195 of 200 "Statement to
-/// Certificateholders", 174 of 200 fixture and 178 of 200 generated months. What remains: two
+/// `REMIT_DRIFT_CASES=20`) 549 of 600 cases load exactly: 195 of 200 "Statement to
+/// Certificateholders", 176 of 200 fixture and 178 of 200 generated months. What remains: two
 /// tokens a cut falls between that the document prints nowhere else, or prints both joined and
 /// apart (`Avg(Loss Severityn,m)`, `CA 92705`, `(714)247-6281` beside `(714) 247-6000`,
 /// `- Sched`), and tables whose every line was cut in the same blanks, so that their columns
 /// read as well a column or two to either side (REO and Additional Certificate Report headers,
 /// the heading of a three-row table).
 /// Run it with `cargo test -p remit-cli --test drifting_cuts --
-/// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above.
+/// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above; `REMIT_DRIFT_ONLY=text`
+/// runs only the cases whose name contains `text` (`seed=815`).
 #[test]
 #[ignore = "issue 14: the rejoin is not yet exact at drifting widths"]
 fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement() {
     let per_family = env_number("REMIT_DRIFT_CASES").unwrap_or(4) as usize;
     let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
-    let cases = cases(per_family, seed);
+    let mut cases = cases(per_family, seed);
+    // `REMIT_DRIFT_ONLY=text`: only the cases whose name contains `text`.
+    if let Ok(only) = std::env::var("REMIT_DRIFT_ONLY") {
+        cases.retain(|c| c.name.contains(&only));
+    }
     let failures = differences(&cases);
     // Exact cases per family and range of W, to see where the rejoin falls short.
     let mut tally: std::collections::BTreeMap<(&str, usize), (usize, usize)> = Default::default();

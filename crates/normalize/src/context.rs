@@ -202,19 +202,32 @@ impl Context {
     }
 
     /// How often the document prints `needle` as a whole: not inside a longer word (`tobe` is
-    /// no part of `October`).
+    /// no part of `October`) nor a longer figure (`29` is no part of `29.33%`, nor `33%`:
+    /// the same digits in another figure say nothing of how this one is printed).
     fn count(&self, needle: &str) -> usize {
         let bytes = self.text.as_bytes();
         let starts_word = needle.starts_with(char::is_alphanumeric);
         let ends_word = needle.ends_with(char::is_alphanumeric);
+        let starts_digit = needle.starts_with(|c: char| c.is_ascii_digit());
+        let ends_digit = needle.ends_with(|c: char| c.is_ascii_digit());
+        let byte = |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
+        let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
+        let separator = |b: Option<u8>| matches!(b, Some(b'.' | b','));
         self.text
             .match_indices(needle)
             .filter(|(at, _)| {
-                let before = at.checked_sub(1).map(|i| bytes[i]);
-                let after = bytes.get(at + needle.len()).copied();
+                let (at, end) = (*at, at + needle.len());
+                let before = byte(at.checked_sub(1));
+                let after = byte(Some(end));
                 let joins_a_word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-                let inside =
-                    (starts_word && joins_a_word(before)) || (ends_word && joins_a_word(after));
+                // A decimal point or a thousands comma between digits runs a figure on.
+                let runs_on_before =
+                    starts_digit && separator(before) && digit(byte(at.checked_sub(2)));
+                let runs_on_after = ends_digit && separator(after) && digit(byte(Some(end + 1)));
+                let inside = (starts_word && joins_a_word(before))
+                    || (ends_word && joins_a_word(after))
+                    || runs_on_before
+                    || runs_on_after;
                 !inside
             })
             .count()
@@ -293,6 +306,17 @@ mod tests {
         assert_eq!(c.words("to", "be"), Some(Blank::Apart));
         let c = context(&["October 31, 2002"]);
         assert_eq!(c.words("to", "be"), None);
+    }
+
+    #[test]
+    fn the_head_of_a_longer_figure_is_no_figure_printed_after_a_mark() {
+        // `-  29.33%` prints a dash two blanks before `29.33%`, not before `29`: it says
+        // nothing of `-` + `29`, which a table prints as `-29` as readily as `-  29`.
+        let c = context(&["CA  -  29.33%  Paid Off  -  36", "Prepayments   -5   -34"]);
+        assert_eq!(c.words("-", "29"), None);
+        // The same figure printed whole after its dash does say.
+        assert_eq!(c.words("-", "36"), Some(Blank::Apart));
+        assert_eq!(c.words("-", "5"), Some(Blank::Joined));
     }
 
     #[test]
