@@ -158,13 +158,22 @@ impl<'a> Survey<'a> {
             [Some(f), None] => [Some(f), Some(f + 1)],
             other => other,
         };
+        // No piece of an agent's habit runs past it: where one does, the cuts inside tokens
+        // fell short of the limit by chance, and the agent drifts.
+        let overrun = groups.iter().any(|(_, pieces)| {
+            pieces.iter().zip(pieces.iter().skip(1)).any(|(piece, _)| {
+                let kind = usize::from(piece.continuation);
+                survey.usual[kind].is_some_and(|usual| piece.physical() > usual)
+            })
+        });
         // A short document shows few cuts inside tokens; if every one of them is at the
         // usual width, nothing says the agent ever cut at another (a document cut at drifting
         // widths shows hundreds of such cuts, never all at one width).
         let unanimous = all_pieces >= MIN_UNANIMOUS && usual_pieces == all_pieces;
-        survey.consistent = unanimous
-            || (all_pieces >= MIN_HABIT
-                && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces));
+        survey.consistent = !overrun
+            && (unanimous
+                || (all_pieces >= MIN_HABIT
+                    && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces)));
         if !survey.consistent {
             survey.context = Some(Context::new(
                 groups.iter().flat_map(|(_, p)| p.iter().map(|p| p.content)),

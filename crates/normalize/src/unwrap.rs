@@ -137,7 +137,7 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
         entry.0 += if strong { 2 } else { 1 };
         entry.1 += 1;
     }
-    let limit = scores.iter().filter_map(kind_limit).max()?;
+    let limit = scores.iter().filter_map(|s| kind_limit(s, &scores)).max()?;
     let full_pieces: usize = scores
         .iter()
         .flat_map(|s| s.range(limit.saturating_sub(DRIFT + 1)..=limit))
@@ -155,18 +155,23 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
     Some(limit)
 }
 
-/// The limit one kind of piece shows: the longest piece that another piece cut within two
-/// columns of it confirms (a lone longer piece is a stray `>` line, not a cut). A narrower
-/// habit needs no vote of its own: each cut is read in the window from the limit down two
-/// columns.
-fn kind_limit(scores: &BTreeMap<usize, (usize, usize)>) -> Option<usize> {
+/// The limit one kind of piece shows: the longest piece that another piece of either kind cut
+/// within two columns of it confirms (a lone longer piece is a stray `>` line, not a cut; an
+/// agent that counts the `>` cuts both kinds at one limit, and a short text may cut only one
+/// continuation at it). A narrower habit needs no vote of its own: each cut is read in the
+/// window from the limit down two columns.
+fn kind_limit(
+    scores: &BTreeMap<usize, (usize, usize)>,
+    all: &[BTreeMap<usize, (usize, usize)>; 2],
+) -> Option<usize> {
     scores
         .keys()
         .copied()
         .filter(|w| (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(w))
         .filter(|w| {
-            let near: usize = scores
-                .range(w.saturating_sub(DRIFT)..=*w)
+            let near: usize = all
+                .iter()
+                .flat_map(|s| s.range(w.saturating_sub(DRIFT)..=*w))
                 .map(|(_, s)| s.1)
                 .sum();
             near >= MIN_FULL_PIECES
@@ -207,7 +212,7 @@ mod tests {
         // Cut at 24 characters a piece, `>` not counted: continuations are 25 wide. One
         // continuation ends three blanks short of that, before a field: the trim took them.
         let xs = "x".repeat(20);
-        let ys = "y".repeat(23);
+        let ys = "y".repeat(22);
         let text = [
             "Class A principal paid22",
             ">5941.85",
@@ -227,6 +232,48 @@ mod tests {
         assert_eq!(lines[3].0, format!("Class E interest paid 310{ys}9.25"));
         // Every cut inside a token fell at the habit, so `Label` lost all 19 of its blanks.
         assert_eq!(lines[4].0, format!("Label{}  7.5", " ".repeat(19)));
+    }
+
+    #[test]
+    fn a_lone_continuation_at_the_limit_is_confirmed_by_first_pieces_near_it() {
+        // An agent that counts the `>` cuts both kinds of piece at 30; only one continuation
+        // reaches it, and first pieces cut one and two columns short confirm it.
+        let raw = [
+            &"a".repeat(28),
+            ">  bb",
+            &"c".repeat(29),
+            ">  dd",
+            &"e".repeat(29),
+            &format!(">{}", "f".repeat(29)),
+            ">  gg",
+        ];
+        assert_eq!(wrap_limit(&raw), Some(30));
+    }
+
+    #[test]
+    fn a_habit_that_pieces_run_past_is_no_habit() {
+        // Two first pieces cut inside a number at 28, one continuation too (its `>` counted),
+        // as if the agent held 28 a piece and 29 a continuation; but a first piece runs to 30.
+        // The cuts fell short of the limit by chance: the agent drifts, and the continuation's
+        // number is joined, not padded a blank.
+        let ones = "1".repeat(25);
+        let text = [
+            "Class A principal paid  1234",
+            ">56.75",
+            "Class B principal paid  2345",
+            ">67.25",
+            "Class C principal paid  123456",
+            ">  7",
+            "Class D principal paid  876543",
+            &format!(">  {ones}"),
+            ">5.75",
+        ];
+        let lines = unwrap_lines(&text.join("\n"));
+        assert_eq!(lines[0].0, "Class A principal paid  123456.75");
+        assert_eq!(
+            lines[3].0,
+            format!("Class D principal paid  876543  {ones}5.75")
+        );
     }
 
     #[test]
