@@ -151,6 +151,8 @@ impl<'a> Survey<'a> {
             usual_pieces += usual.map_or(0, |(_, n)| *n);
             all_pieces += counts.values().sum::<u32>();
         }
+        // Two cuts, one of each kind, show no habit of either.
+        let habit = survey.usual.iter().any(Option::is_some);
         // A kind never seen cut inside a token takes the other's width: the agent that cut
         // the fixture holds 79 characters a piece, its `>` not counted.
         survey.usual = match survey.usual {
@@ -169,7 +171,7 @@ impl<'a> Survey<'a> {
         // A short document shows few cuts inside tokens; if every one of them is at the
         // usual width, nothing says the agent ever cut at another (a document cut at drifting
         // widths shows hundreds of such cuts, never all at one width).
-        let unanimous = all_pieces >= MIN_UNANIMOUS && usual_pieces == all_pieces;
+        let unanimous = habit && all_pieces >= MIN_UNANIMOUS && usual_pieces == all_pieces;
         survey.consistent = !overrun
             && (unanimous
                 || (all_pieces >= MIN_HABIT
@@ -809,6 +811,33 @@ mod tests {
             .skip(skip)
             .map(|(l, _)| l)
             .collect()
+    }
+
+    #[test]
+    fn one_cut_inside_a_token_of_each_kind_at_two_widths_is_no_habit() {
+        use crate::unwrap::Piece;
+        let piece = |content, continuation| Piece {
+            content,
+            continuation,
+        };
+        let first = format!("{}1", "x".repeat(29));
+        let second = "a".repeat(30);
+        let third = format!(" {}3", "b".repeat(25));
+        // A first piece cut inside a number at 30, a continuation at 28 (its `>` counted);
+        // the cut between `a`s and ` b` fell on a blank.
+        let groups = vec![
+            (1, vec![piece(&first, false), piece("2.5", true)]),
+            (
+                3,
+                vec![
+                    piece(&second, false),
+                    piece(&third, true),
+                    piece("4.5", true),
+                ],
+            ),
+        ];
+        let survey = super::Survey::new(&groups, 30);
+        assert!(!survey.consistent);
     }
 
     #[test]
