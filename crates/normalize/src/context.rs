@@ -31,6 +31,9 @@ pub(crate) struct Context {
     text: String,
     kinds: HashMap<(char, char), (u32, u32)>,
     characters: HashMap<(char, char), (u32, u32)>,
+    /// A mark that stands alone on its left (a blank or the line's start before it) and the
+    /// kind of character after it: `Balance - Sched`, `INTEREST - OTHER`, against `-Sched`.
+    lone_marks: HashMap<(char, char), (u32, u32)>,
 }
 
 /// How the context reads a cut.
@@ -46,6 +49,7 @@ impl Context {
         let mut text = String::new();
         let mut kinds: HashMap<(char, char), (u32, u32)> = HashMap::new();
         let mut characters: HashMap<(char, char), (u32, u32)> = HashMap::new();
+        let mut lone_marks: HashMap<(char, char), (u32, u32)> = HashMap::new();
         for content in contents {
             let content = content.trim_end();
             let chars: Vec<char> = content.chars().collect();
@@ -59,10 +63,14 @@ impl Context {
                 let Some(&d) = chars.get(i + 1 + blanks).filter(|_| blanks <= DRIFT) else {
                     continue;
                 };
-                let side = usize::from(blanks > 0);
-                for (map, key) in [(&mut kinds, (kind(c), kind(d))), (&mut characters, (c, d))] {
+                let stands_alone = !c.is_alphanumeric() && (i == 0 || chars[i - 1] == ' ');
+                let mut maps = vec![(&mut kinds, (kind(c), kind(d))), (&mut characters, (c, d))];
+                if stands_alone {
+                    maps.push((&mut lone_marks, (c, kind(d))));
+                }
+                for (map, key) in maps {
                     let counts = map.entry(key).or_default();
-                    if side == 0 {
+                    if blanks == 0 {
                         counts.0 += 1;
                     } else {
                         counts.1 += 1;
@@ -76,6 +84,7 @@ impl Context {
             text,
             kinds,
             characters,
+            lone_marks,
         }
     }
 
@@ -144,10 +153,17 @@ impl Context {
             let mut chars = field.chars();
             chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none()
         };
+        let (a, b) = (kind(last), kind(first));
+        // Before a word, though, a mark standing alone is the document's to print one way:
+        // `Balance - Sched` where it prints `INTEREST - OTHER`, never ` -Other`. (Before a
+        // figure it is a table's dash cell or a sign, and a table prints both.)
+        if lone_mark(left) && (b == 'a' || b == 'A') {
+            let counts = self.lone_marks.get(&(last, b)).copied();
+            return majority(counts.unwrap_or_default());
+        }
         if lone_mark(left) || lone_mark(right) {
             return None;
         }
-        let (a, b) = (kind(last), kind(first));
         // Within a word or a figure (two letters of one case, two digits) a cut falls inside
         // a token as often as between two: the kinds say nothing there.
         if a == b && (a == 'a' || a == 'A' || a == '0') {
@@ -164,16 +180,7 @@ impl Context {
         if apart == 0 && joined >= CHARACTER_MINIMUM {
             return Some(Blank::Joined);
         }
-        let (joined, apart) = self.kinds.get(&(a, b)).copied().unwrap_or_default();
-        if apart + joined < KIND_MINIMUM {
-            None
-        } else if apart >= KIND_MAJORITY * joined.max(1) {
-            Some(Blank::Apart)
-        } else if joined >= KIND_MAJORITY * apart.max(1) {
-            Some(Blank::Joined)
-        } else {
-            None
-        }
+        majority(self.kinds.get(&(a, b)).copied().unwrap_or_default())
     }
 
     /// How the document prints `field` where it follows (`before`) or precedes another
@@ -231,6 +238,20 @@ impl Context {
                 !inside
             })
             .count()
+    }
+}
+
+/// The reading of a pair of kinds (joined, apart) seen often enough, where one is far more
+/// common than the other.
+fn majority((joined, apart): (u32, u32)) -> Option<Blank> {
+    if apart + joined < KIND_MINIMUM {
+        None
+    } else if apart >= KIND_MAJORITY * joined.max(1) {
+        Some(Blank::Apart)
+    } else if joined >= KIND_MAJORITY * apart.max(1) {
+        Some(Blank::Joined)
+    } else {
+        None
     }
 }
 
@@ -333,12 +354,27 @@ mod tests {
         assert_eq!(c.kinds("Santa", "Ana,"), Some(Blank::Apart));
         // A comma before a letter: always a blank between.
         assert_eq!(c.kinds("Funding,", "Inc."), Some(Blank::Apart));
-        // A dash alone may be a field or a sign.
+        // A dash alone may be a field or a sign: this document never prints one alone.
         assert_eq!(c.kinds("-", "Lead"), None);
         // A hyphen before a letter: always joined.
         assert_eq!(c.kinds("Co-", "Lead"), Some(Blank::Joined));
         // Two lower-case letters: inside a word as often as between two.
         assert_eq!(c.kinds("Distributio", "n"), None);
+    }
+
+    #[test]
+    fn a_mark_standing_alone_before_a_word_is_read_as_the_document_prints_one() {
+        let c = context(&[
+            "INTEREST - OTHER ACCOUNTS    PRINCIPAL - SCHEDULED",
+            "Beg Principal Balance - Prepayments - Repurchases",
+            "Co-Lead Underwriter  Sub-Servicer  A-IO  MT-IO  A-1",
+            "Paid Off  -  36    Repurchases  -29",
+        ]);
+        // Hyphens inside words run into letters more often than not; a dash that stands
+        // alone is printed a blank before the next word, always.
+        assert_eq!(c.kinds("-", "Sched"), Some(Blank::Apart));
+        // Before a figure the document prints a lone dash both ways.
+        assert_eq!(c.kinds("-", "29"), None);
     }
 
     #[test]

@@ -26,8 +26,11 @@ const CONSISTENT_SHARE: f64 = 0.95;
 /// How many cuts of tokens printed whole elsewhere it takes to judge the habit by them alone.
 const MIN_CERTAIN_HABIT: u32 = 6;
 
-/// How many pieces cut inside a token, all at one width, show a habit.
-const MIN_UNANIMOUS: u32 = 3;
+/// How many pieces cut inside a token, all at one width, show a habit. Two suffice: a document
+/// cut at drifting widths shows hundreds of such cuts, never all at one width, while a short
+/// one cut at one width may show only two (reading it as drifting pads its trimmed pieces by
+/// the columns of text that has none).
+const MIN_UNANIMOUS: u32 = 2;
 
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;
@@ -122,6 +125,15 @@ impl<'a> Survey<'a> {
                 }
             }
         }
+        // An agent that drifts cuts within two columns of its widest cut of the kind; a piece
+        // further short than that met a field after the trim took its blanks (`>` + a field
+        // three blanks before the limit, where a continuation's limit is one past the
+        // document's).
+        for counts in widths.iter_mut().chain(certain.iter_mut()) {
+            if let Some(widest) = counts.keys().max().copied() {
+                counts.retain(|w, _| w + DRIFT >= widest);
+            }
+        }
         // A habit shows in the certain cuts when there are enough of them (tables put blanks
         // at the same columns on many lines, so trimmed cuts can cluster a column or two
         // short of the habit), else in all of them.
@@ -180,7 +192,7 @@ impl<'a> Survey<'a> {
                             if start - end == 1
                                 && left.chars().count() >= 2
                                 && left.chars().all(char::is_alphabetic)
-                                && token.starts_with(|c: char| c.is_ascii_digit())
+                                && starts_a_figure(token)
                             {
                                 survey.word_before_figure += 1;
                             }
@@ -242,7 +254,8 @@ impl<'a> Survey<'a> {
     /// print neither anywhere else:
     /// * a comma before digits that are not a group of three ends no figure (`25,` + `2002`);
     /// * a word the document prints as a word, in a document that prints words one blank
-    ///   before figures, is no part of the figure after it (`March` + `31,`, `or` + `15(d)`);
+    ///   before figures, is no part of the figure after it (`March` + `31,`, `or` + `15(d)`,
+    ///   `per` + `$1,000`);
     /// * a mark the document prints a blank after far more often than a letter or digit
     ///   (`(555)` + `010-0197`);
     /// * an operator the document prints on its own, one blank before what follows it (`+` +
@@ -259,7 +272,7 @@ impl<'a> Survey<'a> {
             return true;
         }
         let word = key(left);
-        if first.is_ascii_digit()
+        if starts_a_figure(right)
             && word.chars().count() >= 2
             && word.chars().all(char::is_alphabetic)
             && left.ends_with(char::is_alphabetic)
@@ -303,6 +316,19 @@ impl<'a> Survey<'a> {
                 .after_mark
                 .get(&',')
                 .is_some_and(|(one, more)| one > more)
+    }
+
+    /// Whether the halves a cut falls between make a word the document prints in another case
+    /// (`includ` + `ing`: `Including` on the cover) while one of them is printed nowhere as a
+    /// word: a prose line cut inside a word is read joined by the document's own words, not by
+    /// how its fields happen to line up with a table around it. Where both halves are words
+    /// too (`be` + `come`) this says nothing.
+    fn prints_word_whole(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
+        let (left, right) = fields_at_cut(piece, next);
+        let join = format!("{left}{right}");
+        key(&join).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && self.known_word(&join)
+            && !(self.known_word(left) && self.known_word(right))
     }
 
     /// Whether the document prints `token` as a word, in any case (`including`, `Including`;
@@ -507,10 +533,14 @@ impl Survey<'_> {
         let words = context.and_then(|c| c.words(left, right));
         let kinds = || context.and_then(|c| c.kinds(left, right));
         if pad == 0 {
-            // The two halves printed whole, or the same two words printed joined elsewhere
+            // The two halves printed whole (in any case where one is no word: `includ` + `ing`),
+            // or the same two words printed joined elsewhere
             // (`MIN(30,` + `Avg`), or the kinds of character the cut falls between printed
             // joined far more often than apart (`Co-` + `Lead`).
-            if self.prints_whole(piece, next) || words == Some(Blank::Joined) {
+            if self.prints_whole(piece, next)
+                || self.prints_word_whole(piece, next)
+                || words == Some(Blank::Joined)
+            {
                 Evidence::Whole
             } else if words.is_none() && kinds() == Some(Blank::Joined) {
                 Evidence::Leans
@@ -543,12 +573,14 @@ impl Survey<'_> {
             let apart = match words {
                 Some(blank) => blank == Blank::Apart,
                 None => printed_apart || new_word || self.apart_by_convention(left, right),
-            } && !self.prints_whole(piece, next);
+            } && !self.prints_whole(piece, next)
+                && !self.prints_word_whole(piece, next);
             if apart {
                 Evidence::Apart
             } else if words.is_none()
                 && kinds() == Some(Blank::Apart)
                 && !self.prints_whole(piece, next)
+                && !self.prints_word_whole(piece, next)
             {
                 Evidence::Leans
             } else {
@@ -556,6 +588,14 @@ impl Survey<'_> {
             }
         }
     }
+}
+
+/// Whether `token` starts as a figure does: a digit, or a `$` before one (`$1,000`).
+fn starts_a_figure(token: &str) -> bool {
+    token
+        .strip_prefix('$')
+        .unwrap_or(token)
+        .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Counts the gaps of one and of two blanks between two fields of `content` (not its
@@ -813,12 +853,18 @@ mod tests {
     fn a_cut_on_a_trimmed_blank_between_two_words_the_document_prints_apart_keeps_it() {
         // The document prints elsewhere, whole: `March`, `Including`, `loans`, a `+` of its own;
         // a comma, a word before a figure and the `+` one blank before what follows.
-        let printed = "March 25, 2002   Including Area Code   loans   A + B   Page 1 of 24";
+        let printed =
+            "March 25, 2002   Including Area Code   loans   A + B   Page 1 of 24   per annum";
         for (before, after) in [
             // A comma before four digits ends no figure.
             ("Report for November 25,", "2002 Distribution"),
             // A word before a figure.
             ("Record Date: March", "31, 2002"),
+            // A word before a figure after a `$`.
+            (
+                "Current Period Factor Information per",
+                "$1,000 of Original Face",
+            ),
             // An operator printed on its own.
             (
                 "(Voluntary prepayments +",
@@ -834,6 +880,34 @@ mod tests {
                 let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
                 assert_eq!(lines[1], line, "cut at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn a_word_cut_in_two_whose_whole_the_document_prints_in_another_case_is_joined() {
+        // `Including` on the cover; `ing` printed nowhere as a word. A table around prints its
+        // columns where the words after the cut would start were two blanks put back there:
+        // the prose line is still one word cut in two, not a row of that table.
+        let printed = "Registrant's Telephone Number, Including Area Code:  (949) 475-3600";
+        let after = "ing loans that become REO during current distribution.";
+        for width in [78, 79, 80] {
+            let before = "REO Book Value reported corresponds to total REO loans, includ";
+            let line = format!("{}{before}{after}", " ".repeat(width - before.len()));
+            // Each row cut inside its figure (`12,345,6` + `78.90`: one reading only), then
+            // a field at each column a word of `after` starts at, two blanks past the cut.
+            let mut row = format!("Class A-1{}12,345,678.90", " ".repeat(64));
+            for (start, _) in super::fields_at(after).skip(2) {
+                let column = width + 2 + start;
+                row.push_str(&" ".repeat(column - row.len()));
+                row.push_str("Rate");
+            }
+            let mut lines: Vec<(&str, &[usize])> = vec![(printed, &[80])];
+            lines.extend(std::iter::repeat_n((row.as_str(), &[80, 80][..]), 10));
+            let widths = [width, 80];
+            lines.push((line.as_str(), &widths));
+            let rejoined = rejoined(&lines);
+            assert_eq!(rejoined[1], row, "cut at {width}");
+            assert_eq!(rejoined[11], line, "cut at {width}");
         }
     }
 

@@ -196,9 +196,37 @@ mod tests {
         let lines = unwrap_lines(&text);
         assert_eq!(lines[0], ("Class A principal paid225941.85".to_string(), 1));
         assert_eq!(lines[1], ("Class B interest paid  10.5".to_string(), 3));
-        // `Label` lost 17 to 19 blanks to the trim (the limit is 24, `>` included); two cuts
-        // show no habit, so the columns decide: 17 puts `7.5` under `10.5`, right-aligned.
-        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(17)), 5));
+        // `Label` lost 17 to 19 blanks to the trim (the limit is 24, `>` included). Both cuts
+        // inside a number fell at 24 and none anywhere else: that is the agent's habit, so the
+        // piece lost all 19 (the columns decide only where the cuts show no one width).
+        assert_eq!(lines[2], (format!("Label{}  7.5", " ".repeat(19)), 5));
+    }
+
+    #[test]
+    fn a_continuation_that_lost_three_blanks_is_no_second_width() {
+        // Cut at 24 characters a piece, `>` not counted: continuations are 25 wide. One
+        // continuation ends three blanks short of that, before a field: the trim took them.
+        let xs = "x".repeat(20);
+        let ys = "y".repeat(23);
+        let text = [
+            "Class A principal paid22",
+            ">5941.85",
+            "Class C interest paid 11",
+            ">0.5",
+            "Class D interest paid 21",
+            &format!(">0{xs}"),
+            ">9.75",
+            "Class E interest paid 31",
+            &format!(">0{ys}9"),
+            ">.25",
+            "Label",
+            ">  7.5",
+        ];
+        let lines = unwrap_lines(&text.join("\n"));
+        assert_eq!(lines[2].0, format!("Class D interest paid 210{xs}   9.75"));
+        assert_eq!(lines[3].0, format!("Class E interest paid 310{ys}9.25"));
+        // Every cut inside a token fell at the habit, so `Label` lost all 19 of its blanks.
+        assert_eq!(lines[4].0, format!("Label{}  7.5", " ".repeat(19)));
     }
 
     #[test]
