@@ -111,8 +111,9 @@ impl Segment {
             let (ws, we) = f.weights();
             [
                 (!(f.short_figure() || (j == 0 && self.skip_first_start)))
-                    .then_some((Key::Start(offset + f.start), ws)),
-                (!(j == last && self.skip_last_end)).then_some((Key::End(offset + f.end), we)),
+                    .then_some((Key::Start(offset + f.start, f.figure), ws)),
+                (!(j == last && self.skip_last_end))
+                    .then_some((Key::End(offset + f.end, f.figure), we)),
             ]
         })
     }
@@ -125,8 +126,10 @@ impl Segment {
 
 #[derive(Debug, Clone, Copy)]
 enum Key {
-    Start(usize),
-    End(usize),
+    /// A field's start column, and whether the field is a figure.
+    Start(usize, bool),
+    /// A field's end column, and whether the field is a figure.
+    End(usize, bool),
 }
 
 /// How well a reading lines up (with the document's word on it), then how likely it is a
@@ -445,24 +448,26 @@ impl Line {
     }
 }
 
-/// The neighbourhood's votes: per column, how many fields start and end there.
+/// The neighbourhood's votes: per column, how many fields start and end there, words and
+/// figures apart.
 struct Votes {
-    starts: Vec<i64>,
-    ends: Vec<i64>,
+    /// Indexed by kind (a word 0, a figure 1), then column.
+    starts: [Vec<i64>; 2],
+    ends: [Vec<i64>; 2],
 }
 
 impl Votes {
     fn new(width: usize) -> Votes {
         Votes {
-            starts: vec![0; width],
-            ends: vec![0; width],
+            starts: [vec![0; width], vec![0; width]],
+            ends: [vec![0; width], vec![0; width]],
         }
     }
 
     fn add(&mut self, key: Key, weight: i64) {
         let slot = match key {
-            Key::Start(c) => self.starts.get_mut(c),
-            Key::End(c) => self.ends.get_mut(c),
+            Key::Start(c, figure) => self.starts[usize::from(figure)].get_mut(c),
+            Key::End(c, figure) => self.ends[usize::from(figure)].get_mut(c),
         };
         if let Some(slot) = slot {
             *slot += weight;
@@ -471,13 +476,23 @@ impl Votes {
 
     /// The votes for a boundary at `key`: fields of the same edge there count double, and
     /// those of the other edge once: where one column's figures end, the next column's
-    /// heading starts (a heading left-aligned over right-aligned figures).
+    /// heading starts (a heading left-aligned over right-aligned figures). Not a figure's
+    /// start where other figures end: figures of one table never touch, so those are the
+    /// figures of another table (a page above), and reading a figure there lines it up with
+    /// nothing of its own.
     fn get(&self, key: Key) -> i64 {
+        let at = |v: &Vec<i64>, c: usize| v.get(c).copied().unwrap_or(0);
         let (same, other) = match key {
-            Key::Start(c) => (self.starts.get(c), self.ends.get(c)),
-            Key::End(c) => (self.ends.get(c), self.starts.get(c)),
+            Key::Start(c, figure) => (
+                at(&self.starts[0], c) + at(&self.starts[1], c),
+                at(&self.ends[0], c) + if figure { 0 } else { at(&self.ends[1], c) },
+            ),
+            Key::End(c, _) => (
+                at(&self.ends[0], c) + at(&self.ends[1], c),
+                at(&self.starts[0], c) + at(&self.starts[1], c),
+            ),
         };
-        2 * same.copied().unwrap_or(0) + other.copied().unwrap_or(0)
+        2 * same + other
     }
 
     /// How well `segment`, starting at `offset`, lines up with the votes.
@@ -899,6 +914,40 @@ mod tests {
         // Far below, out of the table's reach, words cut at 28 and 29: the agent drifts.
         let word = "abcdefghij".repeat(4);
         for width in [28, 29, 28, 29] {
+            text.push_str(&"\n".repeat(NEIGHBOURHOOD));
+            cut(&word, &mut [width, 30].into_iter(), &mut text);
+        }
+        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(joined[..lines.len()], lines, "cut as:\n{text}");
+    }
+
+    #[test]
+    fn a_figure_does_not_start_where_another_tables_figures_end() {
+        // Ten rows of a table above, never cut, their figures ending at column 30.
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for k in 0..10 {
+            let row = format!("T-{k}{:>27}", format!("1,234.5{k}"));
+            cut(&row, &mut [30].into_iter(), &mut text);
+            lines.push(row);
+        }
+        // A table of three rows below (no two printed alike), figures at columns 32 to 40,
+        // each row cut in the blanks before its figure at 30, 29 and 28: the trim took what
+        // the continuation did not keep, and the figure reads at 30 to 32, 31 to 33 and 32
+        // to 34. Read at 30, the first row's figure starts where the rows above end their
+        // figures: no column of its own (a heading would start there, not a figure).
+        for (label, figure, width) in [
+            ("R-0", "9,876.50", 30),
+            ("RR-1", "8,765.41", 29),
+            ("RRR-2", "7,654.32", 28),
+        ] {
+            let row = format!("{label:<32}{figure}");
+            cut(&row, &mut [width, 30].into_iter(), &mut text);
+            lines.push(row);
+        }
+        // Far below, out of the tables' reach, words cut at 28, 29 and 30: the agent drifts.
+        let word = "abcdefghij".repeat(4);
+        for width in [28, 29, 30, 28, 29, 30] {
             text.push_str(&"\n".repeat(NEIGHBOURHOOD));
             cut(&word, &mut [width, 30].into_iter(), &mut text);
         }
