@@ -392,9 +392,10 @@ fn statements_cut_at_drifting_widths_load_every_class_its_face_and_prior_balance
 /// Certificateholders", 185 of 200 fixture and 186 of 200 generated months. What remains: two
 /// tokens a cut falls between that the document prints nowhere else, or prints both joined and
 /// apart (`Avg(Loss Severityn,m)`, `CA 92705`, `(714)247-6281` beside `(714) 247-6000`,
-/// `- Sched`), and tables whose every line was cut in the same blanks, so that their columns
-/// read as well a column or two to either side (REO and Additional Certificate Report headers,
-/// the heading of a three-row table).
+/// `WASm )` where every other letter before `)` is joined to it), and tables whose every line
+/// was cut in the same blanks, so that their columns read as well a column or two to either
+/// side (left-aligned figures of the Collection Account and Adjustable Rate Certificate
+/// tables, stc headings printed with two gaps between the same words).
 /// Run it with `cargo test -p remit-cli --test drifting_cuts --
 /// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above; `REMIT_DRIFT_ONLY=text`
 /// runs only the cases whose name contains `text` (`seed=815`).
