@@ -137,7 +137,26 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
         entry.0 += if strong { 2 } else { 1 };
         entry.1 += 1;
     }
-    let limit = scores.iter().filter_map(|s| kind_limit(s, &scores)).max()?;
+    let own = [kind_limit(&scores[0]), kind_limit(&scores[1])];
+    let mut limits = own;
+    for kind in 0..2 {
+        // A kind's longest piece, confirmed by no other of its kind, still shows the limit
+        // where the other kind's limit explains it: an agent cuts a continuation at the first
+        // pieces' width, `>` counted, or one past it.
+        let (Some(other), Some(longest)) = (own[1 - kind], scores[kind].keys().max().copied())
+        else {
+            continue;
+        };
+        let explained = if kind == 1 {
+            longest == other || longest == other + 1
+        } else {
+            longest == other || longest + 1 == other
+        };
+        if explained && own[kind].is_none_or(|l| longest > l) {
+            limits[kind] = Some(longest);
+        }
+    }
+    let limit = limits.into_iter().flatten().max()?;
     let full_pieces: usize = scores
         .iter()
         .flat_map(|s| s.range(limit.saturating_sub(DRIFT + 1)..=limit))
@@ -155,23 +174,18 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
     Some(limit)
 }
 
-/// The limit one kind of piece shows: the longest piece that another piece of either kind cut
-/// within two columns of it confirms (a lone longer piece is a stray `>` line, not a cut; an
-/// agent that counts the `>` cuts both kinds at one limit, and a short text may cut only one
-/// continuation at it). A narrower habit needs no vote of its own: each cut is read in the
-/// window from the limit down two columns.
-fn kind_limit(
-    scores: &BTreeMap<usize, (usize, usize)>,
-    all: &[BTreeMap<usize, (usize, usize)>; 2],
-) -> Option<usize> {
+/// The limit one kind of piece shows: the longest piece that another piece cut within two
+/// columns of it confirms (a lone longer piece is a stray `>` line, not a cut). A narrower
+/// habit needs no vote of its own: each cut is read in the window from the limit down two
+/// columns.
+fn kind_limit(scores: &BTreeMap<usize, (usize, usize)>) -> Option<usize> {
     scores
         .keys()
         .copied()
         .filter(|w| (MIN_WIDTH..=MAX_WRAP_WIDTH).contains(w))
         .filter(|w| {
-            let near: usize = all
-                .iter()
-                .flat_map(|s| s.range(w.saturating_sub(DRIFT)..=*w))
+            let near: usize = scores
+                .range(w.saturating_sub(DRIFT)..=*w)
                 .map(|(_, s)| s.1)
                 .sum();
             near >= MIN_FULL_PIECES
@@ -236,8 +250,8 @@ mod tests {
 
     #[test]
     fn a_lone_continuation_at_the_limit_is_confirmed_by_first_pieces_near_it() {
-        // An agent that counts the `>` cuts both kinds of piece at 30; only one continuation
-        // reaches it, and first pieces cut one and two columns short confirm it.
+        // Only one continuation reaches 30. The first pieces show a limit of 29, and an agent
+        // cuts continuations at the first pieces' width or one past it: that explains it.
         let raw = [
             &"a".repeat(28),
             ">  bb",
