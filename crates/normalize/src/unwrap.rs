@@ -265,6 +265,28 @@ mod tests {
     }
 
     #[test]
+    fn two_stray_long_pieces_of_either_kind_do_not_confirm_each_other() {
+        // Pieces cut at 30 (a continuation at 31, `>` not counted); a first piece of 33 and a
+        // continuation of 35 were never cut there, and the limit stays 31.
+        let full = "a".repeat(30);
+        let cont = format!(">{}", "b".repeat(30));
+        let long_first = "c".repeat(33);
+        let long_cont = format!(">{}", "d".repeat(34));
+        let raw = [
+            full.as_str(),
+            cont.as_str(),
+            ">  x",
+            full.as_str(),
+            cont.as_str(),
+            ">  y",
+            long_first.as_str(),
+            long_cont.as_str(),
+            ">  z",
+        ];
+        assert_eq!(wrap_limit(&raw), Some(31));
+    }
+
+    #[test]
     fn a_habit_that_pieces_run_past_is_no_habit() {
         // Two first pieces cut inside a number at 28, one continuation too (its `>` counted),
         // as if the agent held 28 a piece and 29 a continuation; but a first piece runs to 30.
