@@ -621,10 +621,14 @@ mod tests {
         "                                                         (1)            (2)         (3)=(1)+(2)",
     ];
 
+    fn titles(columns: &Columns) -> Vec<&str> {
+        columns.columns.iter().map(|c| c.title.as_str()).collect()
+    }
+
     #[test]
     fn stacked_headers_with_run_together_words() {
         let columns = Columns::from_header(&HEADER);
-        let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+        let titles = titles(&columns);
         assert_eq!(
             titles,
             [
@@ -664,7 +668,7 @@ mod tests {
             ];
             let lines: Vec<&str> = header.iter().map(String::as_str).collect();
             let columns = Columns::from_header(&lines);
-            let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+            let titles = titles(&columns);
             assert_eq!(
                 titles,
                 [
@@ -802,7 +806,7 @@ mod tests {
         header[0] = header[0].replacen("Orig. PrincipalPrior", "Orig.PrincipalPrior ", 1);
         let lines: Vec<&str> = header.iter().map(String::as_str).collect();
         let columns = Columns::from_header(&lines);
-        let titles: Vec<&str> = columns.columns.iter().map(|c| c.title.as_str()).collect();
+        let titles = titles(&columns);
         assert_eq!(titles[3], "Orig.Principal (with Notional) Balance");
         assert_eq!(titles[4], "Prior Principal Balance");
     }

@@ -912,13 +912,19 @@ mod tests {
             }
         }
         // Far below, out of the table's reach, words cut at 28 and 29: the agent drifts.
+        assert_rejoined(text, &lines, &[28, 29, 28, 29]);
+    }
+
+    /// Rejoins `text` after words cut at `drift` far below it (out of its tables' reach, so
+    /// that the document drifts) and asserts its first lines come back as `lines`.
+    fn assert_rejoined(mut text: String, lines: &[String], drift: &[usize]) {
         let word = "abcdefghij".repeat(4);
-        for width in [28, 29, 28, 29] {
+        for &width in drift {
             text.push_str(&"\n".repeat(NEIGHBOURHOOD));
             cut(&word, &mut [width, 30].into_iter(), &mut text);
         }
         let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
-        assert_eq!(joined[..lines.len()], lines, "cut as:\n{text}");
+        assert_eq!(joined[..lines.len()], *lines, "cut as:\n{text}");
     }
 
     #[test]
@@ -946,13 +952,7 @@ mod tests {
             lines.push(row);
         }
         // Far below, out of the tables' reach, words cut at 28, 29 and 30: the agent drifts.
-        let word = "abcdefghij".repeat(4);
-        for width in [28, 29, 30, 28, 29, 30] {
-            text.push_str(&"\n".repeat(NEIGHBOURHOOD));
-            cut(&word, &mut [width, 30].into_iter(), &mut text);
-        }
-        let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
-        assert_eq!(joined[..lines.len()], lines, "cut as:\n{text}");
+        assert_rejoined(text, &lines, &[28, 29, 30, 28, 29, 30]);
     }
 
     #[test]

@@ -543,15 +543,14 @@ impl Survey<'_> {
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
         let kinds = || context.and_then(|c| c.kinds(left, right));
+        // The two halves printed whole (in any case where one is no word: `includ` + `ing`).
+        let printed_whole =
+            || self.prints_whole(piece, next) || self.prints_word_whole(piece, next);
         if pad == 0 {
-            // The two halves printed whole (in any case where one is no word: `includ` + `ing`),
-            // or the same two words printed joined elsewhere
+            // The two halves printed whole, or the same two words printed joined elsewhere
             // (`MIN(30,` + `Avg`), or the kinds of character the cut falls between printed
             // joined far more often than apart (`Co-` + `Lead`).
-            if self.prints_whole(piece, next)
-                || self.prints_word_whole(piece, next)
-                || words == Some(Blank::Joined)
-            {
+            if printed_whole() || words == Some(Blank::Joined) {
                 Evidence::Whole
             } else if words.is_none() && kinds() == Some(Blank::Joined) {
                 Evidence::Leans
@@ -581,19 +580,17 @@ impl Survey<'_> {
                 && (printed_word(left) || printed_word(right));
             // The same two words printed elsewhere decide; else the conventions above, else
             // how the document prints the kinds of character around the cut.
+            // Either way, a whole the document prints says the cut fell inside it.
             let apart = match words {
                 Some(blank) => blank == Blank::Apart,
                 None => printed_apart || new_word || self.apart_by_convention(left, right),
-            } && !self.prints_whole(piece, next)
-                && !self.prints_word_whole(piece, next);
-            if apart {
-                Evidence::Apart
-            } else if words.is_none()
-                && kinds() == Some(Blank::Apart)
-                && !self.prints_whole(piece, next)
-                && !self.prints_word_whole(piece, next)
-            {
-                Evidence::Leans
+            };
+            if (apart || (words.is_none() && kinds() == Some(Blank::Apart))) && !printed_whole() {
+                if apart {
+                    Evidence::Apart
+                } else {
+                    Evidence::Leans
+                }
             } else {
                 Evidence::None
             }
