@@ -15,7 +15,8 @@
 //! still compared). The extractor's log lines (`warnings`) are not rows.
 //!
 //! CI runs a fixed set of cases; `REMIT_DRIFT_CASES=n` runs `n` cases per family and
-//! `REMIT_DRIFT_SEED=s` draws them from another seed. A failure prints the seed that
+//! `REMIT_DRIFT_SEED=s` draws them from another seed, `REMIT_DRIFT_WIDTH=w` (60 to 132) cuts them
+//! all at W = w. A failure prints the seed that
 //! reproduces it and the logical lines the rejoin got wrong (`REMIT_DRIFT_LINES=n`: the first `n`
 //! of them, 12 unless told; `REMIT_DRIFT_PIECES=1` adds the physical pieces each was rejoined
 //! from, with their widths).
@@ -163,10 +164,14 @@ fn stc_variant(draw: &mut Draw) -> StcVariant {
 fn cases(per_family: usize, seed: u64) -> Vec<Case> {
     let mut draw = Draw(seed);
     let mut out = Vec::new();
+    // `REMIT_DRIFT_WIDTH=w`: every case at W = w (EDGAR's own limit is 80), the rest drawn as
+    // without it.
+    let fixed = env_number("REMIT_DRIFT_WIDTH").map(|w| w.clamp(60, 132) as usize);
+    let width_of = |drawn: u64| fixed.unwrap_or(60 + drawn as usize);
     for _ in 0..per_family {
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         out.push(fixture_case(width, draw.next()));
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         let (trust, month) = (draw.below(3) as usize, draw.below(3) as u32);
         let bits = draw.next();
         let printing = (
@@ -184,7 +189,7 @@ fn cases(per_family: usize, seed: u64) -> Vec<Case> {
             width,
             1 + draw.below(1000),
         ));
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         let variant = stc_variant(&mut draw);
         out.push(stc_case(variant, draw.below(12) as u32, width, draw.next()));
     }
