@@ -197,16 +197,19 @@ fn cases(per_family: usize, seed: u64) -> Vec<Case> {
     out
 }
 
+/// Every table of a history, by name, its rows as text.
+type Tables = Vec<(String, Vec<String>)>;
+
 /// Every table of a history that loaded `submission`, row by row, sorted, the columns of
 /// provenance left out (see the module comment).
-fn dump(submission: &str) -> (FilingOutcome, Vec<(String, Vec<String>)>) {
+fn dump(submission: &str) -> (FilingOutcome, Tables) {
     let (outcome, tables, _) = load(submission);
     (outcome, tables)
 }
 
 /// A history that loaded `submission`: its outcome, every table (see [`dump`]) and the names
 /// of the checks that failed.
-fn load(submission: &str) -> (FilingOutcome, Vec<(String, Vec<String>)>, Vec<String>) {
+fn load(submission: &str) -> (FilingOutcome, Tables, Vec<String>) {
     let parsed = parse_filing(submission.as_bytes(), "drift", &KnownFacts::default());
     let mut outcome = parsed.outcome;
     if let FilingOutcome::Parsed(statements) = &mut outcome {
