@@ -65,19 +65,21 @@ mod tests {
 
     #[test]
     fn two_figures_in_one_cell_are_a_failed_check_naming_the_cell() {
-        let mut read = Statement::default();
-        read.pool_values = vec![
-            cell("REALIZED DEFERRED LOSSES INTEREST", "0 0", None),
-            cell(
-                "CURRENT PRINCIPAL BALANCE",
-                "357,220,338.31",
-                Some(357_220_338.31),
-            ),
-            // Text, a phone number, a label cell: not two figures.
-            cell("Address", "Santa Ana, CA 92705", None),
-            cell("Phone", "(800) 735-7777", None),
-            cell("", "0 0", None),
-        ];
+        let mut read = Statement {
+            pool_values: vec![
+                cell("REALIZED DEFERRED LOSSES INTEREST", "0 0", None),
+                cell(
+                    "CURRENT PRINCIPAL BALANCE",
+                    "357,220,338.31",
+                    Some(357_220_338.31),
+                ),
+                // Text, a phone number, a label cell: not two figures.
+                cell("Address", "Santa Ana, CA 92705", None),
+                cell("Phone", "(800) 735-7777", None),
+                cell("", "0 0", None),
+            ],
+            ..Statement::default()
+        };
         check_crowded_cells(&mut read);
         assert_eq!(read.checks.len(), 1, "{:?}", read.checks);
         let check = &read.checks[0];
