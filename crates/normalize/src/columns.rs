@@ -219,13 +219,15 @@ impl Line {
                 // What the vocabulary says of the join and of any blanks (the same for every
                 // number of them): asked once per cut, not once per reading.
                 let said = joinable.then(|| {
-                    [0, 1].map(|pad| match survey.vocabulary(&pair[0], &pair[1], pad) {
-                        Evidence::Whole | Evidence::Apart => VOCABULARY,
-                        Evidence::Join => JOIN,
-                        Evidence::Leans => LEANS,
-                        Evidence::SplitsAFigure => -VOCABULARY,
-                        Evidence::None => 0,
-                    })
+                    [0, 1].map(
+                        |pad| match survey.vocabulary(pieces, &pair[0], &pair[1], pad) {
+                            Evidence::Whole | Evidence::Apart => VOCABULARY,
+                            Evidence::Join => JOIN,
+                            Evidence::Leans => LEANS,
+                            Evidence::SplitsAFigure => -VOCABULARY,
+                            Evidence::None => 0,
+                        },
+                    )
                 });
                 pads.into_iter()
                     .enumerate()
@@ -248,7 +250,7 @@ impl Line {
                             PAIR
                         } else {
                             0
-                        } + if survey.phrase(&pair[0], &pair[1], pad, &gaps) {
+                        } + if survey.phrase(pieces, &pair[0], &pair[1], pad, &gaps) {
                             PHRASE
                         } else {
                             0

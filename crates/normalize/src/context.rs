@@ -8,12 +8,16 @@
 //! characters (a lower-case letter runs into an upper-case one almost never, `Holdings Inc.`,
 //! `Santa Ana`; a `,` runs into a letter almost never, `Funding, Inc.`).
 //!
+//! Where the document prints those characters both ways, the line the cut is in may still
+//! print them one way only ([`in_line`]): an address its commas a blank before the next word, a
+//! formula a blank between a bracket and the operator after it.
+//!
 //! Every piece is text as printed: a cut splits a logical line between pieces, never inside
 //! one, so nothing here counts the cut being judged.
 
 use std::collections::HashMap;
 
-use crate::unwrap::DRIFT;
+use crate::unwrap::{Piece, DRIFT};
 
 /// A reading must be this many times as common as the other to count at the level of
 /// character kinds (where a document has hundreds of instances of each).
@@ -29,11 +33,107 @@ const CHARACTER_MINIMUM: u32 = 2;
 /// kinds of character, one after the other: joined, or one or two blanks apart.
 pub(crate) struct Context {
     text: String,
+    pairs: Pairs,
+}
+
+/// How some text prints each two characters, each two kinds of character, and each mark that
+/// stands alone before a kind, one after the other: (joined, one or two blanks apart).
+#[derive(Default)]
+struct Pairs {
     kinds: HashMap<(char, char), (u32, u32)>,
     characters: HashMap<(char, char), (u32, u32)>,
     /// A mark that stands alone on its left (a blank or the line's start before it) and the
     /// kind of character after it: `Balance - Sched`, `INTEREST - OTHER`, against `-Sched`.
     lone_marks: HashMap<(char, char), (u32, u32)>,
+}
+
+impl Pairs {
+    /// Counts the pairs of one piece's content (trailing blanks aside).
+    fn add(&mut self, content: &str) {
+        let chars: Vec<char> = content.trim_end().chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c == ' ' {
+                continue;
+            }
+            // The next non-blank, and whether blanks come between: one or two, all that a
+            // cut between two non-blanks can have trimmed (wider gaps are a table's).
+            let blanks = chars[i + 1..].iter().take_while(|&&d| d == ' ').count();
+            let Some(&d) = chars.get(i + 1 + blanks).filter(|_| blanks <= DRIFT) else {
+                continue;
+            };
+            let stands_alone = !c.is_alphanumeric() && (i == 0 || chars[i - 1] == ' ');
+            let mut maps = Vec::with_capacity(3);
+            // A mark that is a field of its own (`(1-SMMn) * (1-SMMn+1)`) is an operator
+            // spaced on both sides, counted among lone marks only: the field a cut follows is
+            // read by those where it is one mark (see `read`), and where it is longer its last
+            // character ends a token (`*.......*` + `(1-SMMm)`), which the blank after an
+            // operator says nothing of.
+            if !(stands_alone && blanks > 0) {
+                maps.push((&mut self.kinds, (kind(c), kind(d))));
+                maps.push((&mut self.characters, (c, d)));
+            }
+            if stands_alone {
+                maps.push((&mut self.lone_marks, (c, kind(d))));
+            }
+            for (map, key) in maps {
+                let counts = map.entry(key).or_default();
+                if blanks == 0 {
+                    counts.0 += 1;
+                } else {
+                    counts.1 += 1;
+                }
+            }
+        }
+    }
+
+    /// How this text prints the two characters a cut between `left` and `right` falls
+    /// between, where it prints them one way only and at least `minimum` times; else what
+    /// `decide` reads from how it prints their kinds (a lower-case letter, a digit, a `,`).
+    fn read(
+        &self,
+        left: &str,
+        right: &str,
+        minimum: u32,
+        decide: fn((u32, u32)) -> Option<Blank>,
+    ) -> Option<Blank> {
+        let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
+            return None;
+        };
+        // A mark printed as a field of its own (`Paid Off  -  36`) is printed as readily as
+        // part of the next (`-29`): how its character is printed elsewhere says nothing.
+        let lone_mark = |field: &str| {
+            let mut chars = field.chars();
+            chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none()
+        };
+        let (a, b) = (kind(last), kind(first));
+        // Before a word, though, a mark standing alone is the document's to print one way:
+        // `Balance - Sched` where it prints `INTEREST - OTHER`, never ` -Other`. (Before a
+        // figure it is a table's dash cell or a sign, and a table prints both.)
+        if lone_mark(left) && (b == 'a' || b == 'A') {
+            let counts = self.lone_marks.get(&(last, b)).copied();
+            return decide(counts.unwrap_or_default());
+        }
+        if lone_mark(left) || lone_mark(right) {
+            return None;
+        }
+        // Within a word or a figure (two letters of one case, two digits) a cut falls inside
+        // a token as often as between two: the kinds say nothing there.
+        if a == b && (a == 'a' || a == 'A' || a == '0') {
+            return None;
+        }
+        let (joined, apart) = self
+            .characters
+            .get(&(last, first))
+            .copied()
+            .unwrap_or_default();
+        if joined == 0 && apart >= minimum {
+            return Some(Blank::Apart);
+        }
+        if apart == 0 && joined >= minimum {
+            return Some(Blank::Joined);
+        }
+        decide(self.kinds.get(&(a, b)).copied().unwrap_or_default())
+    }
 }
 
 /// How the context reads a cut.
@@ -47,45 +147,14 @@ impl Context {
     /// The context of every piece's content (trailing blanks aside).
     pub(crate) fn new<'a>(contents: impl Iterator<Item = &'a str>) -> Context {
         let mut text = String::new();
-        let mut kinds: HashMap<(char, char), (u32, u32)> = HashMap::new();
-        let mut characters: HashMap<(char, char), (u32, u32)> = HashMap::new();
-        let mut lone_marks: HashMap<(char, char), (u32, u32)> = HashMap::new();
+        let mut pairs = Pairs::default();
         for content in contents {
             let content = content.trim_end();
-            let chars: Vec<char> = content.chars().collect();
-            for (i, &c) in chars.iter().enumerate() {
-                if c == ' ' {
-                    continue;
-                }
-                // The next non-blank, and whether blanks come between: one or two, all that a
-                // cut between two non-blanks can have trimmed (wider gaps are a table's).
-                let blanks = chars[i + 1..].iter().take_while(|&&d| d == ' ').count();
-                let Some(&d) = chars.get(i + 1 + blanks).filter(|_| blanks <= DRIFT) else {
-                    continue;
-                };
-                let stands_alone = !c.is_alphanumeric() && (i == 0 || chars[i - 1] == ' ');
-                let mut maps = vec![(&mut kinds, (kind(c), kind(d))), (&mut characters, (c, d))];
-                if stands_alone {
-                    maps.push((&mut lone_marks, (c, kind(d))));
-                }
-                for (map, key) in maps {
-                    let counts = map.entry(key).or_default();
-                    if blanks == 0 {
-                        counts.0 += 1;
-                    } else {
-                        counts.1 += 1;
-                    }
-                }
-            }
+            pairs.add(content);
             text.push_str(content);
             text.push('\n');
         }
-        Context {
-            text,
-            kinds,
-            characters,
-            lone_marks,
-        }
+        Context { text, pairs }
     }
 
     /// How the document prints `left` (a piece's last field) and `right` (its continuation's
@@ -144,43 +213,7 @@ impl Context {
     /// between, where it always prints them one way; else their kinds (a lower-case letter, a
     /// digit, a `,`), where one reading is far more common than the other.
     pub(crate) fn kinds(&self, left: &str, right: &str) -> Option<Blank> {
-        let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
-            return None;
-        };
-        // A mark printed as a field of its own (`Paid Off  -  36`) is printed as readily as
-        // part of the next (`-29`): how its character is printed elsewhere says nothing.
-        let lone_mark = |field: &str| {
-            let mut chars = field.chars();
-            chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none()
-        };
-        let (a, b) = (kind(last), kind(first));
-        // Before a word, though, a mark standing alone is the document's to print one way:
-        // `Balance - Sched` where it prints `INTEREST - OTHER`, never ` -Other`. (Before a
-        // figure it is a table's dash cell or a sign, and a table prints both.)
-        if lone_mark(left) && (b == 'a' || b == 'A') {
-            let counts = self.lone_marks.get(&(last, b)).copied();
-            return majority(counts.unwrap_or_default());
-        }
-        if lone_mark(left) || lone_mark(right) {
-            return None;
-        }
-        // Within a word or a figure (two letters of one case, two digits) a cut falls inside
-        // a token as often as between two: the kinds say nothing there.
-        if a == b && (a == 'a' || a == 'A' || a == '0') {
-            return None;
-        }
-        let (joined, apart) = self
-            .characters
-            .get(&(last, first))
-            .copied()
-            .unwrap_or_default();
-        if joined == 0 && apart >= CHARACTER_MINIMUM {
-            return Some(Blank::Apart);
-        }
-        if apart == 0 && joined >= CHARACTER_MINIMUM {
-            return Some(Blank::Joined);
-        }
-        majority(self.kinds.get(&(a, b)).copied().unwrap_or_default())
+        self.pairs.read(left, right, CHARACTER_MINIMUM, majority)
     }
 
     /// How the document prints `field` where it follows (`before`) or precedes another
@@ -252,6 +285,30 @@ fn majority((joined, apart): (u32, u32)) -> Option<Blank> {
         Some(Blank::Joined)
     } else {
         None
+    }
+}
+
+/// How one logical line prints, in its other pieces, the two characters a cut in it falls
+/// between (`left`'s last, `right`'s first), where it prints them one way only; else their
+/// kinds. A line speaks of itself: an address prints its commas one blank before the next
+/// word (`100 Example Place,` + `Sample City, CA 90000`: `City, CA`), a formula its
+/// operators one blank after a bracket (`(1-SMMn+1)` + `*.......`: `(1-SMMn) *`), wherever
+/// the rest of the document prints the same characters both ways.
+pub(crate) fn in_line(pieces: &[Piece<'_>], left: &str, right: &str) -> Option<Blank> {
+    let mut pairs = Pairs::default();
+    for piece in pieces {
+        pairs.add(piece.content);
+    }
+    pairs.read(left, right, 1, unanimous)
+}
+
+/// The reading of a pair seen only one way.
+fn unanimous((joined, apart): (u32, u32)) -> Option<Blank> {
+    match (joined, apart) {
+        (0, 0) => None,
+        (_, 0) => Some(Blank::Joined),
+        (0, _) => Some(Blank::Apart),
+        _ => None,
     }
 }
 
@@ -375,6 +432,58 @@ mod tests {
         assert_eq!(c.kinds("-", "Sched"), Some(Blank::Apart));
         // Before a figure the document prints a lone dash both ways.
         assert_eq!(c.kinds("-", "29"), None);
+    }
+
+    #[test]
+    fn a_line_prints_the_characters_around_its_own_cut_one_way() {
+        let piece = |content, continuation| Piece {
+            content,
+            continuation,
+        };
+        // `City, CA`: the line prints a comma a blank before an upper-case letter.
+        let line = [
+            piece("      100 Example Place,", false),
+            piece("Sample City, CA 90000", true),
+        ];
+        assert_eq!(in_line(&line, "Place,", "Sample"), Some(Blank::Apart));
+        // `(1-SMMn) *`: a bracket's close a blank before the `*` after it.
+        let line = [
+            piece("   [(1-SMMn) * (1-SMMn+1)", false),
+            piece("*.......*(1-SMMm)]", true),
+        ];
+        assert_eq!(
+            in_line(&line, "(1-SMMn+1)", "*.......*(1-SMMm)]"),
+            Some(Blank::Apart)
+        );
+        // `n,m)` joined: the line prints a letter joined to the `)` after it.
+        let line = [
+            piece("   (WASn + WASm", false),
+            piece(")/(months in the period n,m)", true),
+        ];
+        assert_eq!(in_line(&line, "WASm", ")/(months"), Some(Blank::Joined));
+        // Nothing of the characters around the cut, nor of their kinds, elsewhere in the line.
+        let line = [piece("   Santa Ana, CA", false), piece("92705", true)];
+        assert_eq!(in_line(&line, "CA", "92705"), None);
+    }
+
+    #[test]
+    fn a_mark_standing_alone_says_nothing_of_one_that_ends_a_token() {
+        // The `*` of `) * (` is an operator, a field of its own: the blank after it says
+        // nothing of the `*` that ends `*.......*` before `(1-SMMm)`.
+        let piece = |content, continuation| Piece {
+            content,
+            continuation,
+        };
+        let line = [
+            piece("   [(1-SMMn) * (1-SMMn+1) *.......*", false),
+            piece("(1-SMMm)]", true),
+        ];
+        assert_eq!(in_line(&line, "*.......*", "(1-SMMm)]"), None);
+        let c = context(&["(A) * (B) * (C)"]);
+        assert_eq!(c.kinds("*.......*", "(1-SMMm)]"), None);
+        // Before a word it is read as the lone mark it is.
+        let c = context(&["Balance - Sched   INTEREST - OTHER   PRINCIPAL - SCHEDULED - Other"]);
+        assert_eq!(c.kinds("-", "Sched"), Some(Blank::Apart));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::ascii::trim_start;
-use crate::context::{Blank, Context};
+use crate::context::{in_line, Blank, Context};
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How dominant the usual width must be for a document to count as cut at one width.
@@ -488,6 +488,7 @@ impl Survey<'_> {
     /// only says how far apart two words are that the vocabulary reads apart.
     pub(crate) fn phrase(
         &self,
+        line: &[Piece<'_>],
         piece: &Piece<'_>,
         next: &Piece<'_>,
         pad: usize,
@@ -533,12 +534,19 @@ impl Survey<'_> {
         }
         lead > 0
             || !self.paddings(piece).contains(&0)
-            || self.vocabulary(piece, next, pad) == Evidence::Apart
+            || self.vocabulary(line, piece, next, pad) == Evidence::Apart
     }
 
     /// What the pieces and the document's vocabulary say of reading the cut after `piece`
-    /// with `pad` blanks, where both sides of the cut are non-blank.
-    pub(crate) fn vocabulary(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> Evidence {
+    /// with `pad` blanks, where both sides of the cut are non-blank; `line` is every piece of
+    /// the logical line the cut is in.
+    pub(crate) fn vocabulary(
+        &self,
+        line: &[Piece<'_>],
+        piece: &Piece<'_>,
+        next: &Piece<'_>,
+        pad: usize,
+    ) -> Evidence {
         let (left, right) = fields_at_cut(piece, next);
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
@@ -578,12 +586,19 @@ impl Survey<'_> {
             let new_word = left.ends_with(|c: char| c.is_lowercase())
                 && right.starts_with(|c: char| c.is_uppercase())
                 && (printed_word(left) || printed_word(right));
-            // The same two words printed elsewhere decide; else the conventions above, else
-            // how the document prints the kinds of character around the cut.
-            // Either way, a whole the document prints says the cut fell inside it.
+            // The same two words printed elsewhere decide; else the conventions above, or the
+            // line the cut is in printing the characters around it apart and never joined
+            // (see [`in_line`]: the rest of the document may print them both ways, this line
+            // speaks of itself); else how the document prints the kinds of character around
+            // the cut. Either way, a whole the document prints says the cut fell inside it.
             let apart = match words {
                 Some(blank) => blank == Blank::Apart,
-                None => printed_apart || new_word || self.apart_by_convention(left, right),
+                None => {
+                    printed_apart
+                        || new_word
+                        || self.apart_by_convention(left, right)
+                        || in_line(line, left, right) == Some(Blank::Apart)
+                }
             };
             if (apart || (words.is_none() && kinds() == Some(Blank::Apart))) && !printed_whole() {
                 if apart {
@@ -943,6 +958,40 @@ mod tests {
             let rejoined = rejoined(&lines);
             assert_eq!(rejoined[1], row, "cut at {width}");
             assert_eq!(rejoined[11], line, "cut at {width}");
+        }
+    }
+
+    #[test]
+    fn the_line_a_cut_is_in_says_how_it_prints_the_characters_around_it() {
+        // The document prints a comma before an upper-case letter both ways (`A-1,A-2`,
+        // `Funding, Inc.`) and a bracket before a `*` both ways (`m)*0.02`, `(A) * (B)`):
+        // only the line itself says which it is here.
+        let printed = "Classes A-1,A-2,B-1   Wendover Funding, Inc.   Sample Trust, N.A.   \
+                       MIN(30,Avg WASn,m)*0.02   f(x)*g(x)   (A) * (B)";
+        for (before, blank, after) in [
+            // `City, CA`.
+            ("100 Example Place,", " ", "Sample City, CA 90000"),
+            // `(1-SMMn) *`.
+            (
+                "[(1-SMMn) * (1-SMMn+1)",
+                " ",
+                "*.......*(1-SMMm)]^(1/months in period n,m)",
+            ),
+            // The `*` of `) * (` stands alone, an operator: it says nothing of the one that
+            // ends `*.......*`.
+            (
+                "[(1-SMMn) * (1-SMMn+1) *.......*",
+                "",
+                "(1-SMMm)]^(1/months in period n,m)",
+            ),
+        ] {
+            let widths = if blank.is_empty() { [78, 79] } else { [79, 80] };
+            for width in widths {
+                let indent = " ".repeat(width - blank.len() - before.len());
+                let line = format!("{indent}{before}{blank}{after}");
+                let lines = rejoined(&[(printed, &[80, 80]), (line.as_str(), &[width, 80])]);
+                assert_eq!(lines[1], line, "cut at {width}");
+            }
         }
     }
 
