@@ -7,8 +7,9 @@
 //! So every line votes with the columns of its current reading, each line in turn takes the
 //! reading that lines up best with the votes of its neighbourhood (all readings of one line
 //! weighed together, cut after cut, by dynamic programming over where each piece starts), and
-//! this repeats until no line changes. Lines whose cuts have one reading only vote more. The
-//! document's vocabulary weighs in where a token may have been cut in two (`Prin` + `cipal`
+//! this repeats until no line changes. Lines whose cuts have one reading only vote more. Lines
+//! printed again and again (page headers, a report's column headings on every page) then agree
+//! on one reading, and the rest are read again against them. The document's vocabulary weighs in where a token may have been cut in two (`Prin` + `cipal`
 //! joined where `Principal` is printed elsewhere), and the likeliest reading breaks ties.
 
 use std::collections::HashMap;
@@ -525,8 +526,27 @@ pub(crate) fn join_by_columns(
         .map(|(_, pieces)| Line::new(pieces, survey, &runs))
         .collect();
     let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
+    settle(&mut lines, widest, 0, &[]);
+    // The lines printed again and again then agree on one reading, which moves columns their
+    // neighbours were read against (a report's column headings, printed on every page): the
+    // other lines are read again against them, the agreed ones kept.
+    let agreed = agree_on_repeated_lines(&mut lines, groups, widest);
+    if agreed.contains(&true) {
+        settle(&mut lines, widest, 1, &agreed);
+    }
+    groups
+        .iter()
+        .zip(&lines)
+        .map(|((_, pieces), line)| text(pieces, &line.choice))
+        .collect()
+}
+
+/// Rounds of voting from `first_round` (0 weighs every reading of every line first), each line
+/// in doubt taking the reading that lines up best with its neighbourhood, until none changes;
+/// the lines `fixed` keep theirs.
+fn settle(lines: &mut [Line], widest: usize, first_round: usize, fixed: &[bool]) {
     let n = lines.len();
-    for round in 0..ROUNDS {
+    for round in first_round..ROUNDS {
         // The first round weighs every reading of every line: each line's true reading puts
         // its fields where every line of its table may have them, a wrong one where only
         // some may. Later rounds weigh each line as read.
@@ -543,7 +563,7 @@ pub(crate) fn join_by_columns(
                 lines[lo].vote(&mut votes, -1, sharp);
                 lo += 1;
             }
-            if !lines[i].in_doubt() {
+            if !lines[i].in_doubt() || fixed.get(i).copied().unwrap_or(false) {
                 continue;
             }
             lines[i].vote(&mut votes, -1, sharp);
@@ -564,12 +584,6 @@ pub(crate) fn join_by_columns(
             break;
         }
     }
-    agree_on_repeated_lines(&mut lines, groups, widest);
-    groups
-        .iter()
-        .zip(&lines)
-        .map(|((_, pieces), line)| text(pieces, &line.choice))
-        .collect()
 }
 
 /// The line the pieces make with `choice` blanks put back at each cut.
@@ -607,7 +621,12 @@ fn shape(text: &str) -> String {
 /// Lines printed again and again (page headers and footers, column headings of a report
 /// printed on many pages) read the same each time: each such line takes the reading, among
 /// those all its repetitions allow, that lines up best with the neighbourhoods of all of them.
-fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)], widest: usize) {
+fn agree_on_repeated_lines(
+    lines: &mut [Line],
+    groups: &[(usize, Vec<Piece<'_>>)],
+    widest: usize,
+) -> Vec<bool> {
+    let mut agreed = vec![false; lines.len()];
     let mut repeated: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, (_, pieces)) in groups.iter().enumerate() {
         let printed: String = pieces
@@ -630,7 +649,7 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
         keep
     });
     if repeated.is_empty() {
-        return;
+        return agreed;
     }
     // Each wanted line's readings, scored against its neighbourhood as read now.
     let mut readings: HashMap<usize, Vec<Scored>> = HashMap::new();
@@ -697,12 +716,14 @@ fn agree_on_repeated_lines(lines: &mut [Line], groups: &[(usize, Vec<Piece<'_>>)
             options.retain(|(i, seen)| match seen.get(&key) {
                 Some((path, _)) => {
                     lines[*i].choice.clone_from(path);
+                    agreed[*i] = true;
                     false
                 }
                 None => true,
             });
         }
     }
+    agreed
 }
 
 /// The blank-separated fields of `text`, in characters.
