@@ -15,10 +15,12 @@
 //! still compared). The extractor's log lines (`warnings`) are not rows.
 //!
 //! CI runs a fixed set of cases; `REMIT_DRIFT_CASES=n` runs `n` cases per family and
-//! `REMIT_DRIFT_SEED=s` draws them from another seed. A failure prints the seed that
+//! `REMIT_DRIFT_SEED=s` draws them from another seed, `REMIT_DRIFT_WIDTH=w` (60 to 132) cuts them
+//! all at W = w. A failure prints the seed that
 //! reproduces it and the logical lines the rejoin got wrong (`REMIT_DRIFT_LINES=n`: the first `n`
 //! of them, 12 unless told; `REMIT_DRIFT_PIECES=1` adds the physical pieces each was rejoined
-//! from, with their widths).
+//! from, with their widths; `REMIT_DRIFT_SAVE=dir` writes each failing case's two submissions,
+//! `case-N-uncut.txt` and `case-N-cut.txt`, to `dir`).
 
 use remit_cli::{parse_filing, KnownFacts};
 use remit_history::{FilingOutcome, History};
@@ -163,10 +165,14 @@ fn stc_variant(draw: &mut Draw) -> StcVariant {
 fn cases(per_family: usize, seed: u64) -> Vec<Case> {
     let mut draw = Draw(seed);
     let mut out = Vec::new();
+    // `REMIT_DRIFT_WIDTH=w`: every case at W = w (EDGAR's own limit is 80), the rest drawn as
+    // without it.
+    let fixed = env_number("REMIT_DRIFT_WIDTH").map(|w| w.clamp(60, 132) as usize);
+    let width_of = |drawn: u64| fixed.unwrap_or(60 + drawn as usize);
     for _ in 0..per_family {
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         out.push(fixture_case(width, draw.next()));
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         let (trust, month) = (draw.below(3) as usize, draw.below(3) as u32);
         let bits = draw.next();
         let printing = (
@@ -184,16 +190,26 @@ fn cases(per_family: usize, seed: u64) -> Vec<Case> {
             width,
             1 + draw.below(1000),
         ));
-        let width = 60 + draw.below(73) as usize;
+        let width = width_of(draw.below(73));
         let variant = stc_variant(&mut draw);
         out.push(stc_case(variant, draw.below(12) as u32, width, draw.next()));
     }
     out
 }
 
+/// Every table of a history, by name, its rows as text.
+type Tables = Vec<(String, Vec<String>)>;
+
 /// Every table of a history that loaded `submission`, row by row, sorted, the columns of
 /// provenance left out (see the module comment).
-fn dump(submission: &str) -> (FilingOutcome, Vec<(String, Vec<String>)>) {
+fn dump(submission: &str) -> (FilingOutcome, Tables) {
+    let (outcome, tables, _) = load(submission);
+    (outcome, tables)
+}
+
+/// A history that loaded `submission`: its outcome, every table (see [`dump`]) and the names
+/// of the checks that failed.
+fn load(submission: &str) -> (FilingOutcome, Tables, Vec<String>) {
     let parsed = parse_filing(submission.as_bytes(), "drift", &KnownFacts::default());
     let mut outcome = parsed.outcome;
     if let FilingOutcome::Parsed(statements) = &mut outcome {
@@ -241,7 +257,11 @@ fn dump(submission: &str) -> (FilingOutcome, Vec<(String, Vec<String>)>) {
         rows.sort();
         out.push((table, rows));
     }
-    (outcome, out)
+    let failed: Vec<String> = conn
+        .prepare("SELECT name FROM checks WHERE passed = 0 ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("the checks read");
+    (outcome, out, failed)
 }
 
 /// The logical lines of the cut statement's document that differ from the uncut one's.
@@ -294,13 +314,13 @@ fn rejoin_diff(case: &Case) -> String {
 fn differences(cases: &[Case]) -> Vec<(usize, String)> {
     let mut failures = Vec::new();
     for (i, case) in cases.iter().enumerate() {
-        let (uncut_outcome, uncut) = dump(&case.uncut);
+        let (uncut_outcome, uncut, uncut_failed) = load(&case.uncut);
         assert!(
             matches!(&uncut_outcome, FilingOutcome::Parsed(s) if !s.is_empty()),
             "{}: the uncut statement loads: {uncut_outcome:?}",
             case.name
         );
-        let (_, cut) = dump(&case.cut);
+        let (_, cut, cut_failed) = load(&case.cut);
         let mut diff = Vec::new();
         for ((table, want), (_, got)) in uncut.iter().zip(&cut) {
             let missing = want.iter().filter(|r| !got.contains(r)).count();
@@ -320,9 +340,35 @@ fn differences(cases: &[Case]) -> Vec<(usize, String)> {
             }
         }
         if !diff.is_empty() {
+            // `REMIT_DRIFT_SAVE=dir`: each failing case's two submissions, to read with
+            // `remit normalize` or load with `remit ingest`.
+            if let Some(dir) = std::env::var_os("REMIT_DRIFT_SAVE") {
+                let dir = std::path::Path::new(&dir);
+                std::fs::create_dir_all(dir).expect("the save directory");
+                for (suffix, text) in [("uncut", &case.uncut), ("cut", &case.cut)] {
+                    std::fs::write(dir.join(format!("case-{i}-{suffix}.txt")), text)
+                        .expect("a saved case");
+                }
+            }
+            // Loudly wrong: a check fails that passes uncut, so the history itself says a
+            // figure of this statement is off. Silently wrong otherwise.
+            let newly_failed = cut_failed
+                .iter()
+                .filter(|name| !uncut_failed.contains(name))
+                .count();
+            let how = if newly_failed > 0 {
+                format!("loud ({newly_failed} checks fail that pass uncut)")
+            } else {
+                "silent".to_string()
+            };
             failures.push((
                 i,
-                format!("{}: {}\n{}", case.name, diff.join("; "), rejoin_diff(case)),
+                format!(
+                    "{} [{how}]: {}\n{}",
+                    case.name,
+                    diff.join("; "),
+                    rejoin_diff(case)
+                ),
             ));
         }
     }

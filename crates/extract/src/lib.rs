@@ -77,6 +77,7 @@ mod checks;
 mod class_table;
 mod columns;
 mod coverage;
+mod crowded;
 mod delinquency;
 mod factors;
 mod formulas;

@@ -16,8 +16,9 @@ use crate::{CleanStatement, Error, Statement};
 /// The contract: `extract` reads the statement's trust name and distribution date from the
 /// statement itself, its rows and checks, and fills [`Statement::pool`] from its own labels (a
 /// test holds every registered layout to that on a real statement). The registry then finishes
-/// every statement alike: layout name and version set, repeated labels numbered, the pool
-/// summary ordered `Total` first with each scope once.
+/// every statement alike: layout name and version set, repeated labels numbered, a cell that
+/// holds several figures recorded as a failed check, the pool summary ordered `Total` first
+/// with each scope once.
 pub trait Layout: Send + Sync {
     /// Stored with every statement it reads (`db-remittance-2002`).
     fn name(&self) -> &'static str;
@@ -150,6 +151,7 @@ fn finish(read: &mut Statement, layout: &dyn Layout) {
     read.layout = layout.name().to_string();
     read.layout_version = layout.version();
     number_occurrences(&mut read.pool_values);
+    crate::crowded::check_crowded_cells(read);
     summary::finish(&mut read.pool);
 }
 

@@ -246,14 +246,48 @@ fn a_column_header_removed_from_the_additional_report_is_a_failed_check_not_sile
         .filter(|(_, passed, _)| !passed)
         .collect();
     assert_eq!(
-        gaps,
-        [(
+        gaps[0],
+        (
             "Additional Certificate Report/(4)=(1)+(2)-(3)",
             false,
             "not evaluated: column (2) not found in Additional Certificate Report \
              (Interest Shortfall and Net WAC Shortfall Carry Forward)"
-        )]
+        )
     );
+    // Its figures, left without a heading, fell into column (1)'s cells, each of which now
+    // holds two figures: each such cell is a failed check too, not a text cell in silence.
+    assert_eq!(
+        crowded(&gaps[1..]),
+        [
+            (
+                "A",
+                "Prior Unpaid Interest Shortfall",
+                "26,583.83 26,583.83"
+            ),
+            ("B", "Prior Unpaid Interest Shortfall", "0.00 5,165.64"),
+            ("Cert", "Prior Unpaid Interest Shortfall", "16,128.67 0.00"),
+            (
+                "Total",
+                "Prior Unpaid Interest Shortfall",
+                "42,712.50 31,749.47"
+            ),
+        ]
+    );
+}
+
+/// Of failed checks of cells that hold two figures: the row, the column, the cell.
+fn crowded<'a>(checks: &[(&'a str, bool, &'a str)]) -> Vec<(&'a str, &'a str, &'a str)> {
+    checks
+        .iter()
+        .map(|(name, _, detail)| {
+            let (row, column) = name
+                .rsplit_once('/')
+                .and_then(|(_, rest)| rest.split_once(": one figure under "))
+                .unwrap_or_else(|| panic!("a cell's check: {name}"));
+            let cell = detail.split('"').nth(1).unwrap_or_default();
+            (row, column, cell)
+        })
+        .collect()
 }
 
 #[test]
@@ -280,13 +314,20 @@ fn without_formula_labels_the_roll_forwards_are_checked_by_title_or_say_what_is_
     let gaps: Vec<_> = additional_checks(&s)
         .into_iter()
         .filter(|(_, passed, _)| !passed)
-        .map(|(_, _, detail)| detail)
         .collect();
     assert_eq!(
-        gaps,
-        [
-            "not evaluated: column \"Paid net wac shortfall\" not found in Additional Certificate \
+        gaps[0].2,
+        "not evaluated: column \"Paid net wac shortfall\" not found in Additional Certificate \
           Report (Interest Shortfall and Net WAC Shortfall Carry Forward)"
+    );
+    // Its figures fell into the cells of the column before it, each now a failed check.
+    assert_eq!(
+        crowded(&gaps[1..]),
+        [
+            ("A", "Current Net WAC Shortfall", "33,229.79 50,952.34"),
+            ("B", "Current Net WAC Shortfall", "3,228.53 0.00"),
+            ("Cert", "Current Net WAC Shortfall", "20,160.84 20,160.84"),
+            ("Total", "Current Net WAC Shortfall", "56,619.16 71,113.18"),
         ]
     );
 }

@@ -20,7 +20,8 @@ impl Layout for Unknown {
 
     fn version(&self) -> u32 {
         // 2: coverage (figures printed and stored, the unplaced ones) recorded.
-        2
+        // 3: a cell that holds several figures recorded as a failed check.
+        3
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -55,7 +55,8 @@ impl Layout for Db2002 {
         // 7: interest-only classes on their notional, residual factors on their notional face,
         //    a table one tier lacks and the principal identity unevaluated recorded as failed.
         // 8: the Additional Certificate Report read as per-class tables with their checks.
-        8
+        // 9: a cell that holds several figures recorded as a failed check.
+        9
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

@@ -43,7 +43,8 @@ impl Layout for StatementToCertificateholders {
     fn version(&self) -> u32 {
         // 2: coverage (figures printed and stored, the unplaced ones) recorded.
         // 3: an identity whose columns are not found is recorded as a failed check.
-        3
+        // 4: a cell that holds several figures recorded as a failed check.
+        4
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
