@@ -216,6 +216,16 @@ impl Context {
         self.pairs.read(left, right, CHARACTER_MINIMUM, majority)
     }
 
+    /// Whether the document prints `field` right after a letter or digit, as the tail of a
+    /// longer token (`n,m)` in `(AvgSMMn,m)`).
+    pub(crate) fn printed_after_a_token(&self, field: &str) -> bool {
+        let bytes = self.text.as_bytes();
+        self.text.match_indices(field).any(|(at, _)| {
+            at.checked_sub(1)
+                .is_some_and(|i| bytes[i].is_ascii_alphanumeric())
+        })
+    }
+
     /// How the document prints `field` where it follows (`before`) or precedes another
     /// field: always joined to it, or always a blank or two apart.
     fn neighbour(&self, field: &str, before: bool) -> Option<Blank> {

@@ -571,12 +571,23 @@ impl Survey<'_> {
             // Two tokens the document prints, one of them a word (`Sample` + `Administrator`,
             // `1` + `of`, `+` + `Repurchases`), whose join it never prints.
             let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+            // A half with letters that is no word (`n,m)`) and that the document prints right
+            // after other tokens too (`(AvgSMMn,m)`, `Avg WASn,m)`: a subscript) is the tail
+            // of a token as readily as a field of its own: printed alone elsewhere (`period
+            // n,m)`), it says nothing of a blank before it here (`Avg(Loss Severity` +
+            // `n,m)`). Not a field of marks only (`Balance` + `- Sched`): an operator.
+            let a_tail = |w: &str| {
+                !word(w)
+                    && w.chars().any(char::is_alphabetic)
+                    && context.is_some_and(|c| c.printed_after_a_token(w))
+            };
             let printed_apart = (word(left) || word(right))
                 && self.known_word(left)
                 && self.known_word(right)
                 // `Avg` + `(Loss`: a bracket may open right after a word.
                 && !right.starts_with(['(', '['])
-                && !left.ends_with(['(', '[']);
+                && !left.ends_with(['(', '['])
+                && !a_tail(right);
             // A lower-case letter before an upper-case one starts a new word (`Holdings` +
             // `Inc.`, `Avg` + `WASn,m`) where one side is a word the document prints.
             let printed_word = |w: &str| {
@@ -992,6 +1003,25 @@ mod tests {
                 let lines = rejoined(&[(printed, &[80, 80]), (line.as_str(), &[width, 80])]);
                 assert_eq!(lines[1], line, "cut at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn a_tail_the_document_prints_after_other_tokens_too_is_no_word_of_its_own() {
+        // `n,m)` is printed alone (`period n,m)`) and as the subscript of other tokens
+        // (`(AvgSMMn,m)`, `Avg WASn,m)`): after `Severity` it may be either, and a cut falls
+        // inside a token more often than not.
+        let printed = "Loss Severity Approximation   (AvgSMMn,m)   MIN(30,Avg WASn,m)";
+        let period = "months in period n,m)   in the period n,m)";
+        let before = "Average Loss Severity over period: Avg(Loss Severity";
+        for width in [78, 79] {
+            let line = format!("{}{before}n,m)", " ".repeat(width - before.len()));
+            let lines = rejoined(&[
+                (printed, &[80]),
+                (period, &[80]),
+                (line.as_str(), &[width, 80]),
+            ]);
+            assert_eq!(lines[2], line, "cut at {width}");
         }
     }
 
