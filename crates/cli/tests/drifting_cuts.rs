@@ -163,12 +163,16 @@ fn stc_variant(draw: &mut Draw) -> StcVariant {
 
 /// The cases of one run: `per_family` of each family, W and seeds drawn from `seed`.
 fn cases(per_family: usize, seed: u64) -> Vec<Case> {
+    // `REMIT_DRIFT_WIDTH=w`: every case at W = w, the rest drawn as without it.
+    let width = env_number("REMIT_DRIFT_WIDTH").map(|w| w.clamp(60, 132) as usize);
+    cases_at(per_family, seed, width)
+}
+
+/// [`cases`], each at W = `width` where given (the rest drawn as without it).
+fn cases_at(per_family: usize, seed: u64, width: Option<usize>) -> Vec<Case> {
     let mut draw = Draw(seed);
     let mut out = Vec::new();
-    // `REMIT_DRIFT_WIDTH=w`: every case at W = w (EDGAR's own limit is 80), the rest drawn as
-    // without it.
-    let fixed = env_number("REMIT_DRIFT_WIDTH").map(|w| w.clamp(60, 132) as usize);
-    let width_of = |drawn: u64| fixed.unwrap_or(60 + drawn as usize);
+    let width_of = |drawn: u64| width.unwrap_or(60 + drawn as usize);
     for _ in 0..per_family {
         let width = width_of(draw.below(73));
         out.push(fixture_case(width, draw.next()));
@@ -451,18 +455,44 @@ fn a_month_cut_at_edgars_width_loads_its_figures_under_their_headings() {
     assert!(failures.is_empty(), "{}", failures[0].1);
 }
 
-/// The property issue 14 asks for, not yet met. Over ten seeds (2002, 7, 99, 555, 4242, 1-5;
-/// `REMIT_DRIFT_CASES=20`) 566 of 600 cases load exactly: 195 of 200 "Statement to
-/// Certificateholders", 185 of 200 fixture and 186 of 200 generated months. What remains: two
-/// tokens a cut falls between that the document prints nowhere else, or prints both joined and
-/// apart (`Avg(Loss Severityn,m)`, `CA 92705`, `(714)247-6281` beside `(714) 247-6000`,
-/// `WASm )` where every other letter before `)` is joined to it), and tables whose every line
-/// was cut in the same blanks, so that their columns read as well a column or two to either
-/// side (left-aligned figures of the Collection Account and Adjustable Rate Certificate
-/// tables, stc headings printed with two gaps between the same words).
+/// At EDGAR's own limit (W = 80: each piece cut at 78 to 80 columns, as real filer agents
+/// did), statements load into exactly the rows of the uncut statement: four of each family
+/// here (`REMIT_DRIFT_CASES`, `REMIT_DRIFT_SEED` as above). Over thirteen seeds of 50 per
+/// family (2002, 7, 99, 555, 4242, 1-5, 31337, 8888, 123456), 1,950 of 1,950 do.
+#[test]
+fn statements_cut_at_edgars_width_load_into_the_rows_of_the_uncut_statement() {
+    let per_family = env_number("REMIT_DRIFT_CASES").unwrap_or(4) as usize;
+    let seed = env_number("REMIT_DRIFT_SEED").unwrap_or(2002);
+    let cases = cases_at(per_family, seed, Some(80));
+    let failures = differences(&cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases at W = 80 load other rows\n{}",
+        failures.len(),
+        cases.len(),
+        failures
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// The property issue 14 asks for over W from 60 to 132, not yet met. Over ten seeds (2002, 7,
+/// 99, 555, 4242, 1-5; `REMIT_DRIFT_CASES=20`) 573 of 600 cases load exactly: 195 of 200
+/// "Statement to Certificateholders", 186 of 200 fixture and 192 of 200 generated months. Each
+/// case that does not is named `loud` where a check fails that passes uncut (4 of the 27: a
+/// heading line misread puts two columns' figures in one cell, or a column's figures under
+/// another heading) and `silent` where not. Of the 23 silent ones, 20 differ in text only (a
+/// prose cell such as an address or a phone number, a heading's or the trust's name read with
+/// two words joined) and 3 store a figure the fixture prints under TOTAL only under FIXED (at
+/// W = 60 and 61, where every line of the table was cut in the same blanks). What remains in
+/// text: two tokens a cut falls between that the document prints nowhere else, or prints both
+/// joined and apart (`CA 92705`, `(714)247-6281` beside `(714) 247-6000`, `WASm )` where
+/// `WASm)` is printed too, `ASSET-BACKED CERTIFICATES`).
 /// Run it with `cargo test -p remit-cli --test drifting_cuts --
-/// --ignored`, `REMIT_DRIFT_CASES` and `REMIT_DRIFT_SEED` as above; `REMIT_DRIFT_ONLY=text`
-/// runs only the cases whose name contains `text` (`seed=815`).
+/// --ignored`, `REMIT_DRIFT_CASES`, `REMIT_DRIFT_SEED` and `REMIT_DRIFT_WIDTH` as above;
+/// `REMIT_DRIFT_ONLY=text` runs only the cases whose name contains `text` (`seed=815`).
 #[test]
 #[ignore = "issue 14: the rejoin is not yet exact at drifting widths"]
 fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement() {
