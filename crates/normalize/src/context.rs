@@ -444,12 +444,16 @@ mod tests {
         assert_eq!(c.kinds("-", "29"), None);
     }
 
-    #[test]
-    fn a_line_prints_the_characters_around_its_own_cut_one_way() {
-        let piece = |content, continuation| Piece {
+    /// A piece of a line: the first, or a `>` continuation.
+    fn piece(content: &str, continuation: bool) -> Piece<'_> {
+        Piece {
             content,
             continuation,
-        };
+        }
+    }
+
+    #[test]
+    fn a_line_prints_the_characters_around_its_own_cut_one_way() {
         // `City, CA`: the line prints a comma a blank before an upper-case letter.
         let line = [
             piece("      100 Example Place,", false),
@@ -480,10 +484,6 @@ mod tests {
     fn a_mark_standing_alone_says_nothing_of_one_that_ends_a_token() {
         // The `*` of `) * (` is an operator, a field of its own: the blank after it says
         // nothing of the `*` that ends `*.......*` before `(1-SMMm)`.
-        let piece = |content, continuation| Piece {
-            content,
-            continuation,
-        };
         let line = [
             piece("   [(1-SMMn) * (1-SMMn+1) *.......*", false),
             piece("(1-SMMm)]", true),
