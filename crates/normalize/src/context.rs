@@ -220,7 +220,7 @@ impl Context {
     /// longer token (`n,m)` in `(AvgSMMn,m)`).
     pub(crate) fn printed_after_a_token(&self, field: &str) -> bool {
         let bytes = self.text.as_bytes();
-        self.text.match_indices(field).any(|(at, _)| {
+        self.occurrences(field).any(|at| {
             at.checked_sub(1)
                 .is_some_and(|i| bytes[i].is_ascii_alphanumeric())
         })
@@ -231,7 +231,7 @@ impl Context {
     fn neighbour(&self, field: &str, before: bool) -> Option<Blank> {
         let bytes = self.text.as_bytes();
         let (mut joined, mut apart) = (0, 0);
-        for (at, _) in self.text.match_indices(field) {
+        for at in self.occurrences(field) {
             let side = if before {
                 at.checked_sub(1).map(|i| bytes[i])
             } else {
@@ -251,6 +251,13 @@ impl Context {
         }
     }
 
+    /// Where the document prints `needle` (byte offsets, each occurrence after the last one's
+    /// end). The rejoin asks this of every cut it weighs, and on a document cut at drifting
+    /// widths std's search of the whole text was most of the normalizer's time.
+    fn occurrences<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+        memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes())
+    }
+
     /// How often the document prints `needle` as a whole: not inside a longer word (`tobe` is
     /// no part of `October`) nor a longer figure (`29` is no part of `29.33%`, nor `33%`:
     /// the same digits in another figure say nothing of how this one is printed).
@@ -263,10 +270,9 @@ impl Context {
         let byte = |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
         let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
         let separator = |b: Option<u8>| matches!(b, Some(b'.' | b','));
-        self.text
-            .match_indices(needle)
-            .filter(|(at, _)| {
-                let (at, end) = (*at, at + needle.len());
+        self.occurrences(needle)
+            .filter(|&at| {
+                let end = at + needle.len();
                 let before = byte(at.checked_sub(1));
                 let after = byte(Some(end));
                 let joins_a_word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
