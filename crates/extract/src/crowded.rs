@@ -17,11 +17,15 @@ use crate::{Check, Statement};
 pub(crate) fn check_crowded_cells(read: &mut Statement) {
     let mut found = Vec::new();
     for value in read.pool_values.iter().filter(|v| v.value.is_none()) {
-        let figures = blank_words(&value.raw).count();
-        let all_figures = blank_words(&value.raw).all(|w| parse_number(w).is_some());
-        if value.col.is_empty() || figures < 2 || !all_figures {
+        if value.col.is_empty() {
             continue;
         }
+        // The number of words if every one is a figure (one pass over the cell).
+        let figures =
+            blank_words(&value.raw).try_fold(0usize, |n, w| parse_number(w).map(|_| n + 1));
+        let Some(figures) = figures.filter(|&n| n >= 2) else {
+            continue;
+        };
         let mut name: Vec<&str> = [&value.report, &value.section, &value.label]
             .into_iter()
             .map(String::as_str)

@@ -219,17 +219,19 @@ impl Line {
                     .any(|p| p + lead >= 2 && gaps.contains(&(p + lead)));
                 // What the vocabulary says of the join and of any blanks (the same for every
                 // number of them): asked once per cut, not once per reading.
-                let said = joinable.then(|| {
-                    [0, 1].map(
-                        |pad| match survey.vocabulary(pieces, &pair[0], &pair[1], pad) {
-                            Evidence::Whole | Evidence::Apart => VOCABULARY,
-                            Evidence::Join => JOIN,
-                            Evidence::Leans => LEANS,
-                            Evidence::SplitsAFigure => -VOCABULARY,
-                            Evidence::None => 0,
-                        },
-                    )
+                let evidence = joinable
+                    .then(|| [0, 1].map(|pad| survey.vocabulary(pieces, &pair[0], &pair[1], pad)));
+                let said = evidence.map(|evidence| {
+                    evidence.map(|e| match e {
+                        Evidence::Whole | Evidence::Apart => VOCABULARY,
+                        Evidence::Join => JOIN,
+                        Evidence::Leans => LEANS,
+                        Evidence::SplitsAFigure => -VOCABULARY,
+                        Evidence::None => 0,
+                    })
                 });
+                // Whether the vocabulary reads the two fields apart, for the phrase.
+                let read_apart = evidence.is_some_and(|e| e[1] == Evidence::Apart);
                 pads.into_iter()
                     .enumerate()
                     .map(|(rank, pad)| Reading {
@@ -251,7 +253,8 @@ impl Line {
                             PAIR
                         } else {
                             0
-                        } + if survey.phrase(pieces, &pair[0], &pair[1], pad, &gaps) {
+                        } + if survey.phrase(&pair[0], &pair[1], pad, &gaps, read_apart)
+                        {
                             PHRASE
                         } else {
                             0

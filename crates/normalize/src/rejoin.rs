@@ -485,14 +485,15 @@ impl Survey<'_> {
     /// of which it is here; nor does a mark the document prints several blanks after more
     /// often than one (a label's `Record Date:`). Where the trim may have cut a token in two (`pad` 1 after a
     /// piece at the limit, before a continuation that starts with a non-blank), the phrase
-    /// only says how far apart two words are that the vocabulary reads apart.
+    /// only says how far apart two words are that the vocabulary reads apart (`read_apart`:
+    /// what [`Survey::vocabulary`] said of one blank there, asked once per cut by the caller).
     pub(crate) fn phrase(
         &self,
-        line: &[Piece<'_>],
         piece: &Piece<'_>,
         next: &Piece<'_>,
         pad: usize,
         gaps: &[usize],
+        read_apart: bool,
     ) -> bool {
         let content = piece.content.trim_end();
         let rest = trim_start(next.content);
@@ -532,9 +533,7 @@ impl Survey<'_> {
         if !(single(&before) || single(after)) {
             return false;
         }
-        lead > 0
-            || !self.paddings(piece).contains(&0)
-            || self.vocabulary(line, piece, next, pad) == Evidence::Apart
+        lead > 0 || !self.paddings(piece).contains(&0) || read_apart
     }
 
     /// What the pieces and the document's vocabulary say of reading the cut after `piece`
