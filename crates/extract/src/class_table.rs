@@ -183,6 +183,14 @@ pub fn find(lines: &[Line]) -> Vec<Table> {
             continue;
         }
         let end = rows_end(lines, span.end, &grid);
+        let rows: Vec<&str> = lines
+            .get(span.end..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let grid = grid.parted_by_rows(&header, &rows);
         tables.push(Table {
             kind,
             title: title.unwrap_or_else(|| match kind {

@@ -552,12 +552,41 @@ impl Columns {
     /// Reads a row: each word goes to the column its span overlaps most; words left of every
     /// column are the row's label.
     pub fn row(&self, line: &str) -> Row {
+        self.row_by(line, |start, end| self.best_column(start, end))
+    }
+
+    /// Reads a row of a table printed left-aligned: a word in a column's span goes to the column
+    /// whose start is nearest its own, if within `reach` characters of it, else as
+    /// [`Columns::row`] reads it.
+    /// A cut may move a whole line two characters left, so that `8.80` starts two before
+    /// `FIXED`, halfway into the span of the column before it.
+    pub fn row_left_aligned(&self, line: &str, reach: usize) -> Row {
+        self.row_by(line, |start, end| {
+            // A word in no column's span is the row's label.
+            let spanned = self.best_column(start, end)?;
+            let nearest = self
+                .nearest_start(start)
+                .filter(|&(_, distance)| distance <= reach);
+            Some(nearest.map_or(spanned, |(index, _)| index))
+        })
+    }
+
+    /// The column whose heading starts nearest `start`, and how far from it.
+    pub fn nearest_start(&self, start: usize) -> Option<(usize, usize)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(index, column)| (index, column.start.abs_diff(start)))
+            .min_by_key(|&(_, distance)| distance)
+    }
+
+    fn row_by(&self, line: &str, column_of: impl Fn(usize, usize) -> Option<usize>) -> Row {
         let mut label_words: Vec<&str> = Vec::new();
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; self.columns.len()];
         let all = split_spans(line);
         let indent = all.first().map_or(0, |w| w.0);
         for (start, end, text) in all {
-            match self.best_column(start, end) {
+            match column_of(start, end) {
                 Some(index) => {
                     if let Some(span) = spans.get_mut(index) {
                         *span = Some(match *span {

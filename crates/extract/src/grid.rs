@@ -66,6 +66,52 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
     }
 }
 
+/// How far apart (in characters) a word of the anchor line and a heading printed on another
+/// line may start and still start one column: a cut may move each by the drift.
+const STACKED: usize = 2 * crate::columns::DRIFT;
+
+/// The anchor line's columns, each cut where another line prints a second heading over it and
+/// one of its words starts there too: two headings a cut ran together with one blank between
+/// (`LOSSES INTEREST` under `REALIZED   DEFERRED`) are two columns.
+fn split_under(columns: Vec<GridColumn>, line: &[Word], anchor_words: &[Word]) -> Vec<GridColumn> {
+    let mut out = Vec::with_capacity(columns.len());
+    for column in columns {
+        let over: Vec<&Word> = line
+            .iter()
+            .filter(|p| overlap((column.start, column.end), (p.start, p.end)) > 0)
+            .collect();
+        let mut start = column.start;
+        for heading in over.iter().skip(1) {
+            // The word of this column, after its first, that starts where the heading does.
+            let cut = anchor_words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.start > start && w.end <= column.end)
+                .filter(|(_, w)| w.start.abs_diff(heading.start) <= STACKED)
+                .min_by_key(|(_, w)| w.start.abs_diff(heading.start));
+            let Some((index, word)) = cut else {
+                continue;
+            };
+            let end = index
+                .checked_sub(1)
+                .and_then(|i| anchor_words.get(i))
+                .map_or(start, |w| w.end);
+            out.push(GridColumn {
+                start,
+                end,
+                title: String::new(),
+            });
+            start = word.start;
+        }
+        out.push(GridColumn {
+            start,
+            end: column.end,
+            title: String::new(),
+        });
+    }
+    out
+}
+
 impl Grid {
     /// Columns from header lines, top to bottom. `skip` blanks a span of one line (a table
     /// title printed across the columns) before reading it.
@@ -85,6 +131,15 @@ impl Grid {
                 title: String::new(),
             })
             .collect();
+        let anchor_words = lines
+            .get(anchor)
+            .map(|l| plain_words(l))
+            .unwrap_or_default();
+        for (i, line) in phrase_lines.iter().enumerate() {
+            if i != anchor {
+                columns = split_under(columns, line, &anchor_words);
+            }
+        }
         for (i, line) in phrase_lines.iter().enumerate() {
             if i == anchor {
                 continue;
@@ -103,19 +158,114 @@ impl Grid {
             }
         }
         columns.sort_by_key(|c| c.start);
-        let mut grid = Grid { columns };
-        let mut parts: Vec<Vec<String>> = vec![Vec::new(); grid.columns.len()];
+        Grid { columns }.titled(lines)
+    }
+
+    /// Each column's title: the header words it holds, top to bottom.
+    fn titled(mut self, lines: &[&str]) -> Grid {
+        let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
         for line in lines {
             for word in plain_words(line) {
-                if let Some(i) = grid.column_of(word.start, word.end) {
-                    parts[i].push(word.text);
+                if let Some(part) = self
+                    .column_of(word.start, word.end)
+                    .and_then(|i| parts.get_mut(i))
+                {
+                    part.push(word.text);
                 }
             }
         }
-        for (column, part) in grid.columns.iter_mut().zip(parts) {
+        for (column, part) in self.columns.iter_mut().zip(parts) {
             column.title = collapse(&part.join(" "));
         }
-        grid
+        self
+    }
+
+    /// The grid with a column parted in two where its rows say it is two: every row that prints
+    /// in it prints two figures there, at least two rows do, and its title has a word ending
+    /// where the first figures end (right-aligned, as in every grid). A one-line header a cut
+    /// left one blank inside (`CURRENT RATE ESTIMATED NEXT RATE`) reads as one heading; its
+    /// figures stand in two columns all the same.
+    pub fn parted_by_rows(self, header: &[&str], rows: &[&str]) -> Grid {
+        let mut firsts: Vec<Vec<usize>> = vec![Vec::new(); self.columns.len()];
+        let mut single = vec![false; self.columns.len()];
+        for row in rows.iter().filter(|r| !is_rule(r)) {
+            let words = plain_words(row);
+            for (index, column) in self.columns.iter().enumerate() {
+                let inside: Vec<&Word> = words
+                    .iter()
+                    .filter(|w| self.column_of(w.start, w.end) == Some(index))
+                    .collect();
+                let figures = inside.iter().all(|w| parse_number(&w.text).is_some());
+                match (inside.as_slice(), figures) {
+                    ([first, _], true) if column.title.contains(' ') => {
+                        if let Some(ends) = firsts.get_mut(index) {
+                            ends.push(first.end);
+                        }
+                    }
+                    ([], _) => {}
+                    _ => {
+                        if let Some(flag) = single.get_mut(index) {
+                            *flag = true;
+                        }
+                    }
+                }
+            }
+        }
+        let mut cuts: Vec<(usize, usize)> = Vec::new();
+        for (index, ends) in firsts.iter().enumerate() {
+            if ends.len() < 2 || single.get(index).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(column) = self.columns.get(index) else {
+                continue;
+            };
+            let edge = ends.iter().copied().max().unwrap_or(0);
+            // The header word of this column that ends nearest the first figures' right edge,
+            // with a word of the column after it: the first heading ends there.
+            let words: Vec<Word> = header
+                .iter()
+                .flat_map(|l| plain_words(l))
+                .filter(|w| w.start >= column.start && w.end <= column.end)
+                .collect();
+            let last_start = words.iter().map(|w| w.start).max().unwrap_or(0);
+            let cut = words
+                .iter()
+                .filter(|w| w.start < last_start && w.end.abs_diff(edge) <= STACKED)
+                .min_by_key(|w| w.end.abs_diff(edge));
+            if let Some(word) = cut {
+                cuts.push((index, word.end));
+            }
+        }
+        if cuts.is_empty() {
+            return self;
+        }
+        let mut columns = Vec::with_capacity(self.columns.len() + cuts.len());
+        for (index, column) in self.columns.into_iter().enumerate() {
+            match cuts.iter().find(|(i, _)| *i == index) {
+                Some(&(_, at)) => {
+                    // The second heading starts at the first header word after the cut.
+                    let next = header
+                        .iter()
+                        .flat_map(|l| plain_words(l))
+                        .filter(|w| w.start > at && w.start < column.end)
+                        .map(|w| w.start)
+                        .min()
+                        .unwrap_or(at + 1);
+                    columns.push(GridColumn {
+                        start: column.start,
+                        end: at,
+                        title: String::new(),
+                    });
+                    columns.push(GridColumn {
+                        start: next,
+                        end: column.end,
+                        title: String::new(),
+                    });
+                }
+                None => columns.push(column),
+            }
+        }
+        Grid { columns }.titled(header)
     }
 
     /// The column a span of characters belongs to: the one it overlaps most, else the nearest.
@@ -221,5 +371,70 @@ mod tests {
                 Some("380,823,724.03")
             ]
         );
+    }
+
+    /// Two headings a cut ran together with one blank between (`LOSSES INTEREST`) are two
+    /// columns where the line above prints a heading over each.
+    #[test]
+    fn headings_run_together_are_parted_where_the_line_above_parts_them() {
+        let grid = Grid::from_header(&[
+            "                             REALIZED   DEFERRED       PRINCIPAL",
+            "CLASS             TOTAL        LOSSES INTEREST         BALANCE",
+        ]);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "CLASS",
+                "TOTAL",
+                "REALIZED LOSSES",
+                "DEFERRED INTEREST",
+                "PRINCIPAL BALANCE"
+            ]
+        );
+        let cells = grid.cells("I-F      5,876,022.76             0        0    357,220,338.31");
+        let figures: Vec<Option<f64>> = cells
+            .iter()
+            .map(|c| c.as_ref().and_then(|c| c.figure.as_ref()).map(|f| f.value))
+            .collect();
+        assert_eq!(
+            figures,
+            [
+                None,
+                Some(5876022.76),
+                Some(0.0),
+                Some(0.0),
+                Some(357220338.31)
+            ]
+        );
+    }
+
+    /// A one-line header a cut left one blank inside reads as one heading; rows that each print
+    /// two figures under it part it where the first figures end. A column whose rows print one
+    /// figure, or text, stays whole.
+    #[test]
+    fn rows_that_print_two_figures_under_one_heading_part_it() {
+        let header = ["CLASS    TOTAL  CURRENT RATE ESTIMATED NEXT RATE"];
+        let rows = [
+            "-------------------------------------------------",
+            "",
+            "I-F   15.105457     9.500000%           9.500000%",
+            "R-I    0.000000     0.000000%             0.000000%",
+        ];
+        let grid = Grid::from_header(&header).parted_by_rows(&header, &rows);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CLASS", "TOTAL", "CURRENT RATE", "ESTIMATED NEXT RATE"]
+        );
+        let one = [
+            "I-F   15.105457     9.500000%",
+            "R-I    0.000000     0.000000%",
+        ];
+        let grid = Grid::from_header(&header).parted_by_rows(&header, &one);
+        assert_eq!(grid.columns.len(), 3);
+        let mixed = [rows[2], "R-I    0.000000     0.000000%"];
+        let grid = Grid::from_header(&header).parted_by_rows(&header, &mixed);
+        assert_eq!(grid.columns.len(), 3);
     }
 }

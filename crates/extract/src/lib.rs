@@ -73,6 +73,7 @@
 //! # Ok::<(), remit_extract::Error>(())
 //! ```
 
+mod alignment;
 mod checks;
 mod class_table;
 mod columns;

@@ -12,6 +12,7 @@
 //! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
 //! - in a section without column headers, `Label: text` lines keep their text.
 
+use crate::alignment::{prints_left_aligned, read_row, starts_left_aligned};
 use crate::columns::{
     blank_words, figures_and_words_in, first_phrase, phrases, plain_words, spans, words, Columns,
     Row,
@@ -65,7 +66,8 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
     let mut section = Section::default();
     let mut sub: Option<Sub> = None;
     let mut pending_label: Option<String> = None;
-    for line in &report.lines {
+    let mut left_aligned_section = false;
+    for (index, line) in report.lines.iter().enumerate() {
         let text = line.text.as_str();
         // Read without collapsing the line: blanks inside it do not change these tests.
         let trimmed = text.trim();
@@ -84,6 +86,9 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
                 columns: Columns::from_line_after(text, end),
                 ..Section::default()
             };
+            let rest = report.lines.get(index + 1..).unwrap_or_default();
+            left_aligned_section =
+                prints_left_aligned(rest, &section.columns, |t| heading(t).is_some());
             sub = None;
             pending_label = None;
             continue;
@@ -97,7 +102,7 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
             read_loose(text, &report.title, &section.name, &mut pending_label, sink);
             continue;
         }
-        let row = section.columns.row(text);
+        let row = read_row(text, &section.columns, left_aligned_section);
         if row.is_blank() {
             if is_subheading(&row.label) {
                 sub = Some(Sub {
@@ -117,7 +122,7 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
             ));
             continue;
         }
-        let left = left_aligned(&row, &section.columns);
+        let left = starts_left_aligned(&row, &section.columns, left_aligned_section);
         if let Some(current) = sub.as_mut() {
             match current.left_aligned {
                 None => current.left_aligned = Some(left),
@@ -225,20 +230,6 @@ fn is_prose(text: &str, row: &Row, columns: &Columns) -> bool {
         && phrases(&words(text), 2)
             .iter()
             .any(|p| p.start < first && p.end > first)
-}
-
-/// Whether the row's first figure starts where its column starts (printed left-aligned), or
-/// within the column engine's drift of it ([`crate::columns::DRIFT`]): the filer's cut may move
-/// a figure two columns, as it may a header word.
-fn left_aligned(row: &Row, columns: &Columns) -> bool {
-    row.cells
-        .iter()
-        .zip(&columns.columns)
-        .find_map(|(cell, column)| {
-            cell.as_ref()
-                .map(|(_, start, _)| start.abs_diff(column.start) <= crate::columns::DRIFT)
-        })
-        .unwrap_or(false)
 }
 
 /// `Label = value` pairs, several to a line, ended by `;` or a wide gap.
@@ -389,11 +380,12 @@ mod tests {
     }
 
     /// A sub-heading qualifies the rows under it until rows printed in another alignment; a
-    /// figure the filer's cut moved two columns is still printed in the same alignment.
+    /// figure the filer's cut moved two columns is still printed in the same alignment, and in
+    /// a section that prints its figures left-aligned, one moved four columns too.
     #[test]
     fn a_figure_two_columns_off_keeps_its_sub_heading() {
         let pad = |label: &str, at: usize, figure: &str| format!("{label:<at$}{figure}");
-        for shift in [0, 1, 2] {
+        for shift in [0, 1, 2, 3, 4] {
             let lines = [
                 pad("PREFUNDING", 90, "ADJUSTABLE     FIXED          TOTAL"),
                 "               PRE-FUNDING ACCOUNT".to_string(),
@@ -403,22 +395,13 @@ mod tests {
                     "45,576,084.00",
                 ),
                 pad("               Withdrawal remaining amounts", 120, "0.00"),
+                pad(
+                    "               Pre-Funding Account Ending Balance",
+                    120,
+                    "0.00",
+                ),
             ];
-            let report = Report {
-                title: "Collateral Report".to_string(),
-                tier: None,
-                lines: lines
-                    .iter()
-                    .zip(1..)
-                    .map(|(text, line)| remit_normalize::Line {
-                        text: text.clone(),
-                        page: 1,
-                        line,
-                    })
-                    .collect(),
-            };
-            let mut sink = Sink::default();
-            read_report(&report, &mut sink);
+            let sink = read(&lines);
             let labels: Vec<(&str, &str)> = sink
                 .pool_values
                 .iter()
@@ -429,9 +412,97 @@ mod tests {
                 [
                     ("PRE-FUNDING ACCOUNT: Original Pre-Funded Amount", "TOTAL"),
                     ("PRE-FUNDING ACCOUNT: Withdrawal remaining amounts", "TOTAL"),
+                    (
+                        "PRE-FUNDING ACCOUNT: Pre-Funding Account Ending Balance",
+                        "TOTAL"
+                    ),
                 ],
                 "first figure {shift} columns right"
             );
         }
+    }
+
+    /// The lines read as one report.
+    fn read(lines: &[String]) -> Sink {
+        let report = Report {
+            title: "Collateral Report".to_string(),
+            tier: None,
+            lines: lines
+                .iter()
+                .zip(1..)
+                .map(|(text, line)| remit_normalize::Line {
+                    text: text.clone(),
+                    page: 1,
+                    line,
+                })
+                .collect(),
+        };
+        let mut sink = Sink::default();
+        read_report(&report, &mut sink);
+        sink
+    }
+
+    fn columns_read(sink: &Sink) -> Vec<(&str, &str)> {
+        sink.pool_values
+            .iter()
+            .map(|v| (v.label.as_str(), v.col.as_str()))
+            .collect()
+    }
+
+    /// In a section that prints its figures left-aligned, a figure a cut moved three characters
+    /// short of `TOTAL` (so into the span of `FIXED`, ending where `TOTAL` starts) is still
+    /// `TOTAL`'s, and a line moved two characters left keeps its three figures apart. In a section that prints them right-aligned, a narrow figure ending where
+    /// `FIXED` starts is `ADJUSTABLE`'s, though it starts nearer `FIXED`.
+    #[test]
+    fn a_section_prints_its_figures_in_one_alignment() {
+        let pad = |label: &str, at: usize, figure: &str| format!("{label:<at$}{figure}");
+        let header = pad(
+            "RATE INFORMATION",
+            90,
+            "ADJUSTABLE     FIXED          TOTAL",
+        );
+        let left = [
+            header.clone(),
+            pad("               Current Shortfall", 120, "0.00"),
+            pad("               Cumulative Shortfall", 117, "0.00"),
+            pad("               Current LIBOR Rate", 120, "1.8300%"),
+            pad(
+                "               Owner Trustee Fee",
+                88,
+                "626.38         8.80           635.18",
+            ),
+        ];
+        assert_eq!(
+            columns_read(&read(&left)),
+            [
+                ("Current Shortfall", "TOTAL"),
+                ("Cumulative Shortfall", "TOTAL"),
+                ("Current LIBOR Rate", "TOTAL"),
+                ("Owner Trustee Fee", "ADJUSTABLE"),
+                ("Owner Trustee Fee", "FIXED"),
+                ("Owner Trustee Fee", "TOTAL"),
+            ]
+        );
+        let right = [
+            header,
+            format!(
+                "{:<15}{:<76}{:>14}{:>15}{:>15}",
+                "", "Months Original", "359", "", "355.7356177"
+            ),
+            format!(
+                "{:<15}{:<76}{:>14}{:>15}{:>15}",
+                "", "Months Current", "0.060851772", "0.139787296", "0.061945232"
+            ),
+        ];
+        assert_eq!(
+            columns_read(&read(&right)),
+            [
+                ("Months Original", "ADJUSTABLE"),
+                ("Months Original", "TOTAL"),
+                ("Months Current", "ADJUSTABLE"),
+                ("Months Current", "FIXED"),
+                ("Months Current", "TOTAL"),
+            ]
+        );
     }
 }

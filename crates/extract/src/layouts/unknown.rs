@@ -21,7 +21,9 @@ impl Layout for Unknown {
     fn version(&self) -> u32 {
         // 2: coverage (figures printed and stored, the unplaced ones) recorded.
         // 3: a cell that holds several figures recorded as a failed check.
-        3
+        // 4: a section printed left-aligned places a figure under the heading nearest its start;
+        //    class-table headings run together are parted where a line above parts them.
+        4
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -56,7 +56,8 @@ impl Layout for Db2002 {
         //    a table one tier lacks and the principal identity unevaluated recorded as failed.
         // 8: the Additional Certificate Report read as per-class tables with their checks.
         // 9: a cell that holds several figures recorded as a failed check.
-        9
+        // 10: a section printed left-aligned places a figure under the heading nearest its start.
+        10
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

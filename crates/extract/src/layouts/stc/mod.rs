@@ -44,7 +44,8 @@ impl Layout for StatementToCertificateholders {
         // 2: coverage (figures printed and stored, the unplaced ones) recorded.
         // 3: an identity whose columns are not found is recorded as a failed check.
         // 4: a cell that holds several figures recorded as a failed check.
-        4
+        // 5: headings run together are parted where a line above parts them.
+        5
     }
 
     /// A class table in dollars headed as distributions, or any class table under the

@@ -1,0 +1,116 @@
+//! How a section prints its figures under its headings: left-aligned (starting where the
+//! heading starts, as a pool report's `ADJUSTABLE  FIXED  TOTAL` does) or right-aligned (ending
+//! where the next column starts). Reading by column spans alone, a cut that moved a left-aligned
+//! figure a few characters short of its heading puts it in the span of the column before; the
+//! section's alignment says which heading it stands under.
+
+use crate::columns::{Columns, Row, DRIFT};
+use remit_normalize::Line;
+
+/// Where column `index` ends for a right-aligned figure: the next column's start, or for the
+/// last column its start plus the width of the one before it.
+fn right_edge(columns: &Columns, index: usize) -> Option<usize> {
+    let column = columns.get(index)?;
+    if column.end != usize::MAX {
+        return Some(column.end);
+    }
+    let before = columns.get(index.checked_sub(1)?)?;
+    Some(column.start + (before.end - before.start))
+}
+
+/// How far a left-aligned figure can stand from its heading's start once cut: the cut may
+/// move the heading's word by the drift and the figure by as much again.
+const REACH: usize = 2 * DRIFT;
+
+/// How a figure at `start..end`, read into column `index`, is printed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Printed {
+    /// Starting within [`REACH`] of a heading's start.
+    Left,
+    /// Ending where its column ends (within the drift).
+    Right,
+    /// Both at once (a figure as wide as its column, or one a cut moved short of the next
+    /// heading): no evidence either way.
+    Either,
+    /// Neither.
+    Elsewhere,
+}
+
+fn printed(columns: &Columns, index: usize, start: usize, end: usize) -> Printed {
+    let left = columns
+        .nearest_start(start)
+        .is_some_and(|(_, d)| d <= REACH);
+    let right = right_edge(columns, index).is_some_and(|edge| end.abs_diff(edge) <= DRIFT);
+    match (left, right) {
+        (true, true) => Printed::Either,
+        (true, false) => Printed::Left,
+        (false, true) => Printed::Right,
+        (false, false) => Printed::Elsewhere,
+    }
+}
+
+/// Whether a section (its lines after the heading, up to the first line `is_heading` takes for
+/// the next one) prints its figures left-aligned: at least two figures read left-aligned, and
+/// more than all that read right-aligned or stand elsewhere.
+pub fn prints_left_aligned(
+    lines: &[Line],
+    columns: &Columns,
+    is_heading: impl Fn(&str) -> bool,
+) -> bool {
+    if columns.is_empty() {
+        return false;
+    }
+    let (mut left, mut other) = (0, 0);
+    for line in lines.iter().take_while(|l| !is_heading(&l.text)) {
+        let row = columns.row(&line.text);
+        for (index, cell) in row.cells.iter().enumerate() {
+            let Some((cell, start, end)) = cell else {
+                continue;
+            };
+            if cell.figure.is_none() {
+                continue;
+            }
+            match printed(columns, index, *start, *end) {
+                Printed::Left => left += 1,
+                Printed::Right | Printed::Elsewhere => other += 1,
+                Printed::Either => {}
+            }
+        }
+    }
+    left >= 2 && left > other
+}
+
+/// A row of a section: in one printed left-aligned, each word goes to the heading that starts
+/// nearest it, within [`REACH`]: `0.00` three characters left of `TOTAL` is `TOTAL`'s, though it
+/// lies in the span of `FIXED`, whose heading starts far to its left (and ending where `TOTAL`
+/// starts, it would read as right-aligned there: the section's alignment decides).
+pub fn read_row(line: &str, columns: &Columns, section_left_aligned: bool) -> Row {
+    if section_left_aligned {
+        columns.row_left_aligned(line, REACH)
+    } else {
+        columns.row(line)
+    }
+}
+
+/// Whether the row's first figure starts where its column starts (printed left-aligned), or
+/// within the column engine's drift of it: the filer's cut may move a figure two columns, as
+/// it may a header word. In a section printed left-aligned ([`prints_left_aligned`]), a figure
+/// within [`REACH`] of its own column's start, and nearer it than any other's, is left-aligned
+/// too: the cut moved it.
+pub fn starts_left_aligned(row: &Row, columns: &Columns, section_left_aligned: bool) -> bool {
+    row.cells
+        .iter()
+        .enumerate()
+        .find_map(|(index, cell)| {
+            let (_, start, _) = cell.as_ref()?;
+            let own = columns.get(index)?.start.abs_diff(*start);
+            if own <= DRIFT {
+                return Some(true);
+            }
+            let nearest = columns
+                .nearest_start(*start)
+                .is_some_and(|(i, _)| i == index);
+            Some(section_left_aligned && nearest && own <= REACH)
+        })
+        .unwrap_or(false)
+}
