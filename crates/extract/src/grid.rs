@@ -164,13 +164,13 @@ impl Grid {
     /// Each column's title: the header words it holds, top to bottom.
     fn titled(mut self, lines: &[&str]) -> Grid {
         let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
+        let words: Vec<Word> = lines.iter().flat_map(|l| plain_words(l)).collect();
         for line in lines {
             for word in plain_words(line) {
-                if let Some(part) = self
-                    .column_of(word.start, word.end)
-                    .and_then(|i| parts.get_mut(i))
-                {
-                    part.push(word.text);
+                for (start, end, text) in self.word_parts(&word, &words) {
+                    if let Some(part) = self.column_of(start, end).and_then(|i| parts.get_mut(i)) {
+                        part.push(text);
+                    }
                 }
             }
         }
@@ -178,6 +178,41 @@ impl Grid {
             column.title = collapse(&part.join(" "));
         }
         self
+    }
+
+    /// A header word, or its two halves where it runs across the end of one column into the
+    /// next: two headings a cut ran together (`CURRENTESTIMATED` over `RATE  NEXT RATE`). A
+    /// grid's headings are right-aligned over their columns, so the first ends where its column
+    /// does. Each half keeps two letters at least, and one of them is a word the header prints
+    /// on its own (`CURRENT`), so a heading that is not right-aligned is not cut at random.
+    fn word_parts(&self, word: &Word, header: &[Word]) -> Vec<(usize, usize, String)> {
+        let whole = vec![(word.start, word.end, word.text.clone())];
+        let across: Vec<&GridColumn> = self
+            .columns
+            .iter()
+            .filter(|c| overlap((c.start, c.end), (word.start, word.end)) > 0)
+            .collect();
+        let [first, _] = across.as_slice() else {
+            return whole;
+        };
+        let at = first.end.saturating_sub(word.start);
+        let chars: Vec<char> = word.text.chars().collect();
+        let letters = |part: &[char]| part.iter().filter(|c| c.is_alphabetic()).count() >= 2;
+        let printed = |part: &[char]| {
+            let text: String = part.iter().collect();
+            header.iter().any(|w| w.text == text)
+        };
+        match (chars.get(..at), chars.get(at..)) {
+            (Some(head), Some(tail))
+                if letters(head) && letters(tail) && (printed(head) || printed(tail)) =>
+            {
+                vec![
+                    (word.start, first.end, head.iter().collect()),
+                    (first.end, word.end, tail.iter().collect()),
+                ]
+            }
+            _ => whole,
+        }
     }
 
     /// The grid with a column parted in two where its rows say it is two: every row that prints
@@ -436,5 +471,32 @@ mod tests {
         let mixed = [rows[2], "R-I    0.000000     0.000000%"];
         let grid = Grid::from_header(&header).parted_by_rows(&header, &mixed);
         assert_eq!(grid.columns.len(), 3);
+    }
+
+    /// A header word running across the end of one column into the next is two headings a cut
+    /// ran together; the first ends where its column ends.
+    #[test]
+    fn a_heading_word_across_two_columns_is_two_headings() {
+        let grid = Grid::from_header(&[
+            "                 CURRENT    CURRENTESTIMATED",
+            "CLASS  PRINCIPAL BALANCE       RATE  NEXT RATE",
+        ]);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "CLASS",
+                "CURRENT PRINCIPAL BALANCE",
+                "CURRENT RATE",
+                "ESTIMATED NEXT RATE"
+            ]
+        );
+        // Not right-aligned (no half is a word the header prints): the word stays whole.
+        let grid = Grid::from_header(&[
+            "                     CURRENT    CURRENTESTIMATED",
+            "CLASS  PRINCIPAL BALANCE       RATE  NEXT RATE",
+        ]);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles[3], "CURRENTESTIMATED NEXT RATE");
     }
 }
