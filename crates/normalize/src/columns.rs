@@ -12,7 +12,7 @@
 //! on one reading, and the rest are read again against them. The document's vocabulary weighs in where a token may have been cut in two (`Prin` + `cipal`
 //! joined where `Principal` is printed elsewhere), and the likeliest reading breaks ties.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::rejoin::{Evidence, Survey};
 use crate::runs::Runs;

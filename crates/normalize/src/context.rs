@@ -15,7 +15,7 @@
 //! Every piece is text as printed: a cut splits a logical line between pieces, never inside
 //! one, so nothing here counts the cut being judged.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::unwrap::{Piece, DRIFT};
 

@@ -8,7 +8,7 @@
 //! lines repeated at the top of most pages (see `repeated`): company, certificate type and
 //! series, then the statement's title.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::furniture::{self, Caption};
 use crate::repeated;

@@ -14,7 +14,7 @@
 //!   around it, all lines together ([`crate::columns`]); the vocabulary weighs in where a token
 //!   may have been cut in two.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::ascii::trim_start;
 use crate::context::{in_line, Blank, Context};

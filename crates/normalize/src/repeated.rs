@@ -3,7 +3,7 @@
 //! pages (company, certificate type, series, the statement's title), with a REMIC tier line
 //! that varies from page to page inside it.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::furniture;
 

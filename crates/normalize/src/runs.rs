@@ -8,7 +8,7 @@
 //! label, `TOTAL  PRINCIPAL BALANCE` as two headings): the word before or after them must be
 //! the same too, as many blanks away.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::ascii::trim_start;
 use crate::rejoin::fields_at;
