@@ -158,16 +158,17 @@ impl Grid {
             }
         }
         columns.sort_by_key(|c| c.start);
-        Grid { columns }.titled(lines)
+        Grid { columns }.titled(lines, &[])
     }
 
-    /// Each column's title: the header words it holds, top to bottom.
-    fn titled(mut self, lines: &[&str]) -> Grid {
+    /// Each column's title: the header words it holds, top to bottom. `parted` are the places
+    /// where the rows say a header word runs from one column into the next.
+    fn titled(mut self, lines: &[&str], parted: &[usize]) -> Grid {
         let mut parts: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
         let words: Vec<Word> = lines.iter().flat_map(|l| plain_words(l)).collect();
         for line in lines {
             for word in plain_words(line) {
-                for (start, end, text) in self.word_parts(&word, &words) {
+                for (start, end, text) in self.word_parts(&word, &words, parted) {
                     if let Some(part) = self.column_of(start, end).and_then(|i| parts.get_mut(i)) {
                         part.push(text);
                     }
@@ -184,8 +185,14 @@ impl Grid {
     /// next: two headings a cut ran together (`CURRENTESTIMATED` over `RATE  NEXT RATE`). A
     /// grid's headings are right-aligned over their columns, so the first ends where its column
     /// does. Each half keeps two letters at least, and one of them is a word the header prints
-    /// on its own (`CURRENT`), so a heading that is not right-aligned is not cut at random.
-    fn word_parts(&self, word: &Word, header: &[Word]) -> Vec<(usize, usize, String)> {
+    /// on its own (`CURRENT`), so a heading that is not right-aligned is not cut at random, or
+    /// the column's end is one of the places `parted` by the rows below.
+    fn word_parts(
+        &self,
+        word: &Word,
+        header: &[Word],
+        parted: &[usize],
+    ) -> Vec<(usize, usize, String)> {
         let whole = vec![(word.start, word.end, word.text.clone())];
         let across: Vec<&GridColumn> = self
             .columns
@@ -204,7 +211,9 @@ impl Grid {
         };
         match (chars.get(..at), chars.get(at..)) {
             (Some(head), Some(tail))
-                if letters(head) && letters(tail) && (printed(head) || printed(tail)) =>
+                if letters(head)
+                    && letters(tail)
+                    && (printed(head) || printed(tail) || parted.contains(&first.end)) =>
             {
                 vec![
                     (word.start, first.end, head.iter().collect()),
@@ -217,9 +226,10 @@ impl Grid {
 
     /// The grid with a column parted in two where its rows say it is two: every row that prints
     /// in it prints two figures there, at least two rows do, and its title has a word ending
-    /// where the first figures end (right-aligned, as in every grid). A one-line header a cut
-    /// left one blank inside (`CURRENT RATE ESTIMATED NEXT RATE`) reads as one heading; its
-    /// figures stand in two columns all the same.
+    /// where the first figures end (right-aligned, as in every grid), or a word running across
+    /// that place, cut there. A one-line header a cut left one blank inside (`CURRENT RATE
+    /// ESTIMATED NEXT RATE`), or none (`REALIZED LOSSESDEFERRED INTEREST`), reads as one
+    /// heading; its figures stand in two columns all the same.
     pub fn parted_by_rows(self, header: &[&str], rows: &[&str]) -> Grid {
         let mut firsts: Vec<Vec<usize>> = vec![Vec::new(); self.columns.len()];
         let mut single = vec![false; self.columns.len()];
@@ -247,6 +257,7 @@ impl Grid {
             }
         }
         let mut cuts: Vec<(usize, usize)> = Vec::new();
+        let mut inside: Vec<usize> = Vec::new();
         for (index, ends) in firsts.iter().enumerate() {
             if ends.len() < 2 || single.get(index).copied().unwrap_or(true) {
                 continue;
@@ -269,6 +280,16 @@ impl Grid {
                 .min_by_key(|w| w.end.abs_diff(edge));
             if let Some(word) = cut {
                 cuts.push((index, word.end));
+                continue;
+            }
+            // No word ends there: one word runs across the edge (`LOSSESDEFERRED`, where a cut
+            // took both blanks), and is parted there.
+            let across = words
+                .iter()
+                .any(|w| w.start + 2 <= edge && edge + 2 <= w.end);
+            if across {
+                cuts.push((index, edge));
+                inside.push(edge);
             }
         }
         if cuts.is_empty() {
@@ -278,7 +299,8 @@ impl Grid {
         for (index, column) in self.columns.into_iter().enumerate() {
             match cuts.iter().find(|(i, _)| *i == index) {
                 Some(&(_, at)) => {
-                    // The second heading starts at the first header word after the cut.
+                    // The second heading starts at the first header word after the cut, or
+                    // at the cut inside a word.
                     let next = header
                         .iter()
                         .flat_map(|l| plain_words(l))
@@ -286,6 +308,7 @@ impl Grid {
                         .map(|w| w.start)
                         .min()
                         .unwrap_or(at + 1);
+                    let next = if inside.contains(&at) { at } else { next };
                     columns.push(GridColumn {
                         start: column.start,
                         end: at,
@@ -300,7 +323,7 @@ impl Grid {
                 None => columns.push(column),
             }
         }
-        Grid { columns }.titled(header)
+        Grid { columns }.titled(header, &inside)
     }
 
     /// The column a span of characters belongs to: the one it overlaps most, else the nearest.
@@ -468,7 +491,24 @@ mod tests {
         ];
         let grid = Grid::from_header(&header).parted_by_rows(&header, &one);
         assert_eq!(grid.columns.len(), 3);
-        let mixed = [rows[2], "R-I    0.000000     0.000000%"];
+        // A cut took both blanks: the word across the first figures' edge is parted there.
+        let header = ["CLASS       TOTAL  REALIZED LOSSESDEFERRED INTEREST"];
+        let rows = [
+            "I-F  5,744,722.76                0                 0",
+            "R-I             0                0                 0",
+        ];
+        let grid = Grid::from_header(&header).parted_by_rows(&header, &rows);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CLASS", "TOTAL", "REALIZED LOSSES", "DEFERRED INTEREST"]
+        );
+        let header = ["CLASS    TOTAL  CURRENT RATE ESTIMATED NEXT RATE"];
+        let rows = [
+            "I-F   15.105457     9.500000%           9.500000%",
+            "R-I    0.000000     0.000000%             0.000000%",
+        ];
+        let mixed = [rows[0], "R-I    0.000000     0.000000%"];
         let grid = Grid::from_header(&header).parted_by_rows(&header, &mixed);
         assert_eq!(grid.columns.len(), 3);
     }
