@@ -128,9 +128,20 @@ fn footer_by_pattern(text: &str) -> Option<u32> {
         text.get(..whole.start())?,
         text.get(whole.end()..)?
     );
-    let only_furniture = SEGMENT_GAP
-        .split(rest.trim())
-        .all(|segment| segment.is_empty() || COPYRIGHT.is_match(segment));
+    // A notice's holder may come back several blanks from its year where a cut was misread
+    // (`COPYRIGHT 2002 Deutsche   Bank`): words of letters after a notice are its own.
+    let mut in_notice = false;
+    let only_furniture = SEGMENT_GAP.split(rest.trim()).all(|segment| {
+        if COPYRIGHT.is_match(segment) {
+            in_notice = true;
+        } else if !segment.is_empty() {
+            let holder = segment
+                .split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.' || c == ','));
+            return in_notice && holder;
+        }
+        true
+    });
     if !only_furniture {
         return None;
     }
@@ -441,6 +452,16 @@ mod tests {
             footer_page("   (c) COPYRIGHT 2005 Wells Fargo      Page 3 of 9"),
             Some(3)
         );
+        // A cut misread the blank in the holder's name.
+        assert_eq!(
+            footer_page(&format!(
+                "{}Page 2 of  24{}COPYRIGHT 2002 Deutsche   Bank",
+                " ".repeat(105),
+                " ".repeat(48)
+            )),
+            Some(2)
+        );
+        assert_eq!(footer_page("Page 2 of 24     Bank"), None);
         assert_eq!(footer_page("see Page 3 of 9 of the prospectus"), None);
         assert!(is_sgml_marker("<S>     <C>           <C>") && is_sgml_marker("<PAGE>"));
         assert!(!is_sgml_marker("<S> Class A"));
