@@ -112,6 +112,34 @@ fn split_under(columns: Vec<GridColumn>, line: &[Word], anchor_words: &[Word]) -
     out
 }
 
+/// Each column widened to the headings other lines print over it and over no other column:
+/// a column's heading is all its lines' words (`REALIZED` over `LOSSES`, which a cut moved two
+/// characters left), so a figure right-aligned under the line above stands under its column.
+/// A column never reaches into the next one's span.
+fn widen(columns: &mut [GridColumn], line: &[Word]) {
+    for p in line {
+        let over: Vec<usize> = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| overlap((c.start, c.end), (p.start, p.end)) > 0)
+            .map(|(i, _)| i)
+            .collect();
+        let [index] = over.as_slice() else {
+            continue;
+        };
+        let index = *index;
+        let before = index
+            .checked_sub(1)
+            .and_then(|i| columns.get(i))
+            .map_or(0, |c| c.end);
+        let after = columns.get(index + 1).map_or(usize::MAX, |c| c.start);
+        if let Some(column) = columns.get_mut(index) {
+            column.start = column.start.min(p.start).max(before);
+            column.end = column.end.max(p.end).min(after);
+        }
+    }
+}
+
 impl Grid {
     /// Columns from header lines, top to bottom. `skip` blanks a span of one line (a table
     /// title printed across the columns) before reading it.
@@ -138,6 +166,11 @@ impl Grid {
         for (i, line) in phrase_lines.iter().enumerate() {
             if i != anchor {
                 columns = split_under(columns, line, &anchor_words);
+            }
+        }
+        for (i, line) in phrase_lines.iter().enumerate() {
+            if i != anchor {
+                widen(&mut columns, line);
             }
         }
         for (i, line) in phrase_lines.iter().enumerate() {
@@ -538,5 +571,30 @@ mod tests {
         ]);
         let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(titles[3], "CURRENTESTIMATED NEXT RATE");
+    }
+
+    /// A column's heading is all its lines' words: a figure right-aligned under `REALIZED`
+    /// stands in its column though a cut moved `LOSSES` below it two characters left.
+    #[test]
+    fn a_column_spans_the_headings_of_all_its_lines() {
+        let header = [
+            "                            REALIZED  DEFERRED",
+            "CLASS                TOTAL  LOSSES  INTEREST",
+        ];
+        let grid = Grid::from_header(&header);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CLASS", "TOTAL", "REALIZED LOSSES", "DEFERRED INTEREST"]
+        );
+        let cells = grid.cells("I-F           5,665,942.76         0         0");
+        let raw: Vec<Option<&str>> = cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
+            .collect();
+        assert_eq!(
+            raw,
+            [Some("I-F"), Some("5,665,942.76"), Some("0"), Some("0")]
+        );
     }
 }
