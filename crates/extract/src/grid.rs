@@ -2,7 +2,8 @@
 //! trustees of the 1990s printed them: columns are anchored on the header line that names the
 //! most columns (a heading printed alone on another line adds its own), every other header word
 //! joins the column it overlaps (or stands nearest to), and a cell goes to the column its
-//! characters overlap most, so a wide figure that starts left of its heading still lands there.
+//! characters overlap most, so a wide figure that starts left of its heading still lands there;
+//! one under no heading goes to the heading it stands just right of (a cut moved it there).
 
 use crate::columns::{phrases, plain_words, Column, Columns, Word};
 use crate::value::{collapse, parse_number, Cell};
@@ -359,7 +360,10 @@ impl Grid {
         Grid { columns }.titled(header, &inside)
     }
 
-    /// The column a span of characters belongs to: the one it overlaps most, else the nearest.
+    /// The column a span of characters belongs to: the one it overlaps most, else the one it
+    /// stands just right of (within [`STACKED`]: figures are right-aligned, so one a cut moved
+    /// a character or two right of its heading's end is still that heading's, though the next
+    /// heading, moved left, may start nearer), else the nearest.
     pub fn column_of(&self, start: usize, end: usize) -> Option<usize> {
         let by_overlap = self
             .columns
@@ -369,7 +373,15 @@ impl Grid {
             .filter(|(_, o)| *o > 0)
             .max_by_key(|(_, o)| *o)
             .map(|(i, _)| i);
-        by_overlap.or_else(|| {
+        let just_right_of = || {
+            self.columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.end <= start && start - c.end <= STACKED)
+                .max_by_key(|(_, c)| c.end)
+                .map(|(i, _)| i)
+        };
+        by_overlap.or_else(just_right_of).or_else(|| {
             self.columns
                 .iter()
                 .enumerate()
@@ -596,5 +608,18 @@ mod tests {
             raw,
             [Some("I-F"), Some("5,665,942.76"), Some("0"), Some("0")]
         );
+    }
+
+    /// Figures are right-aligned: one a cut moved a character right of its heading's end, so
+    /// under no heading, is that heading's, though the next heading starts nearer.
+    #[test]
+    fn a_figure_just_right_of_a_heading_is_its() {
+        let grid = Grid::from_header(&["CLASS           INTEREST  PRINCIPAL BALANCE"]);
+        let cells = grid.cells("A-1                      0    431,439,639.45");
+        let raw: Vec<Option<&str>> = cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
+            .collect();
+        assert_eq!(raw, [Some("A-1"), Some("0"), Some("431,439,639.45")]);
     }
 }

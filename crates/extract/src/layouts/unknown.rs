@@ -23,7 +23,9 @@ impl Layout for Unknown {
         // 3: a cell that holds several figures recorded as a failed check.
         // 4: a section printed left-aligned places a figure under the heading nearest its start;
         //    class-table headings run together are parted where a line above parts them.
-        4
+        // 5: a class-table column spans all its header lines; a figure just right of a heading
+        //    is its.
+        5
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -45,7 +45,8 @@ impl Layout for StatementToCertificateholders {
         // 3: an identity whose columns are not found is recorded as a failed check.
         // 4: a cell that holds several figures recorded as a failed check.
         // 5: headings run together are parted where a line above parts them.
-        5
+        // 6: a column spans all its header lines; a figure just right of a heading is its.
+        6
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
