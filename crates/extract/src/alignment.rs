@@ -2,7 +2,8 @@
 //! heading starts, as a pool report's `ADJUSTABLE  FIXED  TOTAL` does) or right-aligned (ending
 //! where the next column starts). Reading by column spans alone, a cut that moved a left-aligned
 //! figure a few characters short of its heading puts it in the span of the column before; the
-//! section's alignment says which heading it stands under.
+//! section's alignment says which heading it stands under. A class table printed right-aligned
+//! is read the other way round: by where each figure ends.
 
 use crate::columns::{Columns, Row, DRIFT};
 use remit_normalize::Line;
@@ -92,6 +93,38 @@ pub fn read_row(line: &str, columns: &Columns, section_left_aligned: bool) -> Ro
     }
 }
 
+/// The rows of a class table, each read as the table prints its figures: where more of them
+/// read right-aligned (ending where their column ends) than left-aligned or elsewhere, each
+/// word goes to the column whose end is nearest its own, within [`REACH`]: a cut that moved
+/// `0.00` two characters right put most of it in the next column's span.
+pub fn read_rows(lines: &[String], columns: &Columns) -> Vec<Row> {
+    let rows: Vec<Row> = lines.iter().map(|l| columns.row(l)).collect();
+    let (mut right, mut other) = (0, 0);
+    for row in &rows {
+        for (index, cell) in row.cells.iter().enumerate() {
+            let Some((cell, start, end)) = cell else {
+                continue;
+            };
+            if cell.figure.is_none() {
+                continue;
+            }
+            match printed(columns, index, *start, *end) {
+                Printed::Right => right += 1,
+                Printed::Left | Printed::Elsewhere => other += 1,
+                Printed::Either => {}
+            }
+        }
+    }
+    if right >= 2 && right > other {
+        lines
+            .iter()
+            .map(|l| columns.row_right_aligned(l, REACH))
+            .collect()
+    } else {
+        rows
+    }
+}
+
 /// Whether the row's first figure starts where its column starts (printed left-aligned), or
 /// within the column engine's drift of it: the filer's cut may move a figure two columns, as
 /// it may a header word. In a section printed left-aligned ([`prints_left_aligned`]), a figure
@@ -113,4 +146,48 @@ pub fn starts_left_aligned(row: &Row, columns: &Columns, section_left_aligned: b
             Some(section_left_aligned && nearest && own <= REACH)
         })
         .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A right-aligned table whose last column's header lines a cut spread over five
+    /// characters (`Carry` two left, `(8)` two right) reads as one column, and a narrow figure
+    /// moved two characters right, most of it into that column's span, stays in its own.
+    #[test]
+    fn a_right_aligned_table_keeps_a_moved_figure_in_its_column() {
+        let header = [
+            format!("{:15}{:16}{}", "", "Net WAC", "Ending"),
+            format!("{:15}{:17}{}", "", "Shortfall", "Net WAC"),
+            format!("{:15}{:15}{}", "Class", "Paid", "Carry Forward"),
+            format!("{:15}{:19}{}", "", "(7)", "(8)=(5)+(6)-(7)"),
+        ];
+        let columns = Columns::from_header(&header.iter().map(String::as_str).collect::<Vec<_>>());
+        let titles: Vec<(&str, Option<&str>)> = columns
+            .columns
+            .iter()
+            .map(|c| (c.title.as_str(), c.label.as_deref()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Class", None),
+                ("Net WAC Shortfall Paid", Some("(7)")),
+                ("Ending Net WAC Carry Forward", Some("(8)=(5)+(6)-(7)")),
+            ]
+        );
+        let rows = [
+            format!("{:<15}{:>16}{:>16}", "A", "36,423.14", "0.00"),
+            format!("{:<15}{:>19}{:>13}", "B", "0.00", "2,978.61"),
+            format!("{:<15}{:>16}{:>16}", "C", "77,600.95", "0.00"),
+        ];
+        let read = read_rows(&rows, &columns);
+        let raw: Vec<Vec<Option<&str>>> = read
+            .iter()
+            .map(|r| (0..3).map(|i| r.cell(i).map(|c| c.raw.as_str())).collect())
+            .collect();
+        assert_eq!(raw[1], [Some("B"), Some("0.00"), Some("2,978.61")]);
+        assert_eq!(raw[0], [Some("A"), Some("36,423.14"), Some("0.00")]);
+    }
 }

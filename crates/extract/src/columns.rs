@@ -424,13 +424,14 @@ impl Columns {
             }
         }
         starts.sort_unstable();
-        // Starts within the drift of a column's first start are that column's; it starts
-        // where most of its lines start it (a heading a cut left a column or two off is
-        // outvoted by those above and below it), the leftmost of a tie.
+        // Starts within the drift of the column's last start are that column's (a cut may
+        // move one line's heading two characters left and another's two right: `Carry` at 132,
+        // `(8)` at 136); it starts where most of its lines start it (a heading a cut left a
+        // column or two off is outvoted by those above and below it), the leftmost of a tie.
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for start in starts {
             match clusters.last_mut() {
-                Some(cluster) if cluster.first().is_some_and(|f| start <= f + DRIFT) => {
+                Some(cluster) if cluster.last().is_some_and(|l| start <= l + DRIFT) => {
                     cluster.push(start);
                 }
                 _ => clusters.push(vec![start]),
@@ -566,6 +567,26 @@ impl Columns {
             let spanned = self.best_column(start, end)?;
             let nearest = self
                 .nearest_start(start)
+                .filter(|&(_, distance)| distance <= reach);
+            Some(nearest.map_or(spanned, |(index, _)| index))
+        })
+    }
+
+    /// Reads a row of a table printed right-aligned (each figure ending where the next column
+    /// starts): a word in a column's span goes to the column whose end is nearest its own, if
+    /// within `reach` characters of it, else as [`Columns::row`] reads it. A cut may move a
+    /// narrow figure two characters right, most of it into the next column's span.
+    pub fn row_right_aligned(&self, line: &str, reach: usize) -> Row {
+        self.row_by(line, |start, end| {
+            // A word in no column's span is the row's label.
+            let spanned = self.best_column(start, end)?;
+            let nearest = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, column)| column.end != usize::MAX)
+                .map(|(index, column)| (index, column.end.abs_diff(end)))
+                .min_by_key(|&(_, distance)| distance)
                 .filter(|&(_, distance)| distance <= reach);
             Some(nearest.map_or(spanned, |(index, _)| index))
         })

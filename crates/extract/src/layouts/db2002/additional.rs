@@ -96,7 +96,7 @@ pub fn read(report: &Report, sink: &mut Sink) {
         let Some(class_column) = columns.position("class") else {
             continue;
         };
-        let rows: Vec<Row> = table.rows.iter().map(|r| columns.row(r)).collect();
+        let rows: Vec<Row> = crate::alignment::read_rows(&table.rows, &columns);
         let mut named: Vec<(String, &Row)> = Vec::new();
         for row in &rows {
             if let Some(cell) = row.cell(class_column).filter(|c| !c.raw.is_empty()) {

@@ -57,7 +57,9 @@ impl Layout for Db2002 {
         // 8: the Additional Certificate Report read as per-class tables with their checks.
         // 9: a cell that holds several figures recorded as a failed check.
         // 10: a section printed left-aligned places a figure under the heading nearest its start.
-        10
+        // 11: a column's header lines may spread over more than the drift; the Additional
+        //     Certificate Report, printed right-aligned, places a figure by where it ends.
+        11
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
