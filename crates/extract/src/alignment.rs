@@ -51,8 +51,9 @@ fn printed(columns: &Columns, index: usize, start: usize, end: usize) -> Printed
 }
 
 /// Whether a section (its lines after the heading, up to the first line `is_heading` takes for
-/// the next one) prints its figures left-aligned: at least two figures read left-aligned, and
-/// more than all that read right-aligned or stand elsewhere.
+/// the next one) prints its figures left-aligned: more of its figures read left-aligned than
+/// right-aligned or elsewhere, and at least one does (a section of one row has no more to say:
+/// `Current Net Mortgage Rate` alone under `ADJUSTABLE  FIXED  TOTAL`).
 pub fn prints_left_aligned(
     lines: &[Line],
     columns: &Columns,
@@ -78,7 +79,7 @@ pub fn prints_left_aligned(
             }
         }
     }
-    left >= 2 && left > other
+    left >= 1 && left > other
 }
 
 /// A row of a section: in one printed left-aligned, each word goes to the heading that starts

@@ -483,6 +483,15 @@ mod tests {
                 ("Owner Trustee Fee", "TOTAL"),
             ]
         );
+        // One row is all a section may print: its one figure, four characters short of TOTAL.
+        let one = [
+            header.clone(),
+            pad("               Current Net Mortgage Rate", 116, "5.4953%"),
+        ];
+        assert_eq!(
+            columns_read(&read(&one)),
+            [("Current Net Mortgage Rate", "TOTAL")]
+        );
         let right = [
             header,
             format!(

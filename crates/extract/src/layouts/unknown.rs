@@ -25,7 +25,8 @@ impl Layout for Unknown {
         //    class-table headings run together are parted where a line above parts them.
         // 5: a class-table column spans all its header lines; a figure just right of a heading
         //    is its.
-        5
+        // 6: a section of one left-aligned figure reads as left-aligned.
+        6
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

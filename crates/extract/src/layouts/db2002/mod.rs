@@ -59,7 +59,8 @@ impl Layout for Db2002 {
         // 10: a section printed left-aligned places a figure under the heading nearest its start.
         // 11: a column's header lines may spread over more than the drift; the Additional
         //     Certificate Report, printed right-aligned, places a figure by where it ends.
-        11
+        // 12: a section of one left-aligned figure reads as left-aligned.
+        12
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
