@@ -50,6 +50,38 @@ fn printed(columns: &Columns, index: usize, start: usize, end: usize) -> Printed
     }
 }
 
+/// How many figures of some rows read left-aligned, right-aligned and neither ([`Printed`]);
+/// those that read both are not counted.
+#[derive(Debug, Default)]
+struct Tally {
+    left: usize,
+    right: usize,
+    elsewhere: usize,
+}
+
+impl Tally {
+    fn of(rows: &[Row], columns: &Columns) -> Tally {
+        let mut tally = Tally::default();
+        for row in rows {
+            for (index, cell) in row.cells.iter().enumerate() {
+                let Some((cell, start, end)) = cell else {
+                    continue;
+                };
+                if cell.figure.is_none() {
+                    continue;
+                }
+                match printed(columns, index, *start, *end) {
+                    Printed::Left => tally.left += 1,
+                    Printed::Right => tally.right += 1,
+                    Printed::Elsewhere => tally.elsewhere += 1,
+                    Printed::Either => {}
+                }
+            }
+        }
+        tally
+    }
+}
+
 /// Whether a section (its lines after the heading, up to the first line `is_heading` takes for
 /// the next one) prints its figures left-aligned: more of its figures read left-aligned than
 /// right-aligned or elsewhere, and at least one does (a section of one row has no more to say:
@@ -62,24 +94,13 @@ pub fn prints_left_aligned(
     if columns.is_empty() {
         return false;
     }
-    let (mut left, mut other) = (0, 0);
-    for line in lines.iter().take_while(|l| !is_heading(&l.text)) {
-        let row = columns.row(&line.text);
-        for (index, cell) in row.cells.iter().enumerate() {
-            let Some((cell, start, end)) = cell else {
-                continue;
-            };
-            if cell.figure.is_none() {
-                continue;
-            }
-            match printed(columns, index, *start, *end) {
-                Printed::Left => left += 1,
-                Printed::Right | Printed::Elsewhere => other += 1,
-                Printed::Either => {}
-            }
-        }
-    }
-    left >= 1 && left > other
+    let rows: Vec<Row> = lines
+        .iter()
+        .take_while(|l| !is_heading(&l.text))
+        .map(|l| columns.row(&l.text))
+        .collect();
+    let tally = Tally::of(&rows, columns);
+    tally.left >= 1 && tally.left > tally.right + tally.elsewhere
 }
 
 /// A row of a section: in one printed left-aligned, each word goes to the heading that starts
@@ -100,23 +121,8 @@ pub fn read_row(line: &str, columns: &Columns, section_left_aligned: bool) -> Ro
 /// `0.00` two characters right put most of it in the next column's span.
 pub fn read_rows(lines: &[String], columns: &Columns) -> Vec<Row> {
     let rows: Vec<Row> = lines.iter().map(|l| columns.row(l)).collect();
-    let (mut right, mut other) = (0, 0);
-    for row in &rows {
-        for (index, cell) in row.cells.iter().enumerate() {
-            let Some((cell, start, end)) = cell else {
-                continue;
-            };
-            if cell.figure.is_none() {
-                continue;
-            }
-            match printed(columns, index, *start, *end) {
-                Printed::Right => right += 1,
-                Printed::Left | Printed::Elsewhere => other += 1,
-                Printed::Either => {}
-            }
-        }
-    }
-    if right >= 2 && right > other {
+    let tally = Tally::of(&rows, columns);
+    if tally.right >= 2 && tally.right > tally.left + tally.elsewhere {
         lines
             .iter()
             .map(|l| columns.row_right_aligned(l, REACH))

@@ -441,6 +441,14 @@ impl Grid {
 mod tests {
     use super::*;
 
+    /// Each cell's text as printed.
+    fn raw(cells: &[Option<Cell>]) -> Vec<Option<&str>> {
+        cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
+            .collect()
+    }
+
     #[test]
     fn right_aligned_figures_find_headings_of_one_to_three_lines() {
         let grid = Grid::from_header(&[
@@ -460,10 +468,7 @@ mod tests {
             ]
         );
         let cells = grid.cells("     I-1F  386,100,000.00 383,371,981.77       0 380,823,724.03");
-        let raw: Vec<Option<&str>> = cells
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
-            .collect();
+        let raw = raw(&cells);
         assert_eq!(
             raw,
             [
@@ -600,10 +605,7 @@ mod tests {
             ["CLASS", "TOTAL", "REALIZED LOSSES", "DEFERRED INTEREST"]
         );
         let cells = grid.cells("I-F           5,665,942.76         0         0");
-        let raw: Vec<Option<&str>> = cells
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
-            .collect();
+        let raw = raw(&cells);
         assert_eq!(
             raw,
             [Some("I-F"), Some("5,665,942.76"), Some("0"), Some("0")]
@@ -616,10 +618,7 @@ mod tests {
     fn a_figure_just_right_of_a_heading_is_its() {
         let grid = Grid::from_header(&["CLASS           INTEREST  PRINCIPAL BALANCE"]);
         let cells = grid.cells("A-1                      0    431,439,639.45");
-        let raw: Vec<Option<&str>> = cells
-            .iter()
-            .map(|c| c.as_ref().map(|c| c.raw.as_str()))
-            .collect();
+        let raw = raw(&cells);
         assert_eq!(raw, [Some("A-1"), Some("0"), Some("431,439,639.45")]);
     }
 }
