@@ -553,7 +553,7 @@ impl Columns {
     /// Reads a row: each word goes to the column its span overlaps most; words left of every
     /// column are the row's label.
     pub fn row(&self, line: &str) -> Row {
-        self.row_by(line, |start, end| self.best_column(start, end))
+        self.row_by(line, |start, end, _| self.best_column(start, end))
     }
 
     /// Reads a row of a table printed left-aligned: a word in a column's span goes to the column
@@ -562,12 +562,17 @@ impl Columns {
     /// A cut may move a whole line two characters left, so that `8.80` starts two before
     /// `FIXED`, halfway into the span of the column before it.
     pub fn row_left_aligned(&self, line: &str, reach: usize) -> Row {
-        self.row_by(line, |start, end| {
-            // A word in no column's span is the row's label.
-            let spanned = self.best_column(start, end)?;
+        self.row_by(line, |start, end, text| {
             let nearest = self
                 .nearest_start(start)
                 .filter(|&(_, distance)| distance <= reach);
+            // A word in no column's span is the row's label, unless it is a figure starting
+            // within reach of a heading (a cut moved it left of the first column's start).
+            let Some(spanned) = self.best_column(start, end) else {
+                return nearest
+                    .filter(|_| crate::value::parse_number(text).is_some())
+                    .map(|(index, _)| index);
+            };
             Some(nearest.map_or(spanned, |(index, _)| index))
         })
     }
@@ -577,7 +582,7 @@ impl Columns {
     /// within `reach` characters of it, else as [`Columns::row`] reads it. A cut may move a
     /// narrow figure two characters right, most of it into the next column's span.
     pub fn row_right_aligned(&self, line: &str, reach: usize) -> Row {
-        self.row_by(line, |start, end| {
+        self.row_by(line, |start, end, _| {
             // A word in no column's span is the row's label.
             let spanned = self.best_column(start, end)?;
             let nearest = self
@@ -601,13 +606,13 @@ impl Columns {
             .min_by_key(|&(_, distance)| distance)
     }
 
-    fn row_by(&self, line: &str, column_of: impl Fn(usize, usize) -> Option<usize>) -> Row {
+    fn row_by(&self, line: &str, column_of: impl Fn(usize, usize, &str) -> Option<usize>) -> Row {
         let mut label_words: Vec<&str> = Vec::new();
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; self.columns.len()];
         let all = split_spans(line);
         let indent = all.first().map_or(0, |w| w.0);
         for (start, end, text) in all {
-            match column_of(start, end) {
+            match column_of(start, end, text) {
                 Some(index) => {
                     if let Some(span) = spans.get_mut(index) {
                         *span = Some(match *span {

@@ -483,6 +483,21 @@ mod tests {
                 ("Owner Trustee Fee", "TOTAL"),
             ]
         );
+        // A TOTAL-only section: a figure four characters short of its only heading.
+        let only = [
+            pad("PRINCIPAL - COLLECTIONS", 120, "TOTAL"),
+            pad("               Scheduled Principal", 120, "601,335.93"),
+            pad("               Insurance Principal", 116, "0.00"),
+            pad("               Curtailments", 120, "198,678.58"),
+        ];
+        assert_eq!(
+            columns_read(&read(&only)),
+            [
+                ("Scheduled Principal", "TOTAL"),
+                ("Insurance Principal", "TOTAL"),
+                ("Curtailments", "TOTAL"),
+            ]
+        );
         // One row is all a section may print: its one figure, four characters short of TOTAL.
         let one = [
             header.clone(),

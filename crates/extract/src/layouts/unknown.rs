@@ -26,7 +26,8 @@ impl Layout for Unknown {
         // 5: a class-table column spans all its header lines; a figure just right of a heading
         //    is its.
         // 6: a section of one left-aligned figure reads as left-aligned.
-        6
+        // 7: a figure a cut moved left of a left-aligned section's first column is its.
+        7
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

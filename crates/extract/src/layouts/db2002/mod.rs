@@ -60,7 +60,8 @@ impl Layout for Db2002 {
         // 11: a column's header lines may spread over more than the drift; the Additional
         //     Certificate Report, printed right-aligned, places a figure by where it ends.
         // 12: a section of one left-aligned figure reads as left-aligned.
-        12
+        // 13: a figure a cut moved left of a left-aligned section's first column is its.
+        13
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
