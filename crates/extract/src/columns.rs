@@ -586,12 +586,9 @@ impl Columns {
             // A word in no column's span is the row's label.
             let spanned = self.best_column(start, end)?;
             let nearest = self
-                .columns
-                .iter()
-                .enumerate()
-                .filter(|(_, column)| column.end != usize::MAX)
-                .map(|(index, column)| (index, column.end.abs_diff(end)))
-                .min_by_key(|&(_, distance)| distance)
+                .nearest(end, |column| {
+                    (column.end != usize::MAX).then_some(column.end)
+                })
                 .filter(|&(_, distance)| distance <= reach);
             Some(nearest.map_or(spanned, |(index, _)| index))
         })
@@ -599,10 +596,19 @@ impl Columns {
 
     /// The column whose heading starts nearest `start`, and how far from it.
     pub fn nearest_start(&self, start: usize) -> Option<(usize, usize)> {
+        self.nearest(start, |column| Some(column.start))
+    }
+
+    /// The column whose `edge` (where it has one) is nearest `at`, and how far from it.
+    fn nearest(
+        &self,
+        at: usize,
+        edge: impl Fn(&Column) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
         self.columns
             .iter()
             .enumerate()
-            .map(|(index, column)| (index, column.start.abs_diff(start)))
+            .filter_map(|(index, column)| edge(column).map(|e| (index, e.abs_diff(at))))
             .min_by_key(|&(_, distance)| distance)
     }
 

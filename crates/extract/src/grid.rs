@@ -290,8 +290,9 @@ impl Grid {
                 }
             }
         }
-        let mut cuts: Vec<(usize, usize)> = Vec::new();
-        let mut inside: Vec<usize> = Vec::new();
+        // Where each column is parted: its index, the place, and whether inside a word.
+        let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+        let header_words: Vec<Word> = header.iter().flat_map(|l| plain_words(l)).collect();
         for (index, ends) in firsts.iter().enumerate() {
             if ends.len() < 2 || single.get(index).copied().unwrap_or(true) {
                 continue;
@@ -302,9 +303,8 @@ impl Grid {
             let edge = ends.iter().copied().max().unwrap_or(0);
             // The header word of this column that ends nearest the first figures' right edge,
             // with a word of the column after it: the first heading ends there.
-            let words: Vec<Word> = header
+            let words: Vec<&Word> = header_words
                 .iter()
-                .flat_map(|l| plain_words(l))
                 .filter(|w| w.start >= column.start && w.end <= column.end)
                 .collect();
             let last_start = words.iter().map(|w| w.start).max().unwrap_or(0);
@@ -313,7 +313,7 @@ impl Grid {
                 .filter(|w| w.start < last_start && w.end.abs_diff(edge) <= STACKED)
                 .min_by_key(|w| w.end.abs_diff(edge));
             if let Some(word) = cut {
-                cuts.push((index, word.end));
+                cuts.push((index, word.end, false));
                 continue;
             }
             // No word ends there: one word runs across the edge (`LOSSESDEFERRED`, where a cut
@@ -322,8 +322,7 @@ impl Grid {
                 .iter()
                 .any(|w| w.start + 2 <= edge && edge + 2 <= w.end);
             if across {
-                cuts.push((index, edge));
-                inside.push(edge);
+                cuts.push((index, edge, true));
             }
         }
         if cuts.is_empty() {
@@ -331,18 +330,20 @@ impl Grid {
         }
         let mut columns = Vec::with_capacity(self.columns.len() + cuts.len());
         for (index, column) in self.columns.into_iter().enumerate() {
-            match cuts.iter().find(|(i, _)| *i == index) {
-                Some(&(_, at)) => {
+            match cuts.iter().find(|(i, _, _)| *i == index) {
+                Some(&(_, at, inside)) => {
                     // The second heading starts at the first header word after the cut, or
                     // at the cut inside a word.
-                    let next = header
-                        .iter()
-                        .flat_map(|l| plain_words(l))
-                        .filter(|w| w.start > at && w.start < column.end)
-                        .map(|w| w.start)
-                        .min()
-                        .unwrap_or(at + 1);
-                    let next = if inside.contains(&at) { at } else { next };
+                    let next = if inside {
+                        at
+                    } else {
+                        header_words
+                            .iter()
+                            .filter(|w| w.start > at && w.start < column.end)
+                            .map(|w| w.start)
+                            .min()
+                            .unwrap_or(at + 1)
+                    };
                     columns.push(GridColumn {
                         start: column.start,
                         end: at,
@@ -357,6 +358,11 @@ impl Grid {
                 None => columns.push(column),
             }
         }
+        let inside: Vec<usize> = cuts
+            .iter()
+            .filter(|(_, _, inside)| *inside)
+            .map(|(_, at, _)| *at)
+            .collect();
         Grid { columns }.titled(header, &inside)
     }
 
