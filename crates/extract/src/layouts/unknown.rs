@@ -27,7 +27,9 @@ impl Layout for Unknown {
         //    is its.
         // 6: a section of one left-aligned figure reads as left-aligned.
         // 7: a figure a cut moved left of a left-aligned section's first column is its.
-        7
+        // 8: a line of marks only does not end a class table; headings with no class row
+        //    under them are a failed check.
+        8
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {
