@@ -45,6 +45,9 @@ struct Pairs {
     /// A mark that stands alone on its left (a blank or the line's start before it) and the
     /// kind of character after it: `Balance - Sched`, `INTEREST - OTHER`, against `-Sched`.
     lone_marks: HashMap<(char, char), (u32, u32)>,
+    /// A mark that stands alone on its right (a blank or the line's end after it) after a
+    /// letter or digit: `Count =   0`, `Loan Group 1  =`, against a `Label=` no line prints.
+    lone_marks_after: HashMap<char, (u32, u32)>,
 }
 
 impl Pairs {
@@ -83,6 +86,15 @@ impl Pairs {
                     counts.1 += 1;
                 }
             }
+            let ends_alone = |at: usize| chars.get(at + 1).is_none_or(|&e| e == ' ');
+            if c.is_alphanumeric() && !d.is_alphanumeric() && ends_alone(i + 1 + blanks) {
+                let counts = self.lone_marks_after.entry(d).or_default();
+                if blanks == 0 {
+                    counts.0 += 1;
+                } else {
+                    counts.1 += 1;
+                }
+            }
         }
     }
 
@@ -111,6 +123,13 @@ impl Pairs {
         // figure it is a table's dash cell or a sign, and a table prints both.)
         if lone_mark(left) && (b == 'a' || b == 'A') {
             let counts = self.lone_marks.get(&(last, b)).copied();
+            return decide(counts.unwrap_or_default());
+        }
+        // After a word or figure, a mark standing alone (`Loan Group 1` + `=  Fixed`) is
+        // the document's to print one way too: a label's `=` a blank or two after it
+        // (`Count =   0`), never run into it.
+        if lone_mark(right) && last.is_alphanumeric() {
+            let counts = self.lone_marks_after.get(&first).copied();
             return decide(counts.unwrap_or_default());
         }
         if lone_mark(left) || lone_mark(right) {

@@ -52,6 +52,10 @@ pub(crate) struct Survey<'a> {
     /// Two fields printed side by side in a piece, and the blanks between them; surveyed only
     /// for a document cut at drifting widths.
     pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// The same by their facing edges ([`facing`]: `Adjustable Group;` is the pair
+    /// `Adjustable Group` of a heading): what a cut between two fields falls between is the
+    /// edges they turn to each other, whatever marks their other edges carry.
+    facing_pairs: HashMap<(&'a str, &'a str), Vec<usize>>,
     /// After a field ending in a mark (`,`, `:`, `)`), how often the document prints one blank
     /// and how often several; surveyed only for a document cut at drifting widths.
     after_mark: HashMap<char, (u32, u32)>,
@@ -84,6 +88,7 @@ impl<'a> Survey<'a> {
             words: HashMap::new(),
             keys: HashMap::new(),
             pairs: HashMap::new(),
+            facing_pairs: HashMap::new(),
             after_mark: HashMap::new(),
             before_word: HashMap::new(),
             folded: HashMap::new(),
@@ -197,9 +202,13 @@ impl<'a> Survey<'a> {
                     let mut previous: Option<(&str, usize)> = None;
                     for (start, token) in fields_at(content) {
                         if let Some((left, end)) = previous {
-                            let gaps = survey.pairs.entry((left, token)).or_default();
-                            if !gaps.contains(&(start - end)) {
-                                gaps.push(start - end);
+                            for gaps in [
+                                survey.pairs.entry((left, token)).or_default(),
+                                survey.facing_pairs.entry(facing(left, token)).or_default(),
+                            ] {
+                                if !gaps.contains(&(start - end)) {
+                                    gaps.push(start - end);
+                                }
                             }
                             if start - end == 1
                                 && left.chars().count() >= 2
@@ -455,9 +464,15 @@ impl Survey<'_> {
     }
 
     /// The blanks the document prints between `left` and `right` where it prints them side by
-    /// side in one piece (none where it never does).
+    /// side in one piece (none where it never does); where it never prints these two, those
+    /// it prints between two fields with the same facing edges (`Adjustable Group;` where a
+    /// heading prints `Adjustable Group`).
     fn printed_gaps(&self, left: &str, right: &str) -> Vec<usize> {
-        self.pairs.get(&(left, right)).cloned().unwrap_or_default()
+        self.pairs
+            .get(&(left, right))
+            .or_else(|| self.facing_pairs.get(&facing(left, right)))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Whether the document prints the two words a cut falls between side by side elsewhere,
@@ -658,6 +673,27 @@ fn count_narrow_gaps(content: &str, counts: &mut [u32; 2]) {
 fn key(token: &str) -> String {
     let word = token.trim_matches(|c: char| ",.;:()[]\"'".contains(c));
     if word.is_empty() { token } else { word }.to_string()
+}
+
+/// Two fields side by side by the edges they turn to each other: the first without the marks
+/// it starts with, the second without those it ends with (`Adjustable` + `Group;` is
+/// `Adjustable` + `Group`; `Date:` + `March` keeps its `:`, a label's, at the gap).
+fn facing<'a>(left: &'a str, right: &'a str) -> (&'a str, &'a str) {
+    let marks = |c: char| ",.;:()[]\"'".contains(c);
+    let left_edge = left.trim_start_matches(marks);
+    let right_edge = right.trim_end_matches(marks);
+    (
+        if left_edge.is_empty() {
+            left
+        } else {
+            left_edge
+        },
+        if right_edge.is_empty() {
+            right
+        } else {
+            right_edge
+        },
+    )
 }
 
 /// The blanks between two words of each piece (a heading's `TOTAL  CURRENT`; not after a
@@ -1026,6 +1062,42 @@ mod tests {
                 (line.as_str(), &[width, 80]),
             ]);
             assert_eq!(lines[2], line, "cut at {width}");
+        }
+    }
+
+    #[test]
+    fn two_words_a_cut_falls_between_are_as_far_apart_as_the_document_prints_them_with_other_marks()
+    {
+        // A heading prints `Adjustable Group` one blank apart; the prose line after prints
+        // `Adjustable Group;`, the pair nowhere else. Cut at `Adjustable`, the trim took the
+        // blank after it (the piece three columns short of the limit: one to three blanks)
+        // or the continuation kept it (none to two more): one blank, as the heading says,
+        // not as many as the longest cut would put back.
+        let printed = "Delinquency Report  -  Adjustable Group";
+        let pair = "Loan Group 2    =    Adjustable Group;   REO Book Value  =  Not Available";
+        let end = pair.find(" Group;").unwrap();
+        for (width, trimmed) in [(78, true), (78, false), (79, false), (80, false)] {
+            // `Adjustable` ends at column `width - 1` where the blank after it is cut off,
+            // else at `width`: the continuation starts with the blank.
+            let columns = if trimmed { width - 1 } else { width };
+            let line = format!("{}{pair}", " ".repeat(columns - end));
+            let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
+            assert_eq!(lines[1], line, "cut at {width}");
+        }
+    }
+
+    #[test]
+    fn a_mark_standing_alone_after_a_figure_is_read_apart_where_the_line_prints_it_so() {
+        // `Count =   0`, `Value =  Not`: the line prints its `=` a blank or two after the word
+        // or figure before it, never run into it; cut right before one, `1` + `=` is no token
+        // `1=`.
+        let before = "Total Loan Count =   0              Loan Group 1";
+        let after = "=  Fixed Group;   REO Book Value  =  Not Available";
+        for width in [79, 80] {
+            // The blank before `=` ends the piece and was trimmed.
+            let line = format!("{}{before} {after}", " ".repeat(width - 1 - before.len()));
+            let lines = rejoined(&[(line.as_str(), &[width, 80])]);
+            assert_eq!(lines[0], line, "cut at {width}");
         }
     }
 
