@@ -206,11 +206,13 @@ pub fn find(lines: &[Line]) -> Vec<Table> {
 }
 
 /// Where the rows under a header end: at the first line that is neither a row, a rule nor blank.
+/// A line of marks only (`>-`, a rule's end a cut left behind) prints no words or figures: it
+/// ends nothing.
 fn rows_end(lines: &[Line], from: usize, grid: &Grid) -> usize {
     let mut end = from;
     for (i, line) in lines.iter().enumerate().skip(from) {
         let text = &line.text;
-        if text.trim().is_empty() || is_rule(text) {
+        if is_rule(text) || !text.chars().any(char::is_alphanumeric) {
             continue;
         }
         if names_class(text) || !is_row(grid, text) {
@@ -438,6 +440,15 @@ fn checks(
         Kind::Dollars => Precision::Money,
         Kind::Factors => Precision::Ratio,
     };
+    // Headings with no class under them: the rows were printed elsewhere or not read, and a
+    // tier's classes must not go missing in silence.
+    if rows.is_empty() {
+        sink.checks.unevaluated(
+            format!("{section}/classes"),
+            format!("no class row read under the headings of {section}"),
+        );
+        return;
+    }
     let suspect = fields.iter().any(Option::is_none);
     for identity in &KNOWN {
         let target = at(identity.target.0);

@@ -280,7 +280,7 @@ fn loan_values(e: &LoanEvent) -> Vec<f64> {
 
 /// The value of a printed word that is a figure: not a date (`11/25/2002`), not a column
 /// number or formula (`(4)`, `(4)=(2)+(3)`).
-fn figure(word: &str) -> Option<f64> {
+pub(crate) fn figure(word: &str) -> Option<f64> {
     // Every figure prints a digit: most words (`Principal`, `-`) are ruled out by one pass
     // over their bytes, before the number is parsed.
     if !word.bytes().any(|b| b.is_ascii_digit()) {

@@ -79,7 +79,7 @@ impl Registry {
         }
         let layout = self.layout_for(statement);
         let mut read = layout.extract(statement)?;
-        is_a_statement(statement, &read)?;
+        is_a_statement(statement, &read, layout.name())?;
         finish(&mut read, layout);
         crate::coverage::measure(statement, &mut read);
         for warning in &read.warnings {
@@ -102,7 +102,14 @@ impl Registry {
 /// Only a statement is a statement: it prints its distribution date and at least one table
 /// of figures (a cover page, an exhibit of another kind, figures without a date, or bytes
 /// that only look like text are not), so nothing else enters the history as one.
-fn is_a_statement(statement: &CleanStatement, read: &Statement) -> Result<(), Error> {
+///
+/// A document that prints a date and rows of figures the layout read nothing from is no
+/// document of another kind: that is a reading fault, an error the filing is kept `failed` by.
+fn is_a_statement(
+    statement: &CleanStatement,
+    read: &Statement,
+    layout: &'static str,
+) -> Result<(), Error> {
     if read.distribution_date.is_none() && !prints_a_distribution_date(statement) {
         return Err(Error::NoStatement(
             "no distribution date printed (neither a page header's nor a labelled one)".to_string(),
@@ -118,6 +125,14 @@ fn is_a_statement(statement: &CleanStatement, read: &Statement) -> Result<(), Er
         || !read.loan_events.is_empty()
         || figures >= MIN_TABLE_FIGURES;
     if !table {
+        let (rows, printed) = rows_of_figures(statement);
+        if rows >= MIN_TABLE_ROWS {
+            return Err(Error::NoTableRead {
+                layout,
+                rows,
+                figures: printed,
+            });
+        }
         return Err(Error::NoStatement(format!(
             "a distribution date but no table of figures ({figures} figures)"
         )));
@@ -141,6 +156,26 @@ fn prints_a_distribution_date(statement: &CleanStatement) -> bool {
         .flat_map(|r| r.lines.iter())
         .any(|l| date.is_match(&l.text))
 }
+
+/// The lines of a statement that print three figures or more (a table's rows), and how many
+/// figures they print.
+fn rows_of_figures(statement: &CleanStatement) -> (usize, usize) {
+    statement
+        .reports
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .map(|l| {
+            l.text
+                .split_whitespace()
+                .filter(|w| crate::coverage::figure(w).is_some())
+                .count()
+        })
+        .filter(|&n| n >= 3)
+        .fold((0, 0), |(rows, figures), n| (rows + 1, figures + n))
+}
+
+/// The fewest rows of figures that make a table a layout should have read.
+const MIN_TABLE_ROWS: usize = 2;
 
 /// The fewest figures that make a table.
 const MIN_TABLE_FIGURES: usize = 2;

@@ -5,6 +5,16 @@
 pub enum Error {
     #[error("no monthly statement found: {0}")]
     NoStatement(String),
+    /// The statement prints a distribution date and rows of figures, but its layout read no
+    /// table from them: a reading fault to be kept and reparsed, not a document of another kind.
+    #[error(
+        "layout {layout} read no table, though the statement prints {rows} lines of three or more figures ({figures} figures)"
+    )]
+    NoTableRead {
+        layout: &'static str,
+        rows: usize,
+        figures: usize,
+    },
     #[error("page {page}, line {line}: {message}")]
     Malformed {
         page: u32,

@@ -92,3 +92,34 @@ fn the_fixture_is_a_statement() {
     let read = extract(&normalize_document(&fixture_text())).expect("the fixture is a statement");
     assert_eq!(read.distribution_date.as_deref(), Some("2002-11-25"));
 }
+
+#[test]
+fn a_dated_statement_whose_table_is_not_read_is_an_error_not_a_document_of_another_kind() {
+    // A "Statement to Certificateholders" that stops after its class table, its headings cut
+    // off from its rows by a line no reader expects, so no table is read. The statement's rows
+    // of figures still show it is one: the filing is to be kept failed for a reparse, not
+    // refused as no statement.
+    let text = remit_samples::stc_document(
+        &remit_samples::StcVariant {
+            stop_after_classes: true,
+            markup: false,
+            ..Default::default()
+        },
+        2,
+    );
+    // A note between the headings and the rows ends the table before its first class.
+    let rows = text.find("\n       I-").expect("a class row");
+    let text = format!("{}\n   (see note 1){}", &text[..rows], &text[rows..]);
+    match extract(&normalize_document(&text)) {
+        Err(Error::NoTableRead { rows, figures, .. }) => {
+            assert_eq!((rows, figures), (4, 32));
+        }
+        Ok(read) => panic!(
+            "read: layout {}, {} classes, {} pool values",
+            read.layout,
+            read.classes.len(),
+            read.pool_values.len()
+        ),
+        Err(other) => panic!("{other}"),
+    }
+}

@@ -167,3 +167,47 @@ fn a_statement_that_stops_after_its_class_table_still_loads_classes_and_dates() 
         assert!(s.checks.iter().all(|c| c.passed));
     }
 }
+
+#[test]
+fn a_line_of_marks_under_the_headings_does_not_end_the_class_table() {
+    // What a rule cut in two leaves when its end is not rejoined: `>-` between the headings'
+    // rule and the first class. The classes below it are still the table's.
+    let reference = read(&StcVariant::default());
+    let text = stc_submission(&StcVariant::default(), 2);
+    let rows = text.find("\n       I-").expect("a class row");
+    let text = format!("{}\n>-{}", &text[..rows], &text[rows..]);
+    let submission = parse_submission(text.as_bytes()).expect("submission");
+    let document = statement_documents(&submission)[0];
+    let s = remit_extract::extract(&normalize_document(&document.text)).expect("reads");
+    assert_eq!(s.classes, reference.classes);
+}
+
+#[test]
+fn a_class_table_with_no_row_read_is_a_failed_check() {
+    // A note between the first tier's headings and its rows ends that table before its first
+    // class: the tier's classes are not read, and that is said, not left for a user to notice.
+    let text = stc_submission(&StcVariant::default(), 2);
+    let rows = text.find("\n       I-").expect("a class row");
+    let text = format!("{}\n   (see note 1){}", &text[..rows], &text[rows..]);
+    let submission = parse_submission(text.as_bytes()).expect("submission");
+    let document = statement_documents(&submission)[0];
+    let s = remit_extract::extract(&normalize_document(&document.text)).expect("reads");
+    // Its factor table still names them, with no dollar figure.
+    assert!(s
+        .classes
+        .iter()
+        .filter(|c| c.tier == "REMIC I")
+        .all(|c| c.prior_balance.is_none() && c.current_balance.is_none()));
+    assert!(s.classes.iter().any(|c| c.tier == "REMIC II"));
+    let check = s
+        .checks
+        .iter()
+        .find(|c| c.name == "DISTRIBUTION IN DOLLARS [REMIC I]/classes")
+        .expect("a check for the table read empty");
+    assert!(!check.passed);
+    assert!(
+        check.detail.contains("no class row read"),
+        "{}",
+        check.detail
+    );
+}

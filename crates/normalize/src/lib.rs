@@ -59,6 +59,7 @@ mod repeated;
 mod runs;
 mod statement;
 mod submission;
+mod trade;
 mod unwrap;
 
 pub use error::Error;

@@ -18,6 +18,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::ascii::trim_start;
 use crate::context::{in_line, Blank, Context};
+use crate::trade::{apart_by_usage, trade_word};
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How dominant the usual width must be for a document to count as cut at one width.
@@ -595,9 +596,12 @@ impl Survey<'_> {
                     && w.chars().any(char::is_alphabetic)
                     && context.is_some_and(|c| c.printed_after_a_token(w))
             };
+            // A word of the trade is known though the document prints it only here (a
+            // heading's `REALIZED` over `LOSSES`).
+            let known = |w: &str| self.known_word(w) || trade_word(w);
             let printed_apart = (word(left) || word(right))
-                && self.known_word(left)
-                && self.known_word(right)
+                && known(left)
+                && known(right)
                 // `Avg` + `(Loss`: a bracket may open right after a word.
                 && !right.starts_with(['(', '['])
                 && !left.ends_with(['(', '['])
@@ -622,6 +626,7 @@ impl Survey<'_> {
                     printed_apart
                         || new_word
                         || self.apart_by_convention(left, right)
+                        || apart_by_usage(left, right)
                         || in_line(line, left, right) == Some(Blank::Apart)
                 }
             };

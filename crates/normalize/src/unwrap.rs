@@ -131,11 +131,18 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
             .chars()
             .next()
             .is_some_and(|c| !c.is_whitespace());
+        // A rule cut in two is no quoted text: a document whose one long line is a rule (a wide
+        // table's) shows its wrapping by that one cut.
+        let votes = if rule_cut(piece.content, next_content) {
+            MIN_FULL_PIECES
+        } else {
+            1
+        };
         let entry = scores[usize::from(piece.continuation)]
             .entry(piece.physical())
             .or_default();
-        entry.0 += if strong { 2 } else { 1 };
-        entry.1 += 1;
+        entry.0 += votes * if strong { 2 } else { 1 };
+        entry.1 += votes;
     }
     let own = [kind_limit(&scores[0]), kind_limit(&scores[1])];
     let mut limits = own;
@@ -172,6 +179,23 @@ fn wrap_limit(raw: &[&str]) -> Option<usize> {
     }
     tracing::debug!(limit, full_pieces, "EDGAR line wrapping found");
     Some(limit)
+}
+
+/// Whether a piece and its continuation are both a run of one rule character (`-----` and
+/// `>--`): a line of dashes the agent cut, which no one quotes.
+fn rule_cut(piece: &str, continuation: &str) -> bool {
+    let run = |text: &str| {
+        let text = text.trim();
+        let mut chars = text.chars();
+        let first = chars.next().filter(|c| matches!(c, '-' | '=' | '_'))?;
+        chars.all(|c| c == first || c == ' ').then_some(first)
+    };
+    // The continuation is one unbroken run: a rule's end, not a bullet or a quoted `- item`.
+    let tail = continuation.trim_end();
+    run(piece).is_some()
+        && run(piece) == run(continuation)
+        && !tail.contains(' ')
+        && !tail.is_empty()
 }
 
 /// The limit one kind of piece shows: the longest piece that another piece cut within two
@@ -335,6 +359,20 @@ mod tests {
         let lines = unwrap_lines(text);
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[1].0, "> quoted line");
+    }
+
+    #[test]
+    fn a_rule_cut_once_shows_the_wrapping() {
+        // The one line past the limit is a wide table's rule: its cut is the document's only
+        // one, and a quote mark before dashes is no quotation.
+        let rule = "-".repeat(40);
+        let text = format!("{rule}\n>--\n  CLASS   BALANCE\n{}", "-".repeat(39));
+        let lines = unwrap_lines(&text);
+        assert_eq!(lines[0], (format!("{rule}--"), 1));
+        assert_eq!(lines[1].0, "  CLASS   BALANCE");
+        // A dash after a blank is a bullet, not a rule's end.
+        let bullet = format!("{rule}\n>- item\nthe end");
+        assert_eq!(unwrap_lines(&bullet).len(), 3);
     }
 
     #[test]

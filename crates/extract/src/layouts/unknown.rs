@@ -27,7 +27,10 @@ impl Layout for Unknown {
         //    is its.
         // 6: a section of one left-aligned figure reads as left-aligned.
         // 7: a figure a cut moved left of a left-aligned section's first column is its.
-        7
+        // 8: a line of marks only does not end a class table; headings with no class row
+        //    under them are a failed check.
+        // 9: the rejoin reads words of the trade, addresses and names apart at a cut.
+        9
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -61,7 +61,8 @@ impl Layout for Db2002 {
         //     Certificate Report, printed right-aligned, places a figure by where it ends.
         // 12: a section of one left-aligned figure reads as left-aligned.
         // 13: a figure a cut moved left of a left-aligned section's first column is its.
-        13
+        // 14: the rejoin reads words of the trade, addresses and names apart at a cut.
+        14
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

@@ -46,7 +46,10 @@ impl Layout for StatementToCertificateholders {
         // 4: a cell that holds several figures recorded as a failed check.
         // 5: headings run together are parted where a line above parts them.
         // 6: a column spans all its header lines; a figure just right of a heading is its.
-        6
+        // 7: a line of marks only does not end a class table; headings with no class row
+        //    under them are a failed check.
+        // 8: the rejoin reads words of the trade, addresses and names apart at a cut.
+        8
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
