@@ -108,12 +108,21 @@ impl Segment {
     /// Per field, the column boundaries it marks when the segment starts at `offset`.
     fn field_keys(&self, offset: usize) -> impl Iterator<Item = [Option<(Key, i64)>; 2]> + '_ {
         let last = self.fields.len().saturating_sub(1);
+        // Inside a phrase (fields one blank apart: `COPYRIGHT 2002 Deutsche Bank`, `Number of
+        // Paid in Full Loans`) a field's edges that face its neighbours are no column's: only
+        // the phrase's own start and end line up with a table.
+        let phrase = |j: usize, k: usize| {
+            let (a, b) = (&self.fields[j], &self.fields[k]);
+            b.start == a.end + 1
+        };
         self.fields.iter().enumerate().map(move |(j, f)| {
             let (ws, we) = f.weights();
             [
-                (!(f.short_figure() || (j == 0 && self.skip_first_start)))
-                    .then_some((Key::Start(offset + f.start, f.figure), ws)),
-                (!(j == last && self.skip_last_end))
+                (!(f.short_figure()
+                    || (j == 0 && self.skip_first_start)
+                    || (j > 0 && phrase(j - 1, j))))
+                .then_some((Key::Start(offset + f.start, f.figure), ws)),
+                (!((j == last && self.skip_last_end) || (j < last && phrase(j, j + 1))))
                     .then_some((Key::End(offset + f.end, f.figure), we)),
             ]
         })
@@ -984,6 +993,36 @@ mod tests {
         }
         // Far below, out of the tables' reach, words cut at 28, 29 and 30: the agent drifts.
         assert_rejoined(text, &lines, &[28, 29, 30, 28, 29, 30]);
+    }
+
+    #[test]
+    fn the_words_inside_a_phrase_mark_no_column() {
+        // A footer above and below the table prints `(c) COPYRIGHT 2002 Deutsche Bank`, its
+        // one cut inside `COPYRIGHT` at the limit (one reading): `2002` ends at column 41,
+        // `Deutsche` starts at 42. The rows' figures end at 40, each row cut in the blanks
+        // before its figure at 28, 29 or 30: read at 41 by some, at 40 by all. A year inside
+        // a phrase is no figure of a column, and the start of the phrase's next word no
+        // column's start.
+        let footer = format!("{:23}(c) COPYRIGHT 2002 Deutsche Bank", "");
+        assert_eq!(footer.find(" Deutsche"), Some(41));
+        let labels = [
+            "A", "BB", "C-1", "DD-2", "E-33", "FF-44", "G-555", "HH", "I-6",
+        ];
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        cut(&footer, &mut [30, 30].into_iter(), &mut text);
+        lines.push(footer.clone());
+        for (k, label) in labels.iter().enumerate() {
+            let figure = format!("{},{:03}.{:02}", k + 1, 111 * k, 7 * k);
+            let row = format!("{label:<6}{figure:>34}");
+            let width = [28, 29, 30][k % 3];
+            cut(&row, &mut [width, 30].into_iter(), &mut text);
+            lines.push(row);
+        }
+        cut(&footer, &mut [30, 30].into_iter(), &mut text);
+        lines.push(footer);
+        // Far below, out of the table's reach, words cut at 28 and 29: the agent drifts.
+        assert_rejoined(text, &lines, &[28, 29, 28, 29]);
     }
 
     #[test]
