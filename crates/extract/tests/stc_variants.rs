@@ -11,6 +11,16 @@ fn read(v: &StcVariant) -> Statement {
     remit_extract::extract(&normalize_document(&document.text)).expect("reads")
 }
 
+/// The reference variant with `line` printed right before its first class row.
+fn read_with_line_before_the_first_class(line: &str) -> Statement {
+    let text = stc_submission(&StcVariant::default(), 2);
+    let rows = text.find("\n       I-").expect("a class row");
+    let text = format!("{}\n{line}{}", &text[..rows], &text[rows..]);
+    let submission = parse_submission(text.as_bytes()).expect("submission");
+    let document = statement_documents(&submission)[0];
+    remit_extract::extract(&normalize_document(&document.text)).expect("reads")
+}
+
 fn variants() -> Vec<(&'static str, StcVariant)> {
     let base = StcVariant::default();
     vec![
@@ -173,12 +183,7 @@ fn a_line_of_marks_under_the_headings_does_not_end_the_class_table() {
     // What a rule cut in two leaves when its end is not rejoined: `>-` between the headings'
     // rule and the first class. The classes below it are still the table's.
     let reference = read(&StcVariant::default());
-    let text = stc_submission(&StcVariant::default(), 2);
-    let rows = text.find("\n       I-").expect("a class row");
-    let text = format!("{}\n>-{}", &text[..rows], &text[rows..]);
-    let submission = parse_submission(text.as_bytes()).expect("submission");
-    let document = statement_documents(&submission)[0];
-    let s = remit_extract::extract(&normalize_document(&document.text)).expect("reads");
+    let s = read_with_line_before_the_first_class(">-");
     assert_eq!(s.classes, reference.classes);
 }
 
@@ -186,12 +191,7 @@ fn a_line_of_marks_under_the_headings_does_not_end_the_class_table() {
 fn a_class_table_with_no_row_read_is_a_failed_check() {
     // A note between the first tier's headings and its rows ends that table before its first
     // class: the tier's classes are not read, and that is said, not left for a user to notice.
-    let text = stc_submission(&StcVariant::default(), 2);
-    let rows = text.find("\n       I-").expect("a class row");
-    let text = format!("{}\n   (see note 1){}", &text[..rows], &text[rows..]);
-    let submission = parse_submission(text.as_bytes()).expect("submission");
-    let document = statement_documents(&submission)[0];
-    let s = remit_extract::extract(&normalize_document(&document.text)).expect("reads");
+    let s = read_with_line_before_the_first_class("   (see note 1)");
     // Its factor table still names them, with no dollar figure.
     assert!(s
         .classes

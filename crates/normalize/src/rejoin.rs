@@ -987,13 +987,18 @@ mod tests {
             // A word printed elsewhere capitalized.
             ("REO loans, including", "loans that become REO"),
         ] {
-            for width in [79, 80] {
-                // The blank after `before` ends the piece cut at `width`: the trim took it.
-                let indent = " ".repeat(width - 1 - before.len());
-                let line = format!("{indent}{before} {after}");
-                let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
-                assert_eq!(lines[1], line, "cut at {width}");
-            }
+            assert_trimmed_blank_kept(printed, before, after);
+        }
+    }
+
+    /// `before`, one blank, `after`, after a line that prints `printed`: cut on the blank after
+    /// `before` (the trim took it) at 79 and at 80, the line reads as printed.
+    fn assert_trimmed_blank_kept(printed: &str, before: &str, after: &str) {
+        for width in [79, 80] {
+            let indent = " ".repeat(width - 1 - before.len());
+            let line = format!("{indent}{before} {after}");
+            let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
+            assert_eq!(lines[1], line, "cut at {width}");
         }
     }
 
@@ -1193,13 +1198,8 @@ mod tests {
             ("Address:  1761", "E. St. Andrew Place"),
             ("Administrator:  James F", "Noriega"),
         ] {
-            // `before` ends a piece cut at `width`, on the blank after it, which the trim took.
-            for width in [79, 80] {
-                let indent = " ".repeat(width - 1 - before.len());
-                let line = format!("{indent}{before} {after}");
-                let lines = rejoined(&[(line.as_str(), &[width, 80])]);
-                assert_eq!(lines[0], line, "cut at {width}");
-            }
+            // The document prints none of these words anywhere else.
+            assert_trimmed_blank_kept("Page 1 of 24", before, after);
         }
     }
 }
