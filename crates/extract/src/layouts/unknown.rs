@@ -30,7 +30,9 @@ impl Layout for Unknown {
         // 8: a line of marks only does not end a class table; headings with no class row
         //    under them are a failed check.
         // 9: the rejoin reads words of the trade, addresses and names apart at a cut.
-        9
+        // 10: a row whose figure ends where its sub-heading's first row's ends keeps the
+        //     sub-heading, wherever its width makes it start.
+        10
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -62,7 +62,9 @@ impl Layout for Db2002 {
         // 12: a section of one left-aligned figure reads as left-aligned.
         // 13: a figure a cut moved left of a left-aligned section's first column is its.
         // 14: the rejoin reads words of the trade, addresses and names apart at a cut.
-        14
+        // 15: a row whose figure ends where its sub-heading's first row's ends keeps the
+        //     sub-heading, wherever its width makes it start.
+        15
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
