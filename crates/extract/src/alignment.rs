@@ -52,8 +52,8 @@ fn printed(columns: &Columns, index: usize, start: usize, end: usize) -> Printed
 
 /// How many figures of some rows read left-aligned, right-aligned and neither ([`Printed`]);
 /// those that read both are not counted.
-#[derive(Debug, Default)]
-struct Tally {
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
     left: usize,
     right: usize,
     elsewhere: usize,
@@ -80,27 +80,49 @@ impl Tally {
         }
         tally
     }
+
+    /// How a section prints its figures: its lines after the heading, up to the first line
+    /// `is_heading` takes for the next one.
+    pub fn of_section(
+        lines: &[Line],
+        columns: &Columns,
+        is_heading: impl Fn(&str) -> bool,
+    ) -> Tally {
+        if columns.is_empty() {
+            return Tally::default();
+        }
+        let rows: Vec<Row> = lines
+            .iter()
+            .take_while(|l| !is_heading(&l.text))
+            .map(|l| columns.row(&l.text))
+            .collect();
+        Tally::of(&rows, columns)
+    }
+
+    /// Both tallies together: a report's, of its sections'.
+    pub fn add(&mut self, other: Tally) {
+        self.left += other.left;
+        self.right += other.right;
+        self.elsewhere += other.elsewhere;
+    }
+
+    /// More figures read left-aligned than right-aligned or elsewhere, and at least one.
+    fn left_aligned(&self) -> bool {
+        self.left >= 1 && self.left > self.right + self.elsewhere
+    }
 }
 
-/// Whether a section (its lines after the heading, up to the first line `is_heading` takes for
-/// the next one) prints its figures left-aligned: more of its figures read left-aligned than
-/// right-aligned or elsewhere, and at least one does (a section of one row has no more to say:
-/// `Current Net Mortgage Rate` alone under `ADJUSTABLE  FIXED  TOTAL`).
-pub fn prints_left_aligned(
-    lines: &[Line],
-    columns: &Columns,
-    is_heading: impl Fn(&str) -> bool,
-) -> bool {
-    if columns.is_empty() {
-        return false;
+/// Whether a section prints its figures left-aligned, from its own tally where it prints two
+/// figures or more whose alignment shows, else from its report's (all its sections'). A
+/// section of one row has little to say, and a cut may have moved its one figure as far from
+/// its heading's start as to end where the next column starts (`Current Net Mortgage Rate`
+/// alone under `ADJUSTABLE  FIXED  TOTAL`, its `5.6467%` five characters left of `TOTAL`).
+pub fn section_left_aligned(section: Tally, report: Tally) -> bool {
+    if section.left + section.right + section.elsewhere >= 2 {
+        section.left_aligned()
+    } else {
+        report.left_aligned()
     }
-    let rows: Vec<Row> = lines
-        .iter()
-        .take_while(|l| !is_heading(&l.text))
-        .map(|l| columns.row(&l.text))
-        .collect();
-    let tally = Tally::of(&rows, columns);
-    tally.left >= 1 && tally.left > tally.right + tally.elsewhere
 }
 
 /// A row of a section: in one printed left-aligned, each word goes to the heading that starts
@@ -134,7 +156,7 @@ pub fn read_rows(lines: &[String], columns: &Columns) -> Vec<Row> {
 
 /// Whether the row's first figure starts where its column starts (printed left-aligned), or
 /// within the column engine's drift of it: the filer's cut may move a figure two columns, as
-/// it may a header word. In a section printed left-aligned ([`prints_left_aligned`]), a figure
+/// it may a header word. In a section printed left-aligned ([`section_left_aligned`]), a figure
 /// within [`REACH`] of its own column's start, and nearer it than any other's, is left-aligned
 /// too: the cut moved it.
 pub fn starts_left_aligned(row: &Row, columns: &Columns, section_left_aligned: bool) -> bool {

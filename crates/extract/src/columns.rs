@@ -561,19 +561,22 @@ impl Columns {
     /// [`Columns::row`] reads it.
     /// A cut may move a whole line two characters left, so that `8.80` starts two before
     /// `FIXED`, halfway into the span of the column before it.
+    ///
+    /// A line a narrow filer cut twice or more may have moved by the drift at each cut: a word
+    /// in a column's span that starts nearer another heading's start than its own column's,
+    /// within twice `reach`, is that heading's too.
     pub fn row_left_aligned(&self, line: &str, reach: usize) -> Row {
         self.row_by(line, |start, end, text| {
-            let nearest = self
-                .nearest_start(start)
-                .filter(|&(_, distance)| distance <= reach);
+            let nearest = self.nearest_start(start);
+            let within = |limit: usize| nearest.filter(|&(_, distance)| distance <= limit);
             // A word in no column's span is the row's label, unless it is a figure starting
             // within reach of a heading (a cut moved it left of the first column's start).
             let Some(spanned) = self.best_column(start, end) else {
-                return nearest
+                return within(reach)
                     .filter(|_| crate::value::parse_number(text).is_some())
                     .map(|(index, _)| index);
             };
-            Some(nearest.map_or(spanned, |(index, _)| index))
+            Some(within(2 * reach).map_or(spanned, |(index, _)| index))
         })
     }
 

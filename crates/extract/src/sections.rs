@@ -12,7 +12,7 @@
 //! - `Label = value` lines (`Total Loan Count = 35`) are pairs, several to a line;
 //! - in a section without column headers, `Label: text` lines keep their text.
 
-use crate::alignment::{prints_left_aligned, read_row, starts_left_aligned};
+use crate::alignment::{read_row, section_left_aligned, starts_left_aligned, Tally};
 use crate::columns::{
     blank_words, figures_and_words_in, first_phrase, phrases, plain_words, spans, words, Columns,
     Row,
@@ -77,6 +77,26 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
     let mut sub: Option<Sub> = None;
     let mut pending_label: Option<String> = None;
     let mut left_aligned_section = false;
+    // How each section prints its figures, and the whole report: a section of one row reads
+    // as its report does.
+    let tallies: Vec<(usize, Tally)> = report
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let (_, end) = heading(&line.text)?;
+            let columns = Columns::from_line_after(&line.text, end);
+            let rest = report.lines.get(index + 1..).unwrap_or_default();
+            Some((
+                index,
+                Tally::of_section(rest, &columns, |t| heading(t).is_some()),
+            ))
+        })
+        .collect();
+    let mut report_tally = Tally::default();
+    for (_, tally) in &tallies {
+        report_tally.add(*tally);
+    }
     for (index, line) in report.lines.iter().enumerate() {
         let text = line.text.as_str();
         // Read without collapsing the line: blanks inside it do not change these tests.
@@ -96,9 +116,11 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
                 columns: Columns::from_line_after(text, end),
                 ..Section::default()
             };
-            let rest = report.lines.get(index + 1..).unwrap_or_default();
-            left_aligned_section =
-                prints_left_aligned(rest, &section.columns, |t| heading(t).is_some());
+            let tally = tallies
+                .iter()
+                .find(|(at, _)| *at == index)
+                .map_or_else(Tally::default, |(_, t)| *t);
+            left_aligned_section = section_left_aligned(tally, report_tally);
             sub = None;
             pending_label = None;
             continue;
@@ -570,6 +592,26 @@ mod tests {
         assert_eq!(
             columns_read(&read(&one)),
             [("Current Net Mortgage Rate", "TOTAL")]
+        );
+        // Its heading moved two right and its figure three left by lines cut twice: the figure
+        // starts five short of TOTAL and ends where TOTAL starts, and in a section of one row
+        // says nothing of how the report prints. The report's other section does.
+        let moved = pad(
+            "ADDITIONAL INFORMATION",
+            90,
+            "ADJUSTABLE     FIXED            TOTAL",
+        );
+        let twice_cut = [
+            left[0].clone(),
+            left[1].clone(),
+            left[2].clone(),
+            left[4].clone(),
+            moved,
+            pad("               Current Net Mortgage Rate", 117, "5.6467%"),
+        ];
+        assert_eq!(
+            columns_read(&read(&twice_cut)).last(),
+            Some(&("Current Net Mortgage Rate", "TOTAL"))
         );
         let right = [
             header,

@@ -232,7 +232,7 @@ impl Line {
                     .then(|| [0, 1].map(|pad| survey.vocabulary(pieces, &pair[0], &pair[1], pad)));
                 let said = evidence.map(|evidence| {
                     evidence.map(|e| match e {
-                        Evidence::Whole | Evidence::Apart => VOCABULARY,
+                        Evidence::Whole | Evidence::Apart | Evidence::Words => VOCABULARY,
                         Evidence::Join => JOIN,
                         Evidence::Leans => LEANS,
                         Evidence::SplitsAFigure => -VOCABULARY,
@@ -246,12 +246,17 @@ impl Line {
                     .map(|(rank, pad)| Reading {
                         pad,
                         vocabulary: if let Some(said) = said {
-                            said[pad.min(1)]
-                                + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
-                                    PAIR
-                                } else {
-                                    0
-                                }
+                            // Words one blank apart, not two.
+                            let words = evidence.is_some_and(|e| e[1] == Evidence::Words);
+                            (if words && pad > 1 {
+                                0
+                            } else {
+                                said[pad.min(1)]
+                            }) + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
+                                PAIR
+                            } else {
+                                0
+                            }
                         } else if runs.prints(&pair[0], &pair[1], pad)
                             || (segments[k].trail
                                 && !ambiguous

@@ -596,16 +596,21 @@ impl Survey<'_> {
                     && w.chars().any(char::is_alphabetic)
                     && context.is_some_and(|c| c.printed_after_a_token(w))
             };
+            let apart_words = |known: &dyn Fn(&str) -> bool| {
+                (word(left) || word(right))
+                    && known(left)
+                    && known(right)
+                    // `Avg` + `(Loss`: a bracket may open right after a word.
+                    && !right.starts_with(['(', '['])
+                    && !left.ends_with(['(', '['])
+                    && !a_tail(right)
+            };
+            let printed_apart = apart_words(&|w| self.known_word(w));
             // A word of the trade is known though the document prints it only here (a
-            // heading's `REALIZED` over `LOSSES`).
-            let known = |w: &str| self.known_word(w) || trade_word(w);
-            let printed_apart = (word(left) || word(right))
-                && known(left)
-                && known(right)
-                // `Avg` + `(Loss`: a bracket may open right after a word.
-                && !right.starts_with(['(', '['])
-                && !left.ends_with(['(', '['])
-                && !a_tail(right);
+            // heading's `REALIZED` over `LOSSES`); so are an address's and a name's parts.
+            let general = !printed_apart
+                && (apart_words(&|w| self.known_word(w) || trade_word(w))
+                    || apart_by_usage(left, right));
             // A lower-case letter before an upper-case one starts a new word (`Holdings` +
             // `Inc.`, `Avg` + `WASn,m`) where one side is a word the document prints.
             let printed_word = |w: &str| {
@@ -626,11 +631,14 @@ impl Survey<'_> {
                     printed_apart
                         || new_word
                         || self.apart_by_convention(left, right)
-                        || apart_by_usage(left, right)
                         || in_line(line, left, right) == Some(Blank::Apart)
                 }
             };
-            if (apart || (words.is_none() && kinds() == Some(Blank::Apart))) && !printed_whole() {
+            if words.is_none() && !apart && general && !printed_whole() {
+                Evidence::Words
+            } else if (apart || (words.is_none() && kinds() == Some(Blank::Apart)))
+                && !printed_whole()
+            {
                 if apart {
                     Evidence::Apart
                 } else {
@@ -745,6 +753,11 @@ pub(crate) enum Evidence {
     /// The reading the document's printing of the two characters around the cut favours
     /// (`Funding,` + `Inc.` apart: it prints `,` a blank before a letter, never joined).
     Leans,
+    /// Apart by one blank: two words of the trade, or of an address or a name, that the
+    /// document prints nowhere else (`REALIZED` + `DEFERRED`, `CA` + `92705`). Nothing says
+    /// how far apart; words are one blank apart, and a reading two apart would part one
+    /// heading in two (`CURRENT  PRINCIPAL BALANCE`).
+    Words,
     /// Apart, they would split a figure (`2,7` + `96.94`).
     SplitsAFigure,
     None,
@@ -1164,6 +1177,28 @@ mod tests {
                 let line = format!("{indent}{before}{blank}{after}");
                 let lines = rejoined(&[(printed, &[80, 80]), (line.as_str(), &[width, 80])]);
                 assert_eq!(lines[1], line, "cut at {width}");
+            }
+        }
+    }
+    #[test]
+    fn words_of_the_trade_an_address_and_a_name_printed_nowhere_else_are_one_blank_apart() {
+        for (before, after) in [
+            // A heading's words, printed once each; one blank, not the two that would part
+            // the heading in two.
+            (
+                "CLASS   FACE VALUE   INTEREST   CURRENT",
+                "PRINCIPAL BALANCE",
+            ),
+            ("Trustee:  Santa Ana, CA", "92705"),
+            ("Address:  1761", "E. St. Andrew Place"),
+            ("Administrator:  James F", "Noriega"),
+        ] {
+            // `before` ends a piece cut at `width`, on the blank after it, which the trim took.
+            for width in [79, 80] {
+                let indent = " ".repeat(width - 1 - before.len());
+                let line = format!("{indent}{before} {after}");
+                let lines = rejoined(&[(line.as_str(), &[width, 80])]);
+                assert_eq!(lines[0], line, "cut at {width}");
             }
         }
     }

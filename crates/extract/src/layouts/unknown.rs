@@ -30,9 +30,11 @@ impl Layout for Unknown {
         // 8: a line of marks only does not end a class table; headings with no class row
         //    under them are a failed check.
         // 9: the rejoin reads words of the trade, addresses and names apart at a cut.
-        // 10: a row whose figure ends where its sub-heading's first row's ends keeps the
+        // 10: a section of one row reads as its report is aligned; a figure nearer another
+        //     heading's start than its own column's, within twice the reach, is that heading's.
+        // 11: a row whose figure ends where its sub-heading's first row's ends keeps the
         //     sub-heading, wherever its width makes it start.
-        10
+        11
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -62,9 +62,11 @@ impl Layout for Db2002 {
         // 12: a section of one left-aligned figure reads as left-aligned.
         // 13: a figure a cut moved left of a left-aligned section's first column is its.
         // 14: the rejoin reads words of the trade, addresses and names apart at a cut.
-        // 15: a row whose figure ends where its sub-heading's first row's ends keeps the
+        // 15: a section of one row reads as its report is aligned; a figure nearer another
+        //     heading's start than its own column's, within twice the reach, is that heading's.
+        // 16: a row whose figure ends where its sub-heading's first row's ends keeps the
         //     sub-heading, wherever its width makes it start.
-        15
+        16
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

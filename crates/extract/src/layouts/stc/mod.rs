@@ -49,7 +49,8 @@ impl Layout for StatementToCertificateholders {
         // 7: a line of marks only does not end a class table; headings with no class row
         //    under them are a failed check.
         // 8: the rejoin reads words of the trade, addresses and names apart at a cut.
-        8
+        // 9: ... one blank apart (two parted a heading: `CURRENT  PRINCIPAL BALANCE`).
+        9
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
