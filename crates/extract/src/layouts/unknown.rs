@@ -34,7 +34,9 @@ impl Layout for Unknown {
         //     heading's start than its own column's, within twice the reach, is that heading's.
         // 11: a row whose figure ends where its sub-heading's first row's ends keeps the
         //     sub-heading, wherever its width makes it start.
-        11
+        // 12: the rejoin reads a mark standing alone after a word, figure or bracket as the
+        //     document prints one, and words inside a phrase mark no column.
+        12
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

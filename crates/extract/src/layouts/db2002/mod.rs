@@ -66,7 +66,9 @@ impl Layout for Db2002 {
         //     heading's start than its own column's, within twice the reach, is that heading's.
         // 16: a row whose figure ends where its sub-heading's first row's ends keeps the
         //     sub-heading, wherever its width makes it start.
-        16
+        // 17: the rejoin reads a mark standing alone after a word, figure or bracket as the
+        //     document prints one, and words inside a phrase mark no column.
+        17
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
