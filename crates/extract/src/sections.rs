@@ -54,10 +54,20 @@ impl SectionRow {
     }
 }
 
-/// A sub-heading and the alignment (left = starts at its column's start) of its first row.
+/// A sub-heading and the alignment (left = starts at its column's start) of its first row,
+/// with the column its first figure stands in and where that figure ends.
 struct Sub {
     name: String,
     left_aligned: Option<bool>,
+    first_end: Option<(usize, usize)>,
+}
+
+/// The column of the row's first figure and where that figure ends.
+fn first_figure_end(row: &Row) -> Option<(usize, usize)> {
+    row.cells.iter().enumerate().find_map(|(index, cell)| {
+        let (cell, _, end) = cell.as_ref()?;
+        cell.figure.is_some().then_some((index, *end))
+    })
 }
 
 /// Reads one report of labelled lines; returns its sections for cross-report checks.
@@ -130,6 +140,7 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
                 sub = Some(Sub {
                     name: row.label.trim_end_matches(':').trim().to_string(),
                     left_aligned: None,
+                    first_end: None,
                 });
             }
             continue;
@@ -146,9 +157,22 @@ pub fn read_report(report: &Report, sink: &mut Sink) -> Vec<Section> {
         }
         let left = starts_left_aligned(&row, &section.columns, left_aligned_section);
         if let Some(current) = sub.as_mut() {
+            // A figure ending in the same column where the sub-heading's first row's ends
+            // is printed as that one is, right-aligned, wherever its width makes it start
+            // (`16341053.96` under `90`: a start near the heading says nothing then).
+            let end = first_figure_end(&row);
+            let same_end = match (current.first_end, end) {
+                (Some((column, first)), Some((index, end))) => {
+                    column == index && first.abs_diff(end) <= crate::columns::DRIFT
+                }
+                _ => false,
+            };
             match current.left_aligned {
-                None => current.left_aligned = Some(left),
-                Some(previous) if previous != left => sub = None,
+                None => {
+                    current.left_aligned = Some(left);
+                    current.first_end = end;
+                }
+                Some(previous) if previous != left && !same_end => sub = None,
                 Some(_) => {}
             }
         }
@@ -442,6 +466,46 @@ mod tests {
                 "first figure {shift} columns right"
             );
         }
+    }
+
+    /// Figures right-aligned, all ending at one column, under a `TOTAL` a cut moved two
+    /// characters right (so that the widest figures start within reach of it and the section
+    /// reads as left-aligned): a wide figure starting near the heading, a narrow one far right
+    /// of it, each ending where the first row's figure ends, are printed alike and keep the
+    /// sub-heading.
+    #[test]
+    fn figures_ending_where_the_sub_headings_first_ends_keep_it() {
+        let row = |label: &str, figure: &str| format!("{:15}{label:<105}{figure:>15}", "");
+        let mut lines = vec![format!("{:<122}TOTAL", "VOLUNTARY PREPAYMENTS")];
+        let mut expected = Vec::new();
+        for (sub, figures) in [
+            (
+                "Current",
+                ["27", "0", "4985442.78", "186064.15", "5171506.93"],
+            ),
+            (
+                "Cumulative",
+                ["90", "1", "16341053.96", "335755.22", "16979263.92"],
+            ),
+        ] {
+            lines.push(format!("{:15}{sub}", ""));
+            for (label, figure) in [
+                "Total Number of Loans Prepaid in Full",
+                "Number of Repurchased Loans",
+                "Paid in Full Balance",
+                "Curtailments Amount",
+                "Total Prepayment Amount",
+            ]
+            .into_iter()
+            .zip(figures)
+            {
+                lines.push(row(label, figure));
+                expected.push(format!("{sub}: {label}"));
+            }
+        }
+        let sink = read(&lines);
+        let labels: Vec<&str> = sink.pool_values.iter().map(|v| v.label.as_str()).collect();
+        assert_eq!(labels, expected);
     }
 
     /// The lines read as one report.

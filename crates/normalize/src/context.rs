@@ -132,6 +132,17 @@ impl Pairs {
             let counts = self.lone_marks_after.get(&first).copied();
             return decide(counts.unwrap_or_default());
         }
+        // After a bracket, an operator standing alone is read as the text prints those two
+        // characters, where it prints them one way only (`(1-SMMn)` + `* (1-SMMn+1)`: the
+        // formula prints `(1-SMMn+1) *`); their kinds say nothing more.
+        if lone_mark(right) && !lone_mark(left) && "+-*/=".contains(first) {
+            let (joined, apart) = self
+                .characters
+                .get(&(last, first))
+                .copied()
+                .unwrap_or_default();
+            return unanimous((joined, apart)).filter(|_| joined + apart >= minimum);
+        }
         if lone_mark(left) || lone_mark(right) {
             return None;
         }

@@ -1120,6 +1120,20 @@ mod tests {
     }
 
     #[test]
+    fn an_operator_standing_alone_after_a_bracket_is_read_as_its_line_prints_one() {
+        // The document prints `)*` joined elsewhere (`WASn,m)*0.02`); the formula itself
+        // prints `(1-SMMn+1) *`: the `*` after `[(1-SMMn)` stands apart too.
+        let printed = "MIN(30,Avg WASn,m)*0.02   f(x)*g(x)";
+        let before = "[(1-SMMn)";
+        let after = "* (1-SMMn+1) *.......*(1-SMMm)]^(1/months in period n,m)";
+        for width in [79, 80] {
+            let line = format!("{}{before} {after}", " ".repeat(width - 1 - before.len()));
+            let lines = rejoined(&[(printed, &[80]), (line.as_str(), &[width, 80])]);
+            assert_eq!(lines[1], line, "cut at {width}");
+        }
+    }
+
+    #[test]
     fn two_whole_figures_whose_join_is_no_figure_are_two_figures() {
         use super::two_figures;
         for (left, right) in [

@@ -32,7 +32,11 @@ impl Layout for Unknown {
         // 9: the rejoin reads words of the trade, addresses and names apart at a cut.
         // 10: a section of one row reads as its report is aligned; a figure nearer another
         //     heading's start than its own column's, within twice the reach, is that heading's.
-        10
+        // 11: a row whose figure ends where its sub-heading's first row's ends keeps the
+        //     sub-heading, wherever its width makes it start.
+        // 12: the rejoin reads a mark standing alone after a word, figure or bracket as the
+        //     document prints one, and words inside a phrase mark no column.
+        12
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

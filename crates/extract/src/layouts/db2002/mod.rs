@@ -64,7 +64,11 @@ impl Layout for Db2002 {
         // 14: the rejoin reads words of the trade, addresses and names apart at a cut.
         // 15: a section of one row reads as its report is aligned; a figure nearer another
         //     heading's start than its own column's, within twice the reach, is that heading's.
-        15
+        // 16: a row whose figure ends where its sub-heading's first row's ends keeps the
+        //     sub-heading, wherever its width makes it start.
+        // 17: the rejoin reads a mark standing alone after a word, figure or bracket as the
+        //     document prints one, and words inside a phrase mark no column.
+        17
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

@@ -50,7 +50,9 @@ impl Layout for StatementToCertificateholders {
         //    under them are a failed check.
         // 8: the rejoin reads words of the trade, addresses and names apart at a cut.
         // 9: ... one blank apart (two parted a heading: `CURRENT  PRINCIPAL BALANCE`).
-        9
+        // 10: the rejoin reads a mark standing alone after a word, figure or bracket as the
+        //     document prints one, and words inside a phrase mark no column.
+        10
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
