@@ -455,6 +455,25 @@ fn a_month_cut_at_edgars_width_loads_its_figures_under_their_headings() {
     assert!(failures.is_empty(), "{}", failures[0].1);
 }
 
+/// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
+/// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
+/// It is still a footer: had it not been stripped, the page header after it was not either, and
+/// REMIC II's classes were filed under REMIC I.
+#[test]
+fn a_footer_whose_mark_comes_back_apart_from_its_notice_is_still_a_footer() {
+    let variant = StcVariant {
+        principal_first: true,
+        header_lines: 3,
+        class_on_top: false,
+        bare_zeros: false,
+        markup: true,
+        stop_after_classes: false,
+    };
+    let case = stc_case(variant, 11, 81, 5387259010463639071);
+    let failures = differences(std::slice::from_ref(&case));
+    assert!(failures.is_empty(), "{}", failures[0].1);
+}
+
 /// At EDGAR's own limit (W = 80: each piece cut at 78 to 80 columns, as real filer agents
 /// did), statements load into exactly the rows of the uncut statement: four of each family
 /// here (`REMIT_DRIFT_CASES`, `REMIT_DRIFT_SEED` as above). Over thirteen seeds of 50 per

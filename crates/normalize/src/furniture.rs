@@ -21,6 +21,8 @@ static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpage\s+(\d{1,5})\s
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^((\(\s?c\s?\)|\x{00A9})\s*)?copyright\s+((\(\s?c\s?\)|\x{00A9})\s*)?(19|20)\d{2}\b")
 });
+/// A copyright mark alone: `(c)`, `( C )`, `©`.
+static MARK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(\(\s?c\s?\)|\x{00A9})$"));
 static BLANK_NOTICE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(this\s+)?space\s+(is\s+)?intentionally\s+left\s+blank\.?\s*$"));
 /// The SGML markers plain-text documents of the period carry (`<PAGE>`, `<TABLE>`, `<S>`, `<C>`).
@@ -130,10 +132,18 @@ fn footer_by_pattern(text: &str) -> Option<u32> {
     );
     // A notice's holder may come back several blanks from its year where a cut was misread
     // (`COPYRIGHT 2002 Deutsche   Bank`): words of letters after a notice are its own.
+    // The notice's own mark may come back apart from it the same way (`(C)   COPYRIGHT 1999`):
+    // a bare mark is furniture when a notice follows it.
     let mut in_notice = false;
+    let mut bare_mark = false;
     let only_furniture = SEGMENT_GAP.split(rest.trim()).all(|segment| {
+        let after_mark = std::mem::take(&mut bare_mark);
         if COPYRIGHT.is_match(segment) {
             in_notice = true;
+        } else if after_mark {
+            return false;
+        } else if MARK.is_match(segment) {
+            bare_mark = true;
         } else if !segment.is_empty() {
             let holder = segment
                 .split_whitespace()
@@ -142,7 +152,7 @@ fn footer_by_pattern(text: &str) -> Option<u32> {
         }
         true
     });
-    if !only_furniture {
+    if !only_furniture || bare_mark {
         return None;
     }
     caps.get(1)?.as_str().parse().ok()
@@ -461,7 +471,17 @@ mod tests {
             )),
             Some(2)
         );
+        // ... and the mark apart from its notice.
+        assert_eq!(
+            footer_page(&format!(
+                "{}Page 4 of 5      (C)   COPYRIGHT 1999 Sample Trust Company",
+                " ".repeat(60)
+            )),
+            Some(4)
+        );
         assert_eq!(footer_page("Page 2 of 24     Bank"), None);
+        assert_eq!(footer_page("Page 2 of 24     (c)"), None);
+        assert_eq!(footer_page("Page 2 of 24     (c)   Bank"), None);
         assert_eq!(footer_page("see Page 3 of 9 of the prospectus"), None);
         assert!(is_sgml_marker("<S>     <C>           <C>") && is_sgml_marker("<PAGE>"));
         assert!(!is_sgml_marker("<S> Class A"));

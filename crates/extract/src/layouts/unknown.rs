@@ -36,7 +36,8 @@ impl Layout for Unknown {
         //     sub-heading, wherever its width makes it start.
         // 12: the rejoin reads a mark standing alone after a word, figure or bracket as the
         //     document prints one, and words inside a phrase mark no column.
-        12
+        // 13: a footer whose copyright mark comes back apart from its notice is a footer.
+        13
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {
