@@ -455,6 +455,21 @@ fn a_month_cut_at_edgars_width_loads_its_figures_under_their_headings() {
     assert!(failures.is_empty(), "{}", failures[0].1);
 }
 
+/// A count printed `-18` cut right after its sign, in a month whose loan table prints a dash
+/// and a term as `-  18`: the sign stays the figure's (the columns say so), and the pool's
+/// loan-count roll-forward holds as printed.
+#[test]
+fn a_sign_cut_from_its_figure_stays_the_figures() {
+    let variants = Variants {
+        copyright_mark: true,
+        total_only: true,
+        additional_report: true,
+    };
+    let case = generated_case(0, 0, (variants, false), 69, 635);
+    let failures = differences(std::slice::from_ref(&case));
+    assert!(failures.is_empty(), "{}", failures[0].1);
+}
+
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
 /// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
 /// It is still a footer: had it not been stripped, the page header after it was not either, and

@@ -460,7 +460,7 @@ impl Survey<'_> {
     /// with `blanks` blanks between them (`COPYRIGHT 2002` on every other page's footer).
     pub(crate) fn prints_pair(&self, piece: &Piece<'_>, next: &Piece<'_>, blanks: usize) -> bool {
         let (left, right) = fields_at_cut(piece, next);
-        self.printed_gaps(left, right).contains(&blanks)
+        !dash_before_figure(left, right) && self.printed_gaps(left, right).contains(&blanks)
     }
 
     /// The blanks the document prints between `left` and `right` where it prints them side by
@@ -563,6 +563,9 @@ impl Survey<'_> {
         pad: usize,
     ) -> Evidence {
         let (left, right) = fields_at_cut(piece, next);
+        if dash_before_figure(left, right) {
+            return Evidence::None;
+        }
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
         let kinds = || context.and_then(|c| c.kinds(left, right));
@@ -776,6 +779,13 @@ fn figure_cut(left: &str, right: &str) -> bool {
         && right.starts_with(|c: char| figure(c) || c == ')' || c == '%')
         && (digits(left) || digits(right))
         && !two_figures(left, right)
+}
+
+/// A dash alone before a figure: a field of its own (`Paid Off  -  18`) or the figure's sign
+/// (`-18`), as the columns say. How the document prints the two elsewhere says nothing: a
+/// loan table's `-  18` had read a count's `-18` as a dash and 18 under the next column.
+fn dash_before_figure(left: &str, right: &str) -> bool {
+    left == "-" && starts_a_figure(right)
 }
 
 /// Two whole figures whose join is no figure (`3,041,935.04` + `5,665,942.76`: a second decimal
