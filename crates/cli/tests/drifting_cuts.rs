@@ -470,6 +470,48 @@ fn a_sign_cut_from_its_figure_stays_the_figures() {
     assert!(failures.is_empty(), "{}", failures[0].1);
 }
 
+/// A dash alone cut from the figure after it is read as the columns say: a loan table's nil
+/// `-` before `60.71%` stays a field of its own (the figures of the rows around end where
+/// `60.71%` does), a label's `-284570.29`, whose figure ends where no other does, stays signed.
+#[test]
+fn a_dash_cut_from_a_figure_reads_as_the_columns_say() {
+    const PLAIN: Variants = Variants {
+        copyright_mark: false,
+        total_only: false,
+        additional_report: false,
+    };
+    let cases = [
+        generated_case(
+            0,
+            2,
+            (
+                Variants {
+                    additional_report: true,
+                    ..PLAIN
+                },
+                true,
+            ),
+            112,
+            798,
+        ),
+        generated_case(
+            2,
+            1,
+            (
+                Variants {
+                    total_only: true,
+                    ..PLAIN
+                },
+                false,
+            ),
+            64,
+            400,
+        ),
+    ];
+    let failures = differences(&cases);
+    assert!(failures.is_empty(), "{}", failures[0].1);
+}
+
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
 /// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
 /// It is still a footer: had it not been stripped, the page header after it was not either, and

@@ -46,6 +46,11 @@ const PHRASE: i64 = 300;
 /// printed elsewhere, less than a phrase (statistics of a kind, not of these two fields).
 const LEANS: i64 = 200;
 
+/// A dash alone read as the sign of the figure after it: less than any column's vote, so that
+/// it decides only where the columns say nothing (a label's `-18` printed where no other
+/// figure ends).
+const SIGN: i64 = 1;
+
 /// The vote of a line whose every cut has one reading, against 1 for a line still in doubt.
 const CERTAIN_VOTE: i64 = 2;
 
@@ -235,6 +240,7 @@ impl Line {
                         Evidence::Whole | Evidence::Apart | Evidence::Words => VOCABULARY,
                         Evidence::Join => JOIN,
                         Evidence::Leans => LEANS,
+                        Evidence::Sign => SIGN,
                         Evidence::SplitsAFigure => -VOCABULARY,
                         Evidence::None => 0,
                     })
@@ -752,6 +758,7 @@ fn fields(text: &str) -> Vec<Field> {
         letter: bool,
         paren: bool,
         equals: bool,
+        dash: bool,
     }
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
@@ -760,10 +767,13 @@ fn fields(text: &str) -> Vec<Field> {
             if let Some(f) = open.take() {
                 // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
                 let reference = (f.paren && f.digits == 1) || f.equals;
+                // A dash alone is a table's nil figure (`CA  -  73.00%`), right-aligned as
+                // figures are; its start is no column's.
+                let nil = n == f.start + 1 && f.dash;
                 out.push(Field {
                     start: f.start,
                     end: n,
-                    figure: f.digits > 0 && !f.letter && !reference,
+                    figure: (f.digits > 0 && !f.letter && !reference) || nil,
                 });
             }
         } else {
@@ -775,6 +785,7 @@ fn fields(text: &str) -> Vec<Field> {
             f.digits += usize::from(c.is_ascii_digit());
             f.letter |= c.is_alphabetic();
             f.equals |= c == '=';
+            f.dash |= c == '-';
         }
     }
     let chars: Vec<char> = text.chars().collect();

@@ -564,7 +564,11 @@ impl Survey<'_> {
     ) -> Evidence {
         let (left, right) = fields_at_cut(piece, next);
         if dash_before_figure(left, right) {
-            return Evidence::None;
+            return if pad == 0 {
+                Evidence::Sign
+            } else {
+                Evidence::None
+            };
         }
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
@@ -761,6 +765,9 @@ pub(crate) enum Evidence {
     /// how far apart; words are one blank apart, and a reading two apart would part one
     /// heading in two (`CURRENT  PRINCIPAL BALANCE`).
     Words,
+    /// Joined, a dash alone is the sign of the figure after it: where the columns say nothing
+    /// (see [`dash_before_figure`]).
+    Sign,
     /// Apart, they would split a figure (`2,7` + `96.94`).
     SplitsAFigure,
     None,
@@ -782,8 +789,9 @@ fn figure_cut(left: &str, right: &str) -> bool {
 }
 
 /// A dash alone before a figure: a field of its own (`Paid Off  -  18`) or the figure's sign
-/// (`-18`), as the columns say. How the document prints the two elsewhere says nothing: a
-/// loan table's `-  18` had read a count's `-18` as a dash and 18 under the next column.
+/// (`-18`), as the columns say; a sign where they say nothing. How the document prints the two
+/// apart elsewhere says nothing of this one: a loan table's `-  18` had read a count's `-18`
+/// as a dash and 18 under the next column.
 fn dash_before_figure(left: &str, right: &str) -> bool {
     left == "-" && starts_a_figure(right)
 }
