@@ -281,7 +281,10 @@ impl<'a> Survey<'a> {
     ///   (`(555)` + `010-0197`);
     /// * an operator the document prints on its own, one blank before what follows it (`+` +
     ///   `Repurchases)/(Beg`, `(1-SMMn+1)` + `*`), where it does not sign a figure nor start a
-    ///   hyphen (`Non` + `-`).
+    ///   hyphen (`Non` + `-`);
+    /// * a word before an aside in brackets, a word of three letters or more (`CORPORATION` +
+    ///   `(SYNTHETIC)`): a formula's bracket opens on what it applies to (`Avg(Loss`), a
+    ///   plural's closes on a letter or two (`Class(es)`).
     ///
     /// Each holds only where the document prints its fields one blank apart somewhere: fields
     /// printed several blanks apart are never read apart where a cut may have split one.
@@ -289,7 +292,7 @@ impl<'a> Survey<'a> {
         let (Some(last), Some(first)) = (left.chars().last(), right.chars().next()) else {
             return false;
         };
-        if self.year_after_comma(left, right) {
+        if self.year_after_comma(left, right) || word_before_aside(left, right) {
             return true;
         }
         let word = key(left);
@@ -788,6 +791,17 @@ fn figure_cut(left: &str, right: &str) -> bool {
         && !two_figures(left, right)
 }
 
+/// A word, then a word of three letters or more in brackets (`CORPORATION` + `(SYNTHETIC)`).
+fn word_before_aside(left: &str, right: &str) -> bool {
+    let aside = right
+        .trim_end_matches([',', '.', ';', ':'])
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'));
+    left.chars().count() >= 2
+        && left.chars().all(char::is_alphabetic)
+        && aside.is_some_and(|a| a.chars().count() >= 3 && a.chars().all(char::is_alphabetic))
+}
+
 /// A dash alone before a figure: a field of its own (`Paid Off  -  18`) or the figure's sign
 /// (`-18`), as the columns say; a sign where they say nothing. How the document prints the two
 /// apart elsewhere says nothing of this one: a loan table's `-  18` had read a count's `-18`
@@ -1011,6 +1025,16 @@ mod tests {
 
     /// `before`, one blank, `after`, after a line that prints `printed`: cut on the blank after
     /// `before` (the trim took it) at 79 and at 80, the line reads as printed.
+    #[test]
+    fn an_aside_in_brackets_is_a_words_and_a_formulas_bracket_or_a_plurals_is_not() {
+        assert!(super::word_before_aside("CORPORATION", "(SYNTHETIC)"));
+        assert!(super::word_before_aside("Corporation", "(RASC),"));
+        assert!(!super::word_before_aside("Class", "(es)"));
+        assert!(!super::word_before_aside("Avg", "(Loss"));
+        assert!(!super::word_before_aside("min", "(30,WASm)"));
+        assert!(!super::word_before_aside("1,000", "(ABC)"));
+    }
+
     fn assert_trimmed_blank_kept(printed: &str, before: &str, after: &str) {
         for width in [79, 80] {
             let indent = " ".repeat(width - 1 - before.len());
@@ -1218,7 +1242,8 @@ mod tests {
         }
     }
     #[test]
-    fn words_of_the_trade_an_address_and_a_name_printed_nowhere_else_are_one_blank_apart() {
+    fn words_of_the_trade_an_address_a_name_and_an_aside_printed_nowhere_else_are_one_blank_apart()
+    {
         for (before, after) in [
             // A heading's words, printed once each; one blank, not the two that would part
             // the heading in two.
@@ -1229,6 +1254,9 @@ mod tests {
             ("Trustee:  Santa Ana, CA", "92705"),
             ("Address:  1761", "E. St. Andrew Place"),
             ("Administrator:  James F", "Noriega"),
+            // A heading's rate column; a title's aside in brackets.
+            ("CURRENT RATE  ESTIMATED", "NEXT RATE"),
+            ("REMIT SAMPLE CAPITAL CORPORATION", "(SYNTHETIC)"),
         ] {
             // The document prints none of these words anywhere else.
             assert_trimmed_blank_kept("Page 1 of 24", before, after);

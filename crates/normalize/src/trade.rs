@@ -46,6 +46,7 @@ const TRADE_WORDS: &[&str] = &[
     "loans",
     "losses",
     "mortgage",
+    "next",
     "original",
     "payment",
     "prepayment",
@@ -134,6 +135,8 @@ mod tests {
         assert!(trade_word("REALIZED"));
         assert!(trade_word("Deferred"));
         assert!(trade_word("(PRINCIPAL"));
+        // `ESTIMATED NEXT RATE`, a rate column's heading.
+        assert!(trade_word("NEXT"));
         assert!(!trade_word("REALIZEDDEFERRED"));
         assert!(!trade_word("PRIN"));
     }

@@ -36,7 +36,9 @@ impl Layout for Unknown {
         //     sub-heading, wherever its width makes it start.
         // 12: the rejoin reads a mark standing alone after a word, figure or bracket as the
         //     document prints one, and words inside a phrase mark no column.
-        // 13: a footer whose copyright mark comes back apart from its notice is a footer.
+        // 13: a footer whose copyright mark comes back apart from its notice is a footer;
+        //     the rejoin reads a dash before a figure by the columns, an aside in brackets
+        //     (`CORPORATION (SYNTHETIC)`) and `NEXT` as words.
         13
     }
 

@@ -52,7 +52,9 @@ impl Layout for StatementToCertificateholders {
         // 9: ... one blank apart (two parted a heading: `CURRENT  PRINCIPAL BALANCE`).
         // 10: the rejoin reads a mark standing alone after a word, figure or bracket as the
         //     document prints one, and words inside a phrase mark no column.
-        // 11: a footer whose copyright mark comes back apart from its notice is a footer.
+        // 11: a footer whose copyright mark comes back apart from its notice is a footer;
+        //     the rejoin reads a dash before a figure by the columns, an aside in brackets
+        //     (`CORPORATION (SYNTHETIC)`) and `NEXT` as words.
         11
     }
 
