@@ -756,9 +756,9 @@ fn fields(text: &str) -> Vec<Field> {
         start: usize,
         digits: usize,
         letter: bool,
-        paren: bool,
+        /// The field's first character.
+        first: char,
         equals: bool,
-        dash: bool,
     }
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
@@ -766,10 +766,10 @@ fn fields(text: &str) -> Vec<Field> {
         if c.is_whitespace() {
             if let Some(f) = open.take() {
                 // `(1)`, `(4)=(2)+(3)`: column references, left-aligned like words.
-                let reference = (f.paren && f.digits == 1) || f.equals;
+                let reference = (f.first == '(' && f.digits == 1) || f.equals;
                 // A dash alone is a table's nil figure (`CA  -  73.00%`), right-aligned as
                 // figures are; its start is no column's.
-                let nil = n == f.start + 1 && f.dash;
+                let nil = n == f.start + 1 && f.first == '-';
                 out.push(Field {
                     start: f.start,
                     end: n,
@@ -779,13 +779,12 @@ fn fields(text: &str) -> Vec<Field> {
         } else {
             let f = open.get_or_insert(Open {
                 start: n,
-                paren: c == '(',
+                first: c,
                 ..Open::default()
             });
             f.digits += usize::from(c.is_ascii_digit());
             f.letter |= c.is_alphabetic();
             f.equals |= c == '=';
-            f.dash |= c == '-';
         }
     }
     let chars: Vec<char> = text.chars().collect();

@@ -1023,8 +1023,6 @@ mod tests {
         }
     }
 
-    /// `before`, one blank, `after`, after a line that prints `printed`: cut on the blank after
-    /// `before` (the trim took it) at 79 and at 80, the line reads as printed.
     #[test]
     fn an_aside_in_brackets_is_a_words_and_a_formulas_bracket_or_a_plurals_is_not() {
         assert!(super::word_before_aside("CORPORATION", "(SYNTHETIC)"));
@@ -1035,6 +1033,8 @@ mod tests {
         assert!(!super::word_before_aside("1,000", "(ABC)"));
     }
 
+    /// `before`, one blank, `after`, after a line that prints `printed`: cut on the blank after
+    /// `before` (the trim took it) at 79 and at 80, the line reads as printed.
     fn assert_trimmed_blank_kept(printed: &str, before: &str, after: &str) {
         for width in [79, 80] {
             let indent = " ".repeat(width - 1 - before.len());
