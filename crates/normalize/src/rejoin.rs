@@ -280,8 +280,8 @@ impl<'a> Survey<'a> {
     /// * a mark the document prints a blank after far more often than a letter or digit
     ///   (`(555)` + `010-0197`);
     /// * an operator the document prints on its own, one blank before what follows it (`+` +
-    ///   `Repurchases)/(Beg`, `(1-SMMn+1)` + `*`), where it does not sign a figure nor start a
-    ///   hyphen (`Non` + `-`);
+    ///   `Repurchases)/(Beg`, `*` + `(1-SMMn+1)`, `(1-SMMn+1)` + `*`), where it does not sign
+    ///   a figure nor start a hyphen (`Non` + `-`);
     /// * a word before an aside in brackets, a word of three letters or more (`CORPORATION` +
     ///   `(SYNTHETIC)`): a formula's bracket opens on what it applies to (`Avg(Loss`), a
     ///   plural's closes on a letter or two (`Class(es)`).
@@ -324,7 +324,7 @@ impl<'a> Survey<'a> {
                 .is_some_and(|(one, more)| one > more)
                 && self.words.contains_key(op)
         };
-        (mark(left) && first.is_alphabetic() && spaced(left))
+        (mark(left) && (first.is_alphabetic() || "([".contains(first)) && spaced(left))
             || (mark(right) && right != "-" && !last.is_ascii_digit() && spaced(right))
     }
 
@@ -573,6 +573,20 @@ impl Survey<'_> {
                 Evidence::None
             };
         }
+        if spaced_operator(piece.content, right) {
+            return if pad == 0 {
+                Evidence::None
+            } else {
+                Evidence::Apart
+            };
+        }
+        if closes_its_bracket(left, right) {
+            return if pad == 0 {
+                Evidence::Whole
+            } else {
+                Evidence::None
+            };
+        }
         let context = self.context.as_ref();
         let words = context.and_then(|c| c.words(left, right));
         let kinds = || context.and_then(|c| c.kinds(left, right));
@@ -810,6 +824,30 @@ fn dash_before_figure(left: &str, right: &str) -> bool {
     left == "-" && starts_a_figure(right)
 }
 
+/// An operator printed one blank after what it follows (`(1-SMMn) *`), then a word or a
+/// bracket: an operator printed spaced on one side is spaced on the other (`(1-SMMn) *
+/// (1-SMMn+1)`), whatever the document prints elsewhere around its other operators
+/// (`.......*(1-SMMm)`). Not a dash, which may sign what follows or join a hyphenated word.
+fn spaced_operator(content: &str, right: &str) -> bool {
+    let mut back = content.trim_end().chars().rev();
+    let operator = back.next().is_some_and(|c| "+*=/&".contains(c));
+    operator
+        && back.next() == Some(' ')
+        && back.next().is_some_and(|c| !c.is_whitespace())
+        && right.starts_with(|c: char| c.is_alphabetic() || c == '(' || c == '[')
+}
+
+/// A token that opened a bracket it has not closed, then the closing bracket
+/// (`+min(30,WASm` + `)/(number`, `(1,234.56` + `)`): a bracket closes on what it holds, so
+/// the cut fell inside the token. Not a bracket opened in an earlier token (`(WASn + ... +
+/// WASm` + `)/(`): a document may print a blank before that one.
+fn closes_its_bracket(left: &str, right: &str) -> bool {
+    let open = |o: char, c: char| {
+        left.chars().filter(|&x| x == o).count() > left.chars().filter(|&x| x == c).count()
+    };
+    (right.starts_with(')') && open('(', ')')) || (right.starts_with(']') && open('[', ']'))
+}
+
 /// Two whole figures whose join is no figure (`3,041,935.04` + `5,665,942.76`: a second decimal
 /// point; `0` + `183,300.77`: a leading zero; `6.24%` + `6.24%`): no cut fell inside a token
 /// there, the trim took the blanks between two fields of a table. The second starts with a
@@ -1031,6 +1069,34 @@ mod tests {
         assert!(!super::word_before_aside("Avg", "(Loss"));
         assert!(!super::word_before_aside("min", "(30,WASm)"));
         assert!(!super::word_before_aside("1,000", "(ABC)"));
+    }
+
+    /// The methodology footnotes of a Deutsche Bank statement, each cut at 80 where a cut
+    /// reads two ways, while the document prints the same marks the other way elsewhere: an
+    /// operator spaced on its left is spaced on its right (`*` + `(1-SMMn+1)`, though
+    /// `*(1-SMMm)` is printed joined), and a token closes the bracket it opened (`min(30,WASm`
+    /// + `)/(`, though `WASm )/(` is printed apart).
+    #[test]
+    fn a_formula_cut_at_an_operator_or_a_closing_bracket_reads_as_printed() {
+        let pad = |tail: &str| format!("{}{tail}", " ".repeat(79 - tail.len()));
+        let spaced = format!(
+            "{} (1-SMMn+1) *.......*(1-SMMm)]^(1/months)",
+            pad("[(1-SMMn) *")
+        );
+        let closed = format!("{})/(number of months)", pad("(min(30,WASn)+min(30,WASm"));
+        let printed = "     (WASn + WASn+1 +.......+ WASm )/(number of months in the period n,m)";
+        let lines = rejoined(&[
+            (printed, &[80]),
+            (spaced.as_str(), &[80, 80]),
+            (closed.as_str(), &[79, 80]),
+        ]);
+        assert_eq!(lines[1], spaced);
+        assert_eq!(lines[2], closed);
+        assert!(super::closes_its_bracket("(1,234.56", ")"));
+        assert!(!super::closes_its_bracket("WASm", ")/("));
+        assert!(super::spaced_operator("  (1-SMMn) *", "(1-SMMn+1)"));
+        assert!(!super::spaced_operator("  (1-SMMn) -", "Sched"));
+        assert!(!super::spaced_operator("  (1-SMMn)*", "(1-SMMn+1)"));
     }
 
     /// `before`, one blank, `after`, after a line that prints `printed`: cut on the blank after

@@ -39,7 +39,10 @@ impl Layout for Unknown {
         // 13: a footer whose copyright mark comes back apart from its notice is a footer;
         //     the rejoin reads a dash before a figure by the columns, an aside in brackets
         //     (`CORPORATION (SYNTHETIC)`) and `NEXT` as words.
-        13
+        // 14: the rejoin reads an operator spaced on its left as spaced on its right (`*` +
+        //     `(1-SMMn+1)`) and a token that closes the bracket it opened as joined
+        //     (`min(30,WASm` + `)/(`).
+        14
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {
