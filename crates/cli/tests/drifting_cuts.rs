@@ -330,26 +330,18 @@ fn differences(cases: &[Case]) -> Vec<(usize, String)> {
         // figure's `value` is NULL.
         let mut prose_only = true;
         for ((table, want), (_, got)) in uncut.iter().zip(&cut) {
-            let missing = want.iter().filter(|r| !got.contains(r)).count();
-            let extra = got.iter().filter(|r| !want.contains(r)).count();
-            if missing + extra > 0 {
-                let text_cell =
-                    |row: &&String| table == "pool_cells" && row.split('|').nth(3) == Some("NULL");
-                prose_only &= want
+            // Each row of one side the other lacks, found once.
+            let missing: Vec<&String> = want.iter().filter(|r| !got.contains(r)).collect();
+            let extra: Vec<&String> = got.iter().filter(|r| !want.contains(r)).collect();
+            if !missing.is_empty() || !extra.is_empty() {
+                prose_only &= missing
                     .iter()
-                    .filter(|r| !got.contains(r))
-                    .chain(got.iter().filter(|r| !want.contains(r)))
-                    .all(|r| text_cell(&r));
-                let first_missing = want
-                    .iter()
-                    .find(|r| !got.contains(r))
-                    .cloned()
-                    .unwrap_or_default();
-                let first_extra = got
-                    .iter()
-                    .find(|r| !want.contains(r))
-                    .cloned()
-                    .unwrap_or_default();
+                    .chain(&extra)
+                    .all(|row| table == "pool_cells" && row.split('|').nth(3) == Some("NULL"));
+                let first =
+                    |rows: &[&String]| rows.first().map(|r| r.to_string()).unwrap_or_default();
+                let (first_missing, first_extra) = (first(&missing), first(&extra));
+                let (missing, extra) = (missing.len(), extra.len());
                 diff.push(format!("{table}: {missing} rows missing, {extra} extra (e.g. {first_missing} / {first_extra})"));
             }
         }

@@ -280,8 +280,8 @@ impl<'a> Survey<'a> {
     /// * a mark the document prints a blank after far more often than a letter or digit
     ///   (`(555)` + `010-0197`);
     /// * an operator the document prints on its own, one blank before what follows it (`+` +
-    ///   `Repurchases)/(Beg`, `*` + `(1-SMMn+1)`, `(1-SMMn+1)` + `*`), where it does not sign
-    ///   a figure nor start a hyphen (`Non` + `-`);
+    ///   `Repurchases)/(Beg`, `(1-SMMn+1)` + `*`), where it does not sign a figure nor start a
+    ///   hyphen (`Non` + `-`) (an operator spaced on its left: see [`spaced_operator`]);
     /// * a word before an aside in brackets, a word of three letters or more (`CORPORATION` +
     ///   `(SYNTHETIC)`): a formula's bracket opens on what it applies to (`Avg(Loss`), a
     ///   plural's closes on a letter or two (`Class(es)`).
@@ -324,7 +324,7 @@ impl<'a> Survey<'a> {
                 .is_some_and(|(one, more)| one > more)
                 && self.words.contains_key(op)
         };
-        (mark(left) && (first.is_alphabetic() || "([".contains(first)) && spaced(left))
+        (mark(left) && first.is_alphabetic() && spaced(left))
             || (mark(right) && right != "-" && !last.is_ascii_digit() && spaced(right))
     }
 
