@@ -547,6 +547,35 @@ fn a_footnotes_formula_cut_at_an_operator_or_a_bracket_loads_as_printed() {
     assert_load_as_uncut(&cases);
 }
 
+/// A table whose every line is cut in the same blanks is read again once the headings printed
+/// for every tier agree: read first against the headings' wrong reading, its rows had kept a
+/// wrong one among themselves. A factor table cut after `TOTAL` on every line (W = 71) had
+/// moved its third heading line's `BALANCE` two columns, off `CURRENT PRINCIPAL`; a short
+/// statement's class table cut after `REALIZED LOSSES` (W = 102) had read its `DEFERRED
+/// INTEREST` figures a column left of their heading and the `TOTALS` row's two right.
+#[test]
+fn a_table_cut_in_the_same_blanks_on_every_line_is_read_again_against_its_agreed_headings() {
+    let factors = StcVariant {
+        principal_first: true,
+        header_lines: 3,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: false,
+        stop_after_classes: false,
+    };
+    let short = StcVariant {
+        header_lines: 2,
+        markup: true,
+        stop_after_classes: true,
+        ..factors
+    };
+    let cases = [
+        stc_case(factors, 6, 71, 12574821838699452770),
+        stc_case(short, 6, 102, 10905288472638389292),
+    ];
+    assert_load_as_uncut(&cases);
+}
+
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
 /// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
 /// It is still a footer: had it not been stripped, the page header after it was not either, and

@@ -549,13 +549,16 @@ pub(crate) fn join_by_columns(
         .map(|(_, pieces)| Line::new(pieces, survey, &runs))
         .collect();
     let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
-    settle(&mut lines, widest, 0, &[]);
+    settle(&mut lines, widest, &[]);
     // The lines printed again and again then agree on one reading, which moves columns their
     // neighbours were read against (a report's column headings, printed on every page): the
-    // other lines are read again against them, the agreed ones kept.
+    // other lines are read again against them, the agreed ones kept. Again from every
+    // reading, not from the one each line took: the rows of a table cut in the same blanks on
+    // every line, read against the headings' wrong reading, agree among themselves on a wrong
+    // one too and would keep it.
     let agreed = agree_on_repeated_lines(&mut lines, groups, widest);
     if agreed.contains(&true) {
-        settle(&mut lines, widest, 1, &agreed);
+        settle(&mut lines, widest, &agreed);
     }
     groups
         .iter()
@@ -564,12 +567,12 @@ pub(crate) fn join_by_columns(
         .collect()
 }
 
-/// Rounds of voting from `first_round` (0 weighs every reading of every line first), each line
-/// in doubt taking the reading that lines up best with its neighbourhood, until none changes;
-/// the lines `fixed` keep theirs.
-fn settle(lines: &mut [Line], widest: usize, first_round: usize, fixed: &[bool]) {
+/// Rounds of voting (the first weighs every reading of every line), each line in doubt taking
+/// the reading that lines up best with its neighbourhood, until none changes; the lines
+/// `fixed` keep theirs and vote with it in every round.
+fn settle(lines: &mut [Line], widest: usize, fixed: &[bool]) {
     let n = lines.len();
-    for round in first_round..ROUNDS {
+    for round in 0..ROUNDS {
         // The first round weighs every reading of every line: each line's true reading puts
         // its fields where every line of its table may have them, a wrong one where only
         // some may. Later rounds weigh each line as read.
@@ -577,16 +580,17 @@ fn settle(lines: &mut [Line], widest: usize, first_round: usize, fixed: &[bool])
         let mut votes = Votes::new(widest);
         let (mut lo, mut hi) = (0, 0);
         let mut changed = false;
+        let fixed_at = |i: usize| fixed.get(i).copied().unwrap_or(false);
         for i in 0..n {
             while hi < (i + NEIGHBOURHOOD + 1).min(n) {
-                lines[hi].vote(&mut votes, 1, sharp);
+                lines[hi].vote(&mut votes, 1, sharp || fixed_at(hi));
                 hi += 1;
             }
             while lo + NEIGHBOURHOOD < i {
-                lines[lo].vote(&mut votes, -1, sharp);
+                lines[lo].vote(&mut votes, -1, sharp || fixed_at(lo));
                 lo += 1;
             }
-            if !lines[i].in_doubt() || fixed.get(i).copied().unwrap_or(false) {
+            if !lines[i].in_doubt() || fixed_at(i) {
                 continue;
             }
             lines[i].vote(&mut votes, -1, sharp);

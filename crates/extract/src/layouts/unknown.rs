@@ -42,7 +42,9 @@ impl Layout for Unknown {
         // 14: the rejoin reads an operator spaced on its left as spaced on its right (`*` +
         //     `(1-SMMn+1)`) and a token that closes the bracket it opened as joined
         //     (`min(30,WASm` + `)/(`).
-        14
+        // 15: lines cut in the same blanks are read again, from every reading, once the
+        //     headings printed for every tier or page agree.
+        15
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

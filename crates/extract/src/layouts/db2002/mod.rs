@@ -74,7 +74,9 @@ impl Layout for Db2002 {
         // 19: the rejoin reads an operator spaced on its left as spaced on its right (`*` +
         //     `(1-SMMn+1)`) and a token that closes the bracket it opened as joined
         //     (`min(30,WASm` + `)/(`).
-        19
+        // 20: lines cut in the same blanks are read again, from every reading, once the
+        //     headings printed for every tier or page agree.
+        20
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

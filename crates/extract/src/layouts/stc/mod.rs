@@ -58,7 +58,9 @@ impl Layout for StatementToCertificateholders {
         // 12: the rejoin reads an operator spaced on its left as spaced on its right (`*` +
         //     `(1-SMMn+1)`) and a token that closes the bracket it opened as joined
         //     (`min(30,WASm` + `)/(`).
-        12
+        // 13: lines cut in the same blanks are read again, from every reading, once the
+        //     headings printed for every tier or page agree.
+        13
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
