@@ -576,6 +576,23 @@ fn a_table_cut_in_the_same_blanks_on_every_line_is_read_again_against_its_agreed
     assert_load_as_uncut(&cases);
 }
 
+/// A factor table cut on every row right after the current balance's factor and the two
+/// blanks after it (W = 92) keeps its rates two blanks from that factor: one blank, as the
+/// rows had been read, ran `965.348068 9.500000%` into one cell, and the rates were stored
+/// under the headings after theirs. The statement prints no two figures one blank apart.
+#[test]
+fn a_factor_tables_rates_cut_from_their_balance_stay_in_their_columns() {
+    let variant = StcVariant {
+        principal_first: true,
+        header_lines: 2,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: true,
+        stop_after_classes: false,
+    };
+    assert_load_as_uncut(&[stc_case(variant, 3, 92, 12016360227181030313)]);
+}
+
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
 /// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
 /// It is still a footer: had it not been stripped, the page header after it was not either, and

@@ -219,6 +219,10 @@ impl Line {
                 if joinable && pads.iter().any(|&p| p > 0) && survey.two_figures(&pair[0], &pair[1])
                 {
                     pads.retain(|&p| p > 0);
+                    // Nor one blank apart, in a document that never prints two figures so.
+                    if !survey.prints_figures_one_apart() && pads.iter().any(|&p| p > 1) {
+                        pads.retain(|&p| p > 1);
+                    }
                 }
                 // The blanks the continuation kept before its first word; a line that prints
                 // two words as far apart as a reading would elsewhere (a heading's `TOTAL

@@ -74,6 +74,10 @@ pub(crate) struct Survey<'a> {
     /// gaps (`number of`); one that never does (every field several blanks from the next)
     /// had a token cut in two there.
     narrow_gaps: [u32; 2],
+    /// How often a piece prints two whole figures one blank apart (away from any cut). A
+    /// table parts its columns by two blanks or more; a document that never prints two
+    /// figures closer did not where a cut fell between two.
+    figures_one_apart: u32,
     /// The document's text and how it prints kinds of character side by side ([`Context`]);
     /// surveyed only for a document cut at drifting widths.
     context: Option<Context>,
@@ -94,6 +98,7 @@ impl<'a> Survey<'a> {
             folded: HashMap::new(),
             word_before_figure: 0,
             narrow_gaps: [0, 0],
+            figures_one_apart: 0,
             context: None,
         };
         let mut widths: [HashMap<usize, u32>; 2] = [HashMap::new(), HashMap::new()];
@@ -107,6 +112,7 @@ impl<'a> Survey<'a> {
                 let cut_before =
                     piece.continuation && content.starts_with(|c: char| !c.is_whitespace());
                 count_narrow_gaps(content, &mut survey.narrow_gaps);
+                survey.figures_one_apart += figures_one_apart(content, cut_before, cut_after);
                 let count = content.split_whitespace().count();
                 for (i, token) in content.split_whitespace().enumerate() {
                     if (cut_before && i == 0) || (cut_after && i + 1 == count) {
@@ -457,6 +463,11 @@ impl Survey<'_> {
     pub(crate) fn two_figures(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
         let (left, right) = fields_at_cut(piece, next);
         two_figures(left, right)
+    }
+
+    /// Whether the document prints two whole figures one blank apart anywhere away from a cut.
+    pub(crate) fn prints_figures_one_apart(&self) -> bool {
+        self.figures_one_apart > 0
     }
 
     /// Whether the document prints the two fields a cut falls between side by side elsewhere
@@ -857,6 +868,34 @@ pub(crate) fn two_figures(left: &str, right: &str) -> bool {
         && whole_figure(left)
         && whole_figure(right)
         && !whole_figure(&format!("{left}{right}"))
+}
+
+/// How many pairs of whole figures `content` prints one blank apart, leaving out its first
+/// field where a token may run on into it from a cut (`cut_before`) and its last where one may
+/// run on into the next piece (`cut_after`).
+fn figures_one_apart(content: &str, cut_before: bool, cut_after: bool) -> u32 {
+    let mut fields: Vec<(usize, usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in content
+        .char_indices()
+        .chain(std::iter::once((content.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                fields.push((s, i, &content[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let last = fields.len().saturating_sub(1);
+    let whole = |k: usize| {
+        !(cut_before && k == 0) && !(cut_after && k == last) && whole_figure(fields[k].2)
+    };
+    let pairs = (1..fields.len())
+        .filter(|&k| content[fields[k - 1].1..fields[k].0] == *" " && whole(k - 1) && whole(k));
+    pairs.count() as u32
 }
 
 /// A figure as statements print one: an optional sign, bracket or `$`, an integer part (`0`,
@@ -1267,6 +1306,28 @@ mod tests {
         ] {
             assert!(!two_figures(left, right), "{left} + {right}");
         }
+    }
+
+    #[test]
+    fn two_figures_a_cut_falls_between_are_two_blanks_apart_where_none_are_printed_closer() {
+        // Every row cut at 80 right after the two blanks that follow its balance: the trim
+        // took one blank or two (a cut at 79 or at 80), and the rows, cut alike, line up
+        // either way. The document prints no two figures one blank apart, so two.
+        let rows: Vec<String> = (0..4)
+            .map(|k| {
+                let class = format!("Class R-{k}");
+                let balance = format!("96{k}.348068");
+                format!("{class:<60}{balance:>18}  9.500000%  9.{k}00000%")
+            })
+            .collect();
+        let lines: Vec<(&str, &[usize])> =
+            rows.iter().map(|r| (r.as_str(), &[80, 80][..])).collect();
+        assert_eq!(rejoined(&lines), rows);
+        // What the survey counts: whole figures, away from a cut, one blank apart.
+        assert_eq!(super::figures_one_apart("A  1.5 2.5  3", false, false), 1);
+        assert_eq!(super::figures_one_apart("1.5 2.5", true, false), 0);
+        assert_eq!(super::figures_one_apart("1.5 2.5", false, true), 0);
+        assert_eq!(super::figures_one_apart("June 15, 1999", false, false), 0);
     }
 
     #[test]
