@@ -265,6 +265,14 @@ pub fn read(
         .iter()
         .map(|c| field(table.kind, &c.title))
         .collect();
+    // A column read as a field an earlier column of the table holds already (headings a cut
+    // moved: `CURRENT` over both rates) keeps its figures under its own heading in the pool:
+    // filling the field again would drop the first column's figure, or this one's, unsaid.
+    let fields: Vec<Option<Field>> = fields
+        .iter()
+        .enumerate()
+        .map(|(j, f)| f.filter(|f| *f == Field::Class || !fields[..j].contains(&Some(*f))))
+        .collect();
     let mut rows: Vec<(String, Vec<Option<Cell>>)> = Vec::new();
     for line in lines.get(table.lines.clone()).unwrap_or_default() {
         if line.text.trim().is_empty() || is_rule(&line.text) || names_class(&line.text) {

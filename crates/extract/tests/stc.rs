@@ -351,3 +351,26 @@ fn coverage_of_the_aames_statement() {
         ]
     );
 }
+
+/// Two columns of one class table read as one field (here the estimated rate's heading
+/// misprinted `ESTIMATED RATE`, so that it reads as the pass-through rate too) each keep
+/// their figure: the first column fills the class, the second is stored under its own
+/// heading, and neither figure is dropped.
+#[test]
+fn two_columns_read_as_one_field_keep_both_figures() {
+    let printed = text();
+    let mut lines: Vec<&str> = printed.lines().collect();
+    let heading = lines[301].replacen("           NEXT", "           RATE", 1);
+    assert_ne!(heading, lines[301], "the REMIC II factor headings");
+    lines[301] = &heading;
+    let s = read(&lines.join("\n"));
+    let a1a = class(&s, "REMIC II", "A-1A");
+    assert!((a1a.pass_through_rate.unwrap() - 0.0553781).abs() < 1e-12);
+    let next = pool(
+        &s,
+        "FACTOR INFORMATION PER $1000 OF ORIGINAL FACE [REMIC II]",
+        "A-1A",
+        "ESTIMATED RATE",
+    );
+    assert_eq!(next.1, "5.795470%");
+}
