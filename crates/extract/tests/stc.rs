@@ -103,15 +103,7 @@ fn both_remic_tiers_with_every_column_cusips_and_both_rates() {
     assert_eq!(mf.cusip, None);
     let a1a = class(&s, "REMIC II", "A-1A");
     assert_eq!(a1a.cusip.as_deref(), Some("00253CFK8"));
-    assert!((a1a.pass_through_rate.unwrap() - 0.0553781).abs() < 1e-12);
-    let next = pool(
-        &s,
-        "FACTOR INFORMATION PER $1000 OF ORIGINAL FACE [REMIC II]",
-        "A-1A",
-        "ESTIMATED NEXT",
-    );
-    assert_eq!(next.1, "5.795470%");
-    assert!((next.0.unwrap() - 0.0579547).abs() < 1e-12);
+    assert_a1a_rates(&s, "ESTIMATED NEXT");
     assert_eq!(
         (
             a1a.factor_interest,
@@ -363,14 +355,16 @@ fn two_columns_read_as_one_field_keep_both_figures() {
     let heading = lines[301].replacen("           NEXT", "           RATE", 1);
     assert_ne!(heading, lines[301], "the REMIC II factor headings");
     lines[301] = &heading;
-    let s = read(&lines.join("\n"));
-    let a1a = class(&s, "REMIC II", "A-1A");
+    assert_a1a_rates(&read(&lines.join("\n")), "ESTIMATED RATE");
+}
+
+/// REMIC II's class A-1A: its pass-through rate (5.53781 %) filled, and its estimated next
+/// rate (5.795470 %) in the pool under the heading `next`.
+fn assert_a1a_rates(s: &Statement, next: &str) {
+    let a1a = class(s, "REMIC II", "A-1A");
     assert!((a1a.pass_through_rate.unwrap() - 0.0553781).abs() < 1e-12);
-    let next = pool(
-        &s,
-        "FACTOR INFORMATION PER $1000 OF ORIGINAL FACE [REMIC II]",
-        "A-1A",
-        "ESTIMATED RATE",
-    );
-    assert_eq!(next.1, "5.795470%");
+    let section = "FACTOR INFORMATION PER $1000 OF ORIGINAL FACE [REMIC II]";
+    let (value, raw) = pool(s, section, "A-1A", next);
+    assert_eq!(raw, "5.795470%");
+    assert!((value.unwrap() - 0.0579547).abs() < 1e-12);
 }

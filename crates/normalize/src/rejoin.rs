@@ -890,9 +890,9 @@ fn figures_one_apart(content: &str, cut_before: bool, cut_after: bool) -> u32 {
         }
     }
     let last = fields.len().saturating_sub(1);
-    let whole = |k: usize| {
-        !(cut_before && k == 0) && !(cut_after && k == last) && whole_figure(fields[k].2)
-    };
+    // A field a token may run on into or from across a cut may be half of one.
+    let half = |k: usize| (cut_before && k == 0) || (cut_after && k == last);
+    let whole = |k: usize| !half(k) && whole_figure(fields[k].2);
     let pairs = (1..fields.len())
         .filter(|&k| content[fields[k - 1].1..fields[k].0] == *" " && whole(k - 1) && whole(k));
     pairs.count() as u32

@@ -59,7 +59,9 @@ impl Layout for StatementToCertificateholders {
         //     `(1-SMMn+1)`) and a token that closes the bracket it opened as joined
         //     (`min(30,WASm` + `)/(`).
         // 13: lines cut in the same blanks are read again, from every reading, once the
-        //     headings printed for every tier or page agree.
+        //     headings printed for every tier or page agree; two figures a cut falls between
+        //     are two blanks apart where no two are printed closer; a class-table column read
+        //     as a field an earlier column fills goes to the pool under its own heading.
         13
     }
 
