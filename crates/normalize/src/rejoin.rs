@@ -874,28 +874,17 @@ pub(crate) fn two_figures(left: &str, right: &str) -> bool {
 /// field where a token may run on into it from a cut (`cut_before`) and its last where one may
 /// run on into the next piece (`cut_after`).
 fn figures_one_apart(content: &str, cut_before: bool, cut_after: bool) -> u32 {
-    let mut fields: Vec<(usize, usize, &str)> = Vec::new();
-    let mut start = None;
-    for (i, c) in content
-        .char_indices()
-        .chain(std::iter::once((content.len(), ' ')))
-    {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                fields.push((s, i, &content[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    let last = fields.len().saturating_sub(1);
-    // A field a token may run on into or from across a cut may be half of one.
-    let half = |k: usize| (cut_before && k == 0) || (cut_after && k == last);
-    let whole = |k: usize| !half(k) && whole_figure(fields[k].2);
-    let pairs = (1..fields.len())
-        .filter(|&k| content[fields[k - 1].1..fields[k].0] == *" " && whole(k - 1) && whole(k));
-    pairs.count() as u32
+    // Split at each blank, two fields one blank apart are neighbours; wider gaps leave empty
+    // items between them, which are no figure.
+    let items: Vec<&str> = content.trim().split(' ').collect();
+    let last = items.len() - 1;
+    let whole = |k: usize| {
+        let half = (cut_before && k == 0) || (cut_after && k == last);
+        !half && whole_figure(items[k])
+    };
+    (1..items.len())
+        .filter(|&k| whole(k - 1) && whole(k))
+        .count() as u32
 }
 
 /// A figure as statements print one: an optional sign, bracket or `$`, an integer part (`0`,
