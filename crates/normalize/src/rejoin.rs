@@ -18,7 +18,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::ascii::trim_start;
 use crate::context::{in_line, Blank, Context};
-use crate::trade::{apart_by_usage, trade_word};
+use crate::trade::{apart_by_usage, joined_by_a_short_word, trade_word};
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
 
 /// How dominant the usual width must be for a document to count as cut at one width.
@@ -642,10 +642,12 @@ impl Survey<'_> {
             };
             let printed_apart = apart_words(&|w| self.known_word(w));
             // A word of the trade is known though the document prints it only here (a
-            // heading's `REALIZED` over `LOSSES`); so are an address's and a name's parts.
+            // heading's `REALIZED` over `LOSSES`), and the short words that join it into a
+            // title (`IN` + `DOLLARS`); so are an address's and a name's parts.
             let general = !printed_apart
                 && (apart_words(&|w| self.known_word(w) || trade_word(w))
-                    || apart_by_usage(left, right));
+                    || apart_by_usage(left, right)
+                    || joined_by_a_short_word(left, right));
             // A lower-case letter before an upper-case one starts a new word (`Holdings` +
             // `Inc.`, `Avg` + `WASn,m`) where one side is a word the document prints.
             let printed_word = |w: &str| {

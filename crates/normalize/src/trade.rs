@@ -75,6 +75,25 @@ pub(crate) fn trade_word(token: &str) -> bool {
     TRADE_WORDS.binary_search(&word.as_str()).is_ok()
 }
 
+/// The short words of English that join the words of the trade into titles and headings
+/// (`DISTRIBUTION IN DOLLARS`, `FACTOR INFORMATION PER $1000 OF ORIGINAL FACE`), lower-cased.
+const JOINING_WORDS: &[&str] = &[
+    "and", "at", "by", "for", "from", "in", "of", "on", "per", "the", "to", "with",
+];
+
+/// Whether `left` and `right` are a word of the trade and one of the short words that join
+/// such words into a title (`IN` + `DOLLARS`, `BALANCE` + `OF`): too short to count as words
+/// of the trade themselves (`IN` + `TEREST` is no such pair), they stand a blank from one.
+/// No word of the trade is a joining word and another word of the trade run together.
+pub(crate) fn joined_by_a_short_word(left: &str, right: &str) -> bool {
+    let joining = |token: &str| {
+        JOINING_WORDS
+            .binary_search(&token.to_lowercase().as_str())
+            .is_ok()
+    };
+    (joining(left) && trade_word(right)) || (trade_word(left) && joining(right))
+}
+
 /// Whether the way addresses and names are written puts a blank between `left` and `right`:
 /// a state's two letters before a ZIP code (`CA` + `92705`), a house number before a street's
 /// direction (`1761` + `E.`), an initial before a surname (`F` + `Noriega`). None of these
@@ -128,6 +147,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn no_word_of_the_trade_is_a_joining_word_beside_another() {
+        assert!(JOINING_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for word in TRADE_WORDS {
+            for at in 1..word.len() {
+                assert!(!joined_by_a_short_word(&word[..at], &word[at..]), "{word}");
+            }
+        }
+        assert!(joined_by_a_short_word("IN", "DOLLARS"));
+        assert!(joined_by_a_short_word("BALANCE", "of"));
+        assert!(!joined_by_a_short_word("IN", "TEREST"));
+        assert!(!joined_by_a_short_word("IN", "TO"));
     }
 
     #[test]
