@@ -593,6 +593,43 @@ fn a_factor_tables_rates_cut_from_their_balance_stay_in_their_columns() {
     assert_load_as_uncut(&[stc_case(variant, 3, 92, 12016360227181030313)]);
 }
 
+/// A factor table whose every line is cut in the blanks after `TOTAL` keeps its headings over
+/// their columns: the next tier prints the same heading over wider columns, and its `TOTAL
+/// BALANCE  RATE` gaps fit this one's cut read two blanks wider than printed. Read so,
+/// `ESTIMATED NEXT RATE` lost a word and its figures were stored under `ESTIMATED` or `NEXT
+/// RATE`, with no check failing (W = 65 and W = 108).
+#[test]
+fn a_heading_printed_over_wider_columns_elsewhere_says_nothing_of_how_this_one_is_spaced() {
+    let variant = |principal_first, header_lines, bare_zeros| StcVariant {
+        principal_first,
+        header_lines,
+        class_on_top: true,
+        bare_zeros,
+        markup: true,
+        stop_after_classes: false,
+    };
+    assert_load_as_uncut(&[
+        stc_case(variant(false, 3, true), 5, 65, 4061719919612171286),
+        stc_case(variant(true, 2, true), 7, 108, 16919703467873466113),
+    ]);
+}
+
+/// A title cut between a short joining word and a word of the trade, two columns short of the
+/// limit (`DISTRIBUTION IN` + `DOLLARS`), keeps its blank: read `INDOLLARS`, the class table's
+/// section name and all 14 of its check names changed.
+#[test]
+fn a_title_cut_after_a_short_joining_word_keeps_its_blank() {
+    let variant = StcVariant {
+        principal_first: true,
+        header_lines: 1,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: false,
+        stop_after_classes: true,
+    };
+    assert_load_as_uncut(&[stc_case(variant, 4, 60, 3624342825464832812)]);
+}
+
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the
 /// limit comes back `(C)   COPYRIGHT`, as a cut at the limit that trimmed two blanks would.
 /// It is still a footer: had it not been stripped, the page header after it was not either, and

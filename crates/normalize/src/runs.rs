@@ -1,4 +1,4 @@
-//! Runs of three words a document prints side by side, with the blanks between them.
+//! Runs of words a document prints side by side, with the blanks between them.
 //!
 //! Where a cut falls in the blanks between two words (`ESTIMATED` + ` NEXT RATE`), the columns
 //! may not say how many the trim took: every line of a table may have been cut in the same
@@ -6,7 +6,8 @@
 //! it was printed. A heading printed again elsewhere in one piece (`RATE  ESTIMATED NEXT`)
 //! says how far apart its words are. A pair of words alone says little (`TOTAL PRINCIPAL` as a
 //! label, `TOTAL  PRINCIPAL BALANCE` as two headings): the word before or after them must be
-//! the same too, as many blanks away.
+//! the same too, as many blanks away, and so must every field the two printings share: tiers
+//! print one heading over columns of other widths.
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -14,12 +15,13 @@ use crate::ascii::trim_start;
 use crate::rejoin::fields_at;
 use crate::unwrap::Piece;
 
-/// Three words side by side.
-type Run<'a> = (&'a str, &'a str, &'a str);
-
-/// Three words, the blanks between the first two and between the last two.
+/// Words a document prints side by side, with the blanks between them.
 pub(crate) struct Runs<'a> {
-    runs: HashMap<Run<'a>, Vec<(usize, usize)>>,
+    /// Every line's fields: the column each starts at in its piece, the field, its piece.
+    lines: Vec<Vec<(usize, &'a str, usize)>>,
+    /// Where two neighbouring words are printed within one piece: the line, and the first
+    /// word's index.
+    pairs: HashMap<(&'a str, &'a str), Vec<(usize, usize)>>,
 }
 
 /// A field with a letter in it: a word of a heading or label, not a figure (figures recur in
@@ -28,38 +30,49 @@ fn word(token: &str) -> bool {
     token.chars().any(char::is_alphabetic)
 }
 
+/// The blanks between field `k` of `fields` and the next, where one piece prints both: a cut
+/// between them may have trimmed any number.
+fn gap_after(fields: &[(usize, &str, usize)], k: usize) -> Option<usize> {
+    let ((at, field, piece), (next_at, _, next_piece)) = (fields[k], fields[k + 1]);
+    (piece == next_piece).then(|| next_at - at - field.len())
+}
+
 impl<'a> Runs<'a> {
-    /// Every run of three words printed within one piece.
+    /// Every two neighbouring words printed within one piece, and the lines they are in.
     pub fn new(groups: &[(usize, Vec<Piece<'a>>)]) -> Runs<'a> {
-        let mut runs: HashMap<Run<'a>, Vec<(usize, usize)>> = HashMap::new();
+        let mut lines = Vec::with_capacity(groups.len());
+        let mut pairs: HashMap<(&'a str, &'a str), Vec<(usize, usize)>> = HashMap::new();
         for (_, pieces) in groups {
-            for piece in pieces {
-                let fields: Vec<(usize, &'a str)> = fields_at(piece.content).collect();
-                for run in fields.windows(3) {
-                    let [(_, a), (b_at, b), (c_at, c)] = [run[0], run[1], run[2]];
-                    if !(word(a) && word(b) && word(c)) {
-                        continue;
-                    }
-                    let gaps = (b_at - run[0].0 - a.len(), c_at - b_at - b.len());
-                    let seen = runs.entry((a, b, c)).or_default();
-                    if !seen.contains(&gaps) {
-                        seen.push(gaps);
-                    }
+            let fields: Vec<(usize, &'a str, usize)> = pieces
+                .iter()
+                .enumerate()
+                .flat_map(|(p, piece)| fields_at(piece.content).map(move |(at, f)| (at, f, p)))
+                .collect();
+            for k in 0..fields.len().saturating_sub(1) {
+                let (a, b) = (fields[k].1, fields[k + 1].1);
+                if word(a) && word(b) && gap_after(&fields, k).is_some() {
+                    pairs.entry((a, b)).or_default().push((lines.len(), k));
                 }
             }
+            lines.push(fields);
         }
-        Runs { runs }
+        Runs { lines, pairs }
     }
 
     /// Whether the document prints the two words a cut in blanks falls between elsewhere as
     /// far apart as reading the cut with `pad` blanks puts them (the continuation's own
-    /// blanks counting), with the word before them (or after them) here as many blanks away.
+    /// blanks counting), with a word before them or after them the same, as many blanks
+    /// away, and every other word the two pieces and that line print alike around them as
+    /// far apart too: the same heading printed over columns of other widths (a tier's table)
+    /// says nothing of this one.
     pub fn prints(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> bool {
-        let content = piece.content.trim_end();
-        let before: Vec<(usize, &str)> = fields_at(content).collect();
+        let before: Vec<(usize, &str, usize)> = fields_at(piece.content.trim_end())
+            .map(|(at, f)| (at, f, 0))
+            .collect();
         let lead = next.content.len() - trim_start(next.content).len();
-        let after: Vec<(usize, &str)> = fields_at(next.content).take(2).collect();
-        let (Some(&(left_at, left)), Some(&(_, right))) = (before.last(), after.first()) else {
+        let after: Vec<(usize, &str, usize)> =
+            fields_at(next.content).map(|(at, f)| (at, f, 0)).collect();
+        let (Some(&(_, left, _)), Some(&(_, right, _))) = (before.last(), after.first()) else {
             return false;
         };
         // Only a cut in blanks: a cut between two non-blanks may split a token.
@@ -67,20 +80,44 @@ impl<'a> Runs<'a> {
             return false;
         }
         let gap = pad + lead;
-        let earlier = before.len().checked_sub(2).and_then(|k| before.get(k));
-        let with_before = earlier.is_some_and(|&(at, prev)| {
-            let g0 = left_at - at - prev.len();
-            self.runs
-                .get(&(prev, left, right))
-                .is_some_and(|seen| seen.contains(&(g0, gap)))
-        });
-        let with_after = after.get(1).is_some_and(|&(at, following)| {
-            let g2 = at - lead - right.len();
-            self.runs
-                .get(&(left, right, following))
-                .is_some_and(|seen| seen.contains(&(gap, g2)))
-        });
-        with_before || with_after
+        let Some(printed) = self.pairs.get(&(left, right)) else {
+            return false;
+        };
+        printed.iter().any(|&(line, k)| {
+            let there = &self.lines[line];
+            if gap_after(there, k) != Some(gap) {
+                return false;
+            }
+            // Outward from the cut, field by field, as far as both go: the same fields, as
+            // far apart where that line's pieces say.
+            let leftward = (0..before.len() - 1).rev().zip((0..k).rev()).map(|(i, j)| {
+                (
+                    before[i].1,
+                    gap_after(&before, i),
+                    there[j].1,
+                    gap_after(there, j),
+                )
+            });
+            let rightward = (1..after.len()).zip(k + 2..there.len()).map(|(i, j)| {
+                (
+                    after[i].1,
+                    gap_after(&after, i - 1),
+                    there[j].1,
+                    gap_after(there, j - 1),
+                )
+            });
+            // Each way, while the fields are the same (a heading's words, not the line they
+            // stand in: `TOTAL  ESTIMATED NEXT` beside `RATE  ESTIMATED NEXT`).
+            let mut spaced = false;
+            let mut alike = |(_, g, _, h): (&str, Option<usize>, &str, Option<usize>)| {
+                spaced |= h.is_some() && g == h;
+                h.is_none() || g == h
+            };
+            let same = |&(a, _, b, _): &(&str, Option<usize>, &str, Option<usize>)| a == b;
+            leftward.take_while(same).all(&mut alike)
+                && rightward.take_while(same).all(&mut alike)
+                && spaced
+        })
     }
 }
 
@@ -129,6 +166,26 @@ mod tests {
         );
         assert!(!runs.prints(&before, &after, 0));
         assert!(!runs.prints(&before, &after, 1));
+    }
+
+    #[test]
+    fn a_heading_printed_over_wider_columns_says_nothing_of_this_one() {
+        // A second tier's heading, its first columns wider: its last gaps would fit this
+        // one's cut read two blanks wider than printed (`TOTAL     BALANCE`).
+        let runs = Runs::new(&groups(&[
+            "    CUSIP       BALANCE  INTEREST      TOTAL       BALANCE       RATE",
+        ]));
+        let (before, after) = (
+            piece("    CUSIP     BALANCE  INTEREST      TOTAL", false),
+            piece("     BALANCE       RATE", true),
+        );
+        assert!(!runs.prints(&before, &after, 2));
+        // Printed over the same columns, it says.
+        let runs = Runs::new(&groups(&[
+            "    CUSIP     BALANCE  INTEREST      TOTAL     BALANCE       RATE",
+        ]));
+        assert!(runs.prints(&before, &after, 0));
+        assert!(!runs.prints(&before, &after, 2));
     }
 
     #[test]
