@@ -249,6 +249,24 @@ impl Line {
                         Evidence::None => 0,
                     })
                 });
+                // The two fields printed side by side elsewhere, as far apart as `pad` puts
+                // them (`COPYRIGHT 2002`). Two words in a line that prints words that far
+                // apart too (a heading row: `TOTAL  PRINCIPAL BALANCE`) need the words around
+                // them printed alike as well: `TOTAL PRINCIPAL` is a label elsewhere.
+                let words = {
+                    let left = pair[0].content.split_whitespace().last().unwrap_or("");
+                    let right = pair[1].content.split_whitespace().next().unwrap_or("");
+                    [left, right]
+                        .iter()
+                        .all(|w| w.chars().any(char::is_alphabetic))
+                };
+                let printed_apart = |pad: usize| {
+                    if words && ambiguous {
+                        runs.prints(&pair[0], &pair[1], pad)
+                    } else {
+                        survey.prints_pair(&pair[0], &pair[1], pad)
+                    }
+                };
                 // Whether the vocabulary reads the two fields apart, for the phrase.
                 let read_apart = evidence.is_some_and(|e| e[1] == Evidence::Apart);
                 pads.into_iter()
@@ -262,7 +280,7 @@ impl Line {
                                 0
                             } else {
                                 said[pad.min(1)]
-                            }) + if pad > 0 && survey.prints_pair(&pair[0], &pair[1], pad) {
+                            }) + if pad > 0 && printed_apart(pad) {
                                 PAIR
                             } else {
                                 0

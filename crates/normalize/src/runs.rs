@@ -62,9 +62,10 @@ impl<'a> Runs<'a> {
     /// Whether the document prints the two words a cut in blanks falls between elsewhere as
     /// far apart as reading the cut with `pad` blanks puts them (the continuation's own
     /// blanks counting), with a word before them or after them the same, as many blanks
-    /// away, and every other word the two pieces and that line print alike around them as
-    /// far apart too: the same heading printed over columns of other widths (a tier's table)
-    /// says nothing of this one.
+    /// away; where more than one blank parts them (two headings, not the words of one), every
+    /// other word the two pieces and that line print alike around them as far apart too: the
+    /// same heading printed over columns of other widths (a tier's table) says nothing of how
+    /// far apart this one's columns are.
     pub fn prints(&self, piece: &Piece<'_>, next: &Piece<'_>, pad: usize) -> bool {
         let before: Vec<(usize, &str, usize)> = fields_at(piece.content.trim_end())
             .map(|(at, f)| (at, f, 0))
@@ -75,11 +76,11 @@ impl<'a> Runs<'a> {
         let (Some(&(_, left, _)), Some(&(_, right, _))) = (before.last(), after.first()) else {
             return false;
         };
-        // Only a cut in blanks: a cut between two non-blanks may split a token.
-        if lead == 0 {
+        // A cut between two non-blanks read with none put back joins them: no gap.
+        let gap = pad + lead;
+        if gap == 0 {
             return false;
         }
-        let gap = pad + lead;
         let Some(printed) = self.pairs.get(&(left, right)) else {
             return false;
         };
@@ -106,17 +107,27 @@ impl<'a> Runs<'a> {
                     gap_after(there, j - 1),
                 )
             });
+            let (mut leftward, mut rightward) = (leftward.peekable(), rightward.peekable());
+            // The word next to them the same, as many blanks away.
+            let alike =
+                |&(a, g, b, h): &(&str, Option<usize>, &str, Option<usize>)| a == b && h == g;
+            let beside = leftward.peek().is_some_and(alike) || rightward.peek().is_some_and(alike);
             // Each way, while the fields are the same (a heading's words, not the line they
-            // stand in: `TOTAL  ESTIMATED NEXT` beside `RATE  ESTIMATED NEXT`).
-            let mut spaced = false;
-            let mut alike = |(_, g, _, h): (&str, Option<usize>, &str, Option<usize>)| {
-                spaced |= h.is_some() && g == h;
-                h.is_none() || g == h
-            };
+            // stand in: `TOTAL  ESTIMATED NEXT` beside `RATE  ESTIMATED NEXT`): as far apart
+            // as here wherever that line's pieces say, somewhere at least.
             let same = |&(a, _, b, _): &(&str, Option<usize>, &str, Option<usize>)| a == b;
-            leftward.take_while(same).all(&mut alike)
-                && rightward.take_while(same).all(&mut alike)
-                && spaced
+            let mut spaced = false;
+            let mut spaced_alike = |n: (&str, Option<usize>, &str, Option<usize>)| {
+                spaced |= alike(&n);
+                n.3.is_none() || n.3 == n.1
+            };
+            let around = leftward.take_while(same).all(&mut spaced_alike)
+                && rightward.take_while(same).all(&mut spaced_alike)
+                && spaced;
+            // One blank parts the words of one heading however wide its columns are: the
+            // word beside them says. More part two headings, as far as that printing's
+            // columns are: all the words around them must say.
+            around || (gap == 1 && beside)
         })
     }
 }
@@ -189,9 +200,22 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_between_two_non_blanks_is_not_read_by_runs() {
-        let runs = Runs::new(&groups(&["RATE  ESTIMATED NEXT RATE"]));
+    fn a_cut_between_two_non_blanks_reads_the_blanks_a_reading_puts_back() {
+        let runs = Runs::new(&groups(&[
+            "RATE  ESTIMATED NEXT RATE",
+            "TOTAL PRINCIPAL       2,724,027.72",
+        ]));
         let (before, after) = (piece("RATE  ESTIMATED", false), piece("NEXT RATE", true));
+        // Joined, they are one token: no two words a blank apart.
+        assert!(!runs.prints(&before, &after, 0));
+        assert!(runs.prints(&before, &after, 1));
+        assert!(!runs.prints(&before, &after, 2));
+        // Two headings, `TOTAL` and `PRINCIPAL BALANCE`, cut between: the label `TOTAL
+        // PRINCIPAL` shares no word around them.
+        let (before, after) = (
+            piece("INTEREST      TOTAL", false),
+            piece("PRINCIPAL BALANCE", true),
+        );
         assert!(!runs.prints(&before, &after, 1));
     }
 }

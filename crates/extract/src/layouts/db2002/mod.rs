@@ -78,7 +78,10 @@ impl Layout for Db2002 {
         //     headings printed for every tier or page agree; two figures a cut falls between
         //     are two blanks apart where no two are printed closer; a class-table column read
         //     as a field an earlier column fills goes to the pool under its own heading.
-        20
+        // 21: the rejoin reads a short joining word beside a word of the trade apart (`IN` +
+        //     `DOLLARS`), and a heading printed elsewhere over columns of other widths says
+        //     nothing of how far apart this one's columns are.
+        21
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

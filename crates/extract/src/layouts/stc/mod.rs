@@ -62,7 +62,10 @@ impl Layout for StatementToCertificateholders {
         //     headings printed for every tier or page agree; two figures a cut falls between
         //     are two blanks apart where no two are printed closer; a class-table column read
         //     as a field an earlier column fills goes to the pool under its own heading.
-        13
+        // 14: the rejoin reads a short joining word beside a word of the trade apart (`IN` +
+        //     `DOLLARS`), and a heading printed elsewhere over columns of other widths says
+        //     nothing of how far apart this one's columns are.
+        14
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
