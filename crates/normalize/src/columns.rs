@@ -14,8 +14,8 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::rejoin::{Evidence, Survey};
-use crate::runs::Runs;
+use crate::rejoin::{fields_at_cut, Evidence, Survey};
+use crate::runs::{word, Runs};
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -254,11 +254,8 @@ impl Line {
                 // apart too (a heading row: `TOTAL  PRINCIPAL BALANCE`) need the words around
                 // them printed alike as well: `TOTAL PRINCIPAL` is a label elsewhere.
                 let words = {
-                    let left = pair[0].content.split_whitespace().last().unwrap_or("");
-                    let right = pair[1].content.split_whitespace().next().unwrap_or("");
-                    [left, right]
-                        .iter()
-                        .all(|w| w.chars().any(char::is_alphabetic))
+                    let (left, right) = fields_at_cut(&pair[0], &pair[1]);
+                    word(left) && word(right)
                 };
                 let printed_apart = |pad: usize| {
                     if words && ambiguous {

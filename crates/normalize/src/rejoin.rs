@@ -761,7 +761,7 @@ pub(crate) fn gaps(pieces: &[Piece<'_>]) -> Vec<usize> {
 }
 
 /// The fields a cut falls between: the piece's last and its continuation's first.
-fn fields_at_cut<'p>(piece: &Piece<'p>, next: &Piece<'p>) -> (&'p str, &'p str) {
+pub(crate) fn fields_at_cut<'p>(piece: &Piece<'p>, next: &Piece<'p>) -> (&'p str, &'p str) {
     let left = piece.content.split_whitespace().last().unwrap_or("");
     let right = next.content.split_whitespace().next().unwrap_or("");
     (left, right)

@@ -26,9 +26,13 @@ pub(crate) struct Runs<'a> {
 
 /// A field with a letter in it: a word of a heading or label, not a figure (figures recur in
 /// every table, at every gap).
-fn word(token: &str) -> bool {
+pub(crate) fn word(token: &str) -> bool {
     token.chars().any(char::is_alphabetic)
 }
+
+/// A field here and the field as far from the cut in another printing, each with the blanks
+/// between it and its neighbour toward the cut (none known where a cut fell between them).
+type Facing<'s> = (&'s str, Option<usize>, &'s str, Option<usize>);
 
 /// The blanks between field `k` of `fields` and the next, where one piece prints both: a cut
 /// between them may have trimmed any number.
@@ -109,15 +113,14 @@ impl<'a> Runs<'a> {
             });
             let (mut leftward, mut rightward) = (leftward.peekable(), rightward.peekable());
             // The word next to them the same, as many blanks away.
-            let alike =
-                |&(a, g, b, h): &(&str, Option<usize>, &str, Option<usize>)| a == b && h == g;
+            let alike = |&(a, g, b, h): &Facing<'_>| a == b && h == g;
             let beside = leftward.peek().is_some_and(alike) || rightward.peek().is_some_and(alike);
             // Each way, while the fields are the same (a heading's words, not the line they
             // stand in: `TOTAL  ESTIMATED NEXT` beside `RATE  ESTIMATED NEXT`): as far apart
             // as here wherever that line's pieces say, somewhere at least.
-            let same = |&(a, _, b, _): &(&str, Option<usize>, &str, Option<usize>)| a == b;
+            let same = |&(a, _, b, _): &Facing<'_>| a == b;
             let mut spaced = false;
-            let mut spaced_alike = |n: (&str, Option<usize>, &str, Option<usize>)| {
+            let mut spaced_alike = |n: Facing<'_>| {
                 spaced |= alike(&n);
                 n.3.is_none() || n.3 == n.1
             };
