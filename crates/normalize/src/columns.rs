@@ -147,9 +147,11 @@ enum Key {
     End(usize, bool),
 }
 
-/// How well a reading lines up (with the document's word on it), then how likely it is a
+/// How well a reading lines up (with the document's word on it), then how well the edges
+/// its fields do not line up by line up too (a figure left-aligned under a heading: its start
+/// says where the column is, where its end may fall in no column), then how likely it is a
 /// priori: compared in that order.
-type Score = (i64, i64);
+type Score = (i64, i64, i64);
 
 /// A reading of a whole line (the pad at each cut) and its score.
 type Scored = (Vec<usize>, Score);
@@ -402,18 +404,22 @@ impl Line {
         if count > MAX_READINGS {
             return Vec::new();
         }
-        let mut out: Vec<(Vec<usize>, (i64, i64), usize)> = vec![(Vec::new(), (0, 0), 0)];
+        let mut out: Vec<(Vec<usize>, Score, usize)> = vec![(Vec::new(), (0, 0, 0), 0)];
         for (k, readings) in self.cuts.iter().enumerate() {
             let segment = &self.segments[k];
             let mut next = Vec::with_capacity(out.len() * readings.len());
             for (path, score, offset) in &out {
-                let aligned = votes.score(segment, *offset);
+                let (aligned, also) = votes.score(segment, *offset);
                 for r in readings {
                     let mut path = path.clone();
                     path.push(r.pad);
                     next.push((
                         path,
-                        (score.0 + aligned + r.vocabulary, score.1 + r.prior),
+                        (
+                            score.0 + aligned + r.vocabulary,
+                            score.1 + also,
+                            score.2 + r.prior,
+                        ),
                         offset + segment.len + r.pad,
                     ));
                 }
@@ -424,7 +430,10 @@ impl Line {
             return Vec::new();
         };
         out.into_iter()
-            .map(|(path, score, offset)| (path, (score.0 + votes.score(last, offset), score.1)))
+            .map(|(path, score, offset)| {
+                let (aligned, also) = votes.score(last, offset);
+                (path, (score.0 + aligned, score.1 + also, score.2))
+            })
             .collect()
     }
 
@@ -432,23 +441,24 @@ impl Line {
     fn decide(&self, votes: &Votes) -> Vec<usize> {
         struct State {
             offset: usize,
-            score: (i64, i64),
+            score: Score,
             path: Vec<usize>,
         }
         let mut states = vec![State {
             offset: 0,
-            score: (0, 0),
+            score: (0, 0, 0),
             path: Vec::with_capacity(self.cuts.len()),
         }];
         for (k, readings) in self.cuts.iter().enumerate() {
             let segment = &self.segments[k];
             let mut next: Vec<State> = Vec::with_capacity(states.len() * readings.len());
             for state in &states {
-                let aligned = votes.score(segment, state.offset);
+                let (aligned, also) = votes.score(segment, state.offset);
                 for r in readings {
                     let score = (
                         state.score.0 + aligned + r.vocabulary,
-                        state.score.1 + r.prior,
+                        state.score.1 + also,
+                        state.score.2 + r.prior,
                     );
                     let offset = state.offset + segment.len + r.pad;
                     match next.iter_mut().find(|s| s.offset == offset) {
@@ -479,12 +489,10 @@ impl Line {
         let Some(last) = self.segments.last() else {
             return Vec::new();
         };
-        let mut best: Option<(Vec<usize>, (i64, i64))> = None;
+        let mut best: Option<(Vec<usize>, Score)> = None;
         for state in states {
-            let score = (
-                state.score.0 + votes.score(last, state.offset),
-                state.score.1,
-            );
+            let (aligned, also) = votes.score(last, state.offset);
+            let score = (state.score.0 + aligned, state.score.1 + also, state.score.2);
             if best.as_ref().is_none_or(|(_, b)| score > *b) {
                 best = Some((state.path, score));
             }
@@ -540,20 +548,20 @@ impl Votes {
         2 * same + other
     }
 
-    /// How well `segment`, starting at `offset`, lines up with the votes.
-    fn score(&self, segment: &Segment, offset: usize) -> i64 {
+    /// How well `segment`, starting at `offset`, lines up with the votes: by the edge of each
+    /// field that lines up best, then by its other edge.
+    fn score(&self, segment: &Segment, offset: usize) -> (i64, i64) {
         // A field lines up by its start (words, left-aligned figures) or by its end
-        // (right-aligned figures), whichever its neighbours share.
+        // (right-aligned figures), whichever its neighbours share; its other edge only breaks
+        // a tie (`0.00` left-aligned under `TOTAL`, where its end falls in no column either
+        // way).
         segment
             .field_keys(offset)
             .map(|keys| {
-                keys.iter()
-                    .flatten()
-                    .map(|&(key, weight)| weight * self.get(key))
-                    .max()
-                    .unwrap_or(0)
+                let [a, b] = keys.map(|k| k.map_or(0, |(key, weight)| weight * self.get(key)));
+                (a.max(b), a.min(b))
             })
-            .sum()
+            .fold((0, 0), |(x, y), (a, b)| (x + a, y + b))
     }
 }
 
@@ -747,6 +755,7 @@ fn agree_on_repeated_lines(
                     entry.0 += 1;
                     entry.1 .0 += score.0;
                     entry.1 .1 += score.1;
+                    entry.1 .2 += score.2;
                 }
             }
             let Some((key, (count, _))) = tally

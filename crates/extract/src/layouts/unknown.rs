@@ -49,7 +49,9 @@ impl Layout for Unknown {
         // 16: the rejoin reads a short joining word beside a word of the trade apart (`IN` +
         //     `DOLLARS`), and a heading printed elsewhere over columns of other widths says
         //     nothing of how far apart this one's columns are.
-        16
+        // 17: a figure whose end lines up no better in one reading of a cut than in another
+        //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
+        17
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

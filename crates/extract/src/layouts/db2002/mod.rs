@@ -81,7 +81,9 @@ impl Layout for Db2002 {
         // 21: the rejoin reads a short joining word beside a word of the trade apart (`IN` +
         //     `DOLLARS`), and a heading printed elsewhere over columns of other widths says
         //     nothing of how far apart this one's columns are.
-        21
+        // 22: a figure whose end lines up no better in one reading of a cut than in another
+        //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
+        22
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

@@ -65,7 +65,9 @@ impl Layout for StatementToCertificateholders {
         // 14: the rejoin reads a short joining word beside a word of the trade apart (`IN` +
         //     `DOLLARS`), and a heading printed elsewhere over columns of other widths says
         //     nothing of how far apart this one's columns are.
-        14
+        // 15: a figure whose end lines up no better in one reading of a cut than in another
+        //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
+        15
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
