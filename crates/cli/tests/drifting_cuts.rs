@@ -315,7 +315,17 @@ fn rejoin_diff(case: &Case) -> String {
 }
 
 /// How many of `cases` load differently, with what went wrong for each.
-fn differences(cases: &[Case]) -> Vec<(usize, String)> {
+/// A case that loads other rows than its uncut statement.
+struct Difference {
+    /// The case's index in the cases compared.
+    case: usize,
+    /// Only a cell of text differs, in its blanks.
+    prose: bool,
+    /// The case, how it differs, and the logical lines the rejoin got wrong.
+    report: String,
+}
+
+fn differences(cases: &[Case]) -> Vec<Difference> {
     let mut failures = Vec::new();
     for (i, case) in cases.iter().enumerate() {
         let (uncut_outcome, uncut, uncut_failed) = load(&case.uncut);
@@ -373,15 +383,16 @@ fn differences(cases: &[Case]) -> Vec<(usize, String)> {
             } else {
                 "silent".to_string()
             };
-            failures.push((
-                i,
-                format!(
+            failures.push(Difference {
+                case: i,
+                prose: how == "prose",
+                report: format!(
                     "{} [{how}]: {}\n{}",
                     case.name,
                     diff.join("; "),
                     rejoin_diff(case)
                 ),
-            ));
+            });
         }
     }
     failures
@@ -479,7 +490,7 @@ fn assert_load_as_uncut(cases: &[Case]) {
         "{}",
         failures
             .into_iter()
-            .map(|(_, f)| f)
+            .map(|f| f.report)
             .collect::<Vec<_>>()
             .join("\n")
     );
@@ -710,9 +721,30 @@ fn statements_cut_at_edgars_width_load_into_the_rows_of_the_uncut_statement() {
         cases.len(),
         failures
             .into_iter()
-            .map(|(_, f)| f)
+            .map(|f| f.report)
             .collect::<Vec<_>>()
             .join("\n")
+    );
+}
+
+/// The property below short of its prose: 60 statements of every family, each cut with every
+/// piece at a random width in W-2..W for W from 60 to 132, lose no figure, move none to
+/// another heading, fail no check they pass uncut and list no figure unplaced that they place
+/// uncut. Only a cell of text may differ, in its blanks (see below why some must).
+#[test]
+fn statements_cut_at_drifting_widths_differ_from_the_uncut_at_most_in_a_text_cells_blanks() {
+    let cases = cases(20, 2002);
+    let failures: Vec<String> = differences(&cases)
+        .into_iter()
+        .filter(|f| !f.prose)
+        .map(|f| f.report)
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ in more than a text cell's blanks\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
     );
 }
 
@@ -753,7 +785,7 @@ fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement()
         let range = 60 + (case.width - 60) / 20 * 20;
         let entry = tally.entry((case.family, range)).or_default();
         entry.1 += 1;
-        if !failures.iter().any(|(f, _)| *f == i) {
+        if !failures.iter().any(|f| f.case == i) {
             entry.0 += 1;
         }
     }
@@ -772,6 +804,6 @@ fn statements_cut_at_drifting_widths_load_into_the_rows_of_the_uncut_statement()
         failures.len(),
         cases.len(),
         tally.join("\n"),
-        failures.into_iter().map(|(_, f)| f).collect::<Vec<_>>().join("\n")
+        failures.into_iter().map(|f| f.report).collect::<Vec<_>>().join("\n")
     );
 }
