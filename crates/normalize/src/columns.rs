@@ -14,8 +14,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::rejoin::{fields_at_cut, Evidence, Survey};
+use crate::rejoin::{Evidence, Survey};
 use crate::runs::{word, Runs};
+use crate::tokens::{fields_at_cut, gaps};
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
@@ -204,7 +205,7 @@ impl Line {
                 segment.fields.clear();
             }
         }
-        let gaps = crate::rejoin::gaps(pieces);
+        let gaps = gaps(pieces);
         let cuts: Vec<Vec<Reading>> = pieces
             .windows(2)
             .enumerate()

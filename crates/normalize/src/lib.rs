@@ -59,6 +59,7 @@ mod repeated;
 mod runs;
 mod statement;
 mod submission;
+mod tokens;
 mod trade;
 mod unwrap;
 

@@ -12,7 +12,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::ascii::trim_start;
-use crate::rejoin::fields_at;
+use crate::tokens::fields_at;
 use crate::unwrap::Piece;
 
 /// Words a document prints side by side, with the blanks between them.
