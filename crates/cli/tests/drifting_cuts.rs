@@ -184,6 +184,7 @@ fn cases_at(per_family: usize, seed: u64, width: Option<usize>) -> Vec<Case> {
                 copyright_mark: bits & 1 != 0,
                 total_only: bits & 2 != 0,
                 additional_report: bits & 4 != 0,
+                misprints: false,
             },
             bits & 8 != 0,
         );
@@ -508,6 +509,7 @@ fn a_month_cut_at_edgars_width_loads_its_figures_under_their_headings() {
         copyright_mark: false,
         total_only: false,
         additional_report: true,
+        misprints: false,
     };
     let case = generated_case(0, 0, (variants, true), 80, 428);
     assert_load_as_uncut(&[case]);
@@ -524,6 +526,7 @@ fn a_dash_cut_from_a_figure_reads_as_the_columns_say() {
         copyright_mark: false,
         total_only: false,
         additional_report: false,
+        misprints: false,
     };
     let loan_table = Variants {
         additional_report: true,
@@ -537,6 +540,7 @@ fn a_dash_cut_from_a_figure_reads_as_the_columns_say() {
         copyright_mark: true,
         total_only: true,
         additional_report: true,
+        misprints: false,
     };
     let cases = [
         generated_case(0, 2, (loan_table, true), 112, 798),
@@ -662,6 +666,7 @@ fn a_figure_left_aligned_under_its_heading_is_read_where_its_start_lines_up() {
         copyright_mark: false,
         total_only: true,
         additional_report: true,
+        misprints: false,
     };
     assert_load_as_uncut(&[
         fixture_case(64, 15351526125790554313),

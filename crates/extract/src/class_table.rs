@@ -43,7 +43,7 @@ enum Field {
 }
 
 fn field(kind: Kind, title: &str) -> Option<Field> {
-    let k = key(title);
+    let k = key(&crate::misprints::corrected(title));
     let has = |s: &str| k.contains(s);
     let balance_end = (has("current") || has("ending")) && has("balance");
     Some(match kind {

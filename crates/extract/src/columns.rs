@@ -181,8 +181,9 @@ pub struct Column {
 impl Column {
     /// The title reduced to lower-case letters and digits, for matching (`Pass- Through Rate`
     /// -> `passthroughrate`).
+    /// A heading's misprinted word counts as the word it stands for (`Intrest`).
     pub fn key(&self) -> String {
-        key(&self.title)
+        key(&crate::misprints::corrected(&self.title))
     }
 
     /// The column's number from its label: `(4)=(2)+(3)` -> 4.

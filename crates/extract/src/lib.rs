@@ -84,6 +84,7 @@ mod factors;
 mod formulas;
 mod grid;
 mod layouts;
+mod misprints;
 mod registry;
 mod sections;
 mod sink;

@@ -17,11 +17,17 @@ pub(crate) struct Figures<'a>(pub &'a [PoolValue]);
 
 impl Figures<'_> {
     /// The figure of a label in one column: the first printed where the label repeats.
+    /// A label misprinted (`Scheduled Principle`) is the label it stands for, where the
+    /// section prints none as wanted.
     pub fn first(&self, report: &str, section: &str, label: &str, col: &str) -> Option<f64> {
+        let at = |v: &&PoolValue| v.report == report && v.section == section && v.col == col;
         self.0
             .iter()
-            .find(|v| {
-                v.report == report && v.section == section && v.label == label && v.col == col
+            .find(|v| at(v) && v.label == label)
+            .or_else(|| {
+                self.0
+                    .iter()
+                    .find(|v| at(v) && crate::misprints::label_reads_as(&v.label, label))
             })
             .and_then(|v| v.value)
     }

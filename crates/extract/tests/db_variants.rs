@@ -384,3 +384,48 @@ fn variants_combine_with_tiered_statements() {
         .iter()
         .any(|c| c.name == "Additional Certificate Report/Total: (4)=(1)+(2)-(3)" && c.passed));
 }
+
+/// A month printed with its template's misprints (`Intrest` over the class table's interest,
+/// `Scheduled Principle` in the collateral roll-forward, `FORCLOSURE` over a delinquency
+/// status) loads the classes, pool summary and delinquency of the same month printed right,
+/// evaluates every check it does, and says what it read as what. Read by their printed
+/// spelling, the interest column had been lost to every class (its identities failed, `column
+/// "Interest" not found`), and the misprinted scheduled principal counted as unscheduled
+/// paydown: the pool summary's unscheduled principal 4,733,452.25 for 4,189,977.10, no check
+/// failing.
+#[test]
+fn a_months_misprinted_headings_and_labels_load_as_the_words_they_stand_for() {
+    let (_, plain) = month(Variants::default(), Cut::Fixture);
+    let misprinted = Variants {
+        misprints: true,
+        ..Variants::default()
+    };
+    let (clean, s) = month(misprinted, Cut::Fixture);
+    assert!(clean.reports.iter().any(|r| r
+        .lines
+        .iter()
+        .any(|l| l.text.contains("Scheduled Principle"))));
+    assert_eq!(s.classes, plain.classes);
+    assert_eq!(s.pool, plain.pool);
+    assert_eq!(s.delinquency, plain.delinquency);
+    assert_eq!(
+        (s.figures_printed, s.figures_stored),
+        (plain.figures_printed, plain.figures_stored)
+    );
+    assert_eq!(failed(&s), KNOWN_FAILURES);
+    assert_eq!(s.checks.len(), plain.checks.len());
+    // A check's name says what is printed.
+    assert!(s.checks.iter().any(|c| c.passed
+        && c.name
+            == "Collateral Report/COLLATERAL/Principal Balance: Scheduled Principle: ADJUSTABLE + FIXED = TOTAL"));
+    for said in [
+        "heading \"Intrest\" read as \"Interest\"",
+        "delinquency status \"FORCLOSURE\" read as FORECLOSURE",
+    ] {
+        assert!(
+            s.warnings.iter().any(|w| w.contains(said)),
+            "{said}: {:?}",
+            s.warnings
+        );
+    }
+}

@@ -140,3 +140,39 @@ fn every_stc_variant_stores_every_figure_but_prose() {
     ));
     assert_eq!((stopped.figures_printed, stopped.figures_stored), (33, 32));
 }
+
+/// A "Statement to Certificateholders" whose template misprints the class tables' `INTEREST`
+/// heading (`INTERST`) and a delinquency status (`FORCLOSURE`) loads the classes and
+/// delinquency of the same statement printed right: read by their printed spelling, the
+/// interest column had been no field (its figures kept under the class in `pool_values`, its
+/// identities failing) and the status stored as `FORCLOSURE`, outside the schema's statuses.
+#[test]
+fn a_misprinted_heading_and_status_load_as_the_words_they_stand_for() {
+    use remit_samples::{stc_submission, StcVariant};
+    let variant = StcVariant {
+        header_lines: 1,
+        ..StcVariant::default()
+    };
+    let printed = stc_submission(&variant, 2);
+    let misprinted: String = printed
+        .lines()
+        .map(|line| {
+            let heading = line.contains("PRINCIPAL") && line.contains("CLASS");
+            let line = if heading {
+                line.replacen("  INTEREST  ", "  INTERST   ", 1)
+            } else {
+                line.to_string()
+            };
+            line.replace("FORECLOSURE LOAN", "FORCLOSURE LOAN")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(misprinted.contains("INTERST") && misprinted.contains("FORCLOSURE"));
+    let (right, wrong) = (read(&printed), read(&misprinted));
+    assert_eq!(wrong.classes, right.classes);
+    assert_eq!(wrong.delinquency, right.delinquency);
+    assert!(wrong.delinquency.iter().any(|d| d.status == "FORECLOSURE"));
+    let failed = |s: &Statement| s.checks.iter().filter(|c| !c.passed).count();
+    assert_eq!(failed(&wrong), failed(&right));
+    assert_eq!(wrong.checks.len(), right.checks.len());
+}

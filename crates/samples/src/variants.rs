@@ -1,6 +1,7 @@
 //! Printing variants of the Deutsche Bank 2002 statement that other trusts of the same trustee
 //! and year print and the fixture does not: `(c) COPYRIGHT` footers, pool reports printed with
-//! their TOTAL column only, and an Additional Certificate Report of per-class shortfalls.
+//! their TOTAL column only, an Additional Certificate Report of per-class shortfalls, and a
+//! template's misprinted words.
 //!
 //! A variant changes how a month is printed, never its figures: the same config and seed give
 //! the same trusts and months whichever variants are asked for, and the default prints exactly
@@ -40,15 +41,22 @@ pub struct Variants {
     /// An Additional Certificate Report (a per-class table of interest and net WAC
     /// shortfalls with a Total row) is printed after the Other Related Information, as page 25.
     pub additional_report: bool,
+    /// Words misprinted as a trustee's template misprints them, on every line that prints
+    /// them: the class table's `Interest` heading as `Intrest`, the label `Scheduled
+    /// Principal` as `Scheduled Principle`, the delinquency heading `FORECLOSURE` as
+    /// `FORCLOSURE`. Each keeps the columns after it where they were.
+    pub misprints: bool,
 }
 
 impl Variants {
-    /// Every variant at once.
+    /// Every variant of the layout at once; not [`Variants::misprints`], which changes the
+    /// words a reader matches (each test of misprints asks for them by name).
     pub fn all() -> Variants {
         Variants {
             copyright_mark: true,
             total_only: true,
             additional_report: true,
+            misprints: false,
         }
     }
 
@@ -71,6 +79,27 @@ impl Variants {
                 mark_copyright(line);
             }
         }
+        if self.misprints {
+            for line in lines.iter_mut() {
+                misprint(line);
+            }
+        }
+    }
+}
+
+/// The template's misprints (see [`Variants::misprints`]), each the same width as the word it
+/// stands for or padded to it.
+fn misprint(line: &mut String) {
+    let class_heading =
+        line.contains("Face Value") && line.contains("Distribution") && line.contains("Losses");
+    if class_heading {
+        *line = line.replacen(" Interest ", " Intrest  ", 1);
+    }
+    if line.contains("Scheduled Principal") {
+        *line = line.replace("Scheduled Principal", "Scheduled Principle");
+    }
+    if line.starts_with("FORECLOSURE ") {
+        line.replace_range(..12, "FORCLOSURE  ");
     }
 }
 

@@ -51,7 +51,9 @@ impl Layout for Unknown {
         //     nothing of how far apart this one's columns are.
         // 17: a figure whose end lines up no better in one reading of a cut than in another
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
-        17
+        // 18: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
+        //     Principle`, `FORCLOSURE`) reads as the word it stands for.
+        18
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -316,6 +316,15 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
         let columns = Columns::from_header(&header);
+        for column in &columns.columns {
+            let meant = crate::misprints::corrected(&column.title);
+            if meant != column.title {
+                sink.warn(format!(
+                    "{prefix}: heading {:?} read as {meant:?}",
+                    column.title
+                ));
+            }
+        }
         let Some(class_column) = columns.position("class") else {
             if !table.rows.is_empty() {
                 sink.warn(format!(

@@ -11,6 +11,27 @@ use crate::value::collapse;
 use crate::DelinquencyCell;
 use remit_normalize::Report;
 
+/// The statuses the history names (see `schema.md`).
+const STATUSES: [&str; 5] = ["DELINQUENT", "FORECLOSURE", "BANKRUPTCY", "REO", "TOTAL"];
+
+/// The status a row's first phrase names: as printed, or the status it misprints
+/// (`FORCLOSURE`), said in a warning.
+fn status_named(printed: &str, line: &remit_normalize::Line, sink: &mut Sink) -> String {
+    match STATUSES
+        .iter()
+        .find(|s| crate::misprints::reads_as(printed, s))
+    {
+        Some(status) if *status != printed => {
+            sink.warn(format!(
+                "page {}, line {}: delinquency status {printed:?} read as {status}",
+                line.page, line.line
+            ));
+            status.to_string()
+        }
+        _ => printed.to_string(),
+    }
+}
+
 /// Reads one Delinquency Report (possibly several scopes) into `cells`.
 pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) {
     let mut scope = "Total".to_string();
@@ -70,7 +91,7 @@ pub fn read(report: &Report, cells: &mut Vec<DelinquencyCell>, sink: &mut Sink) 
         let mut measure_parts: Vec<String> = Vec::new();
         for (index, phrase) in label_phrases.iter().enumerate() {
             if index == 0 && phrase.start == 0 {
-                status = Some(phrase.text.clone());
+                status = Some(status_named(&phrase.text, line, sink));
             } else {
                 measure_parts.push(phrase.text.clone());
             }

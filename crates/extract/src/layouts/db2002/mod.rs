@@ -83,7 +83,9 @@ impl Layout for Db2002 {
         //     nothing of how far apart this one's columns are.
         // 22: a figure whose end lines up no better in one reading of a cut than in another
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
-        22
+        // 23: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
+        //     Principle`, `FORCLOSURE`) reads as the word it stands for.
+        23
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

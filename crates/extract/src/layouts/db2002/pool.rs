@@ -87,7 +87,11 @@ fn unscheduled(values: &[PoolValue], col: &str) -> Option<f64> {
         })
         .filter_map(|v| {
             let line = v.label.strip_prefix("Principal Balance: ")?;
-            (!NOT_PAYDOWN.contains(&line)).then_some(v.value).flatten()
+            // A misprinted `Scheduled Principle` is still no unscheduled paydown.
+            let paydown = !NOT_PAYDOWN
+                .iter()
+                .any(|n| crate::misprints::label_reads_as(line, n));
+            paydown.then_some(v.value).flatten()
         })
         .fold(None, |sum, v| Some(sum.unwrap_or(0.0) - v))
 }

@@ -21,9 +21,10 @@ pub(super) fn bucket_header(text: &str) -> bool {
         >= 2
 }
 
-/// The status a heading names, in the schema's words where it is one of them.
+/// The status a heading names, in the schema's words where it is one of them (misprinted too:
+/// `FORCLOSURE`).
 fn status_name(text: &str) -> String {
-    let k = key(text);
+    let k = key(&crate::misprints::corrected(text));
     let known = [
         ("delinq", "DELINQUENT"),
         ("foreclos", "FORECLOSURE"),

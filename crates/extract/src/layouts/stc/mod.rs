@@ -67,7 +67,9 @@ impl Layout for StatementToCertificateholders {
         //     nothing of how far apart this one's columns are.
         // 15: a figure whose end lines up no better in one reading of a cut than in another
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
-        15
+        // 16: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
+        //     Principle`, `FORCLOSURE`) reads as the word it stands for.
+        16
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
