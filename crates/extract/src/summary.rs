@@ -1,5 +1,6 @@
 //! Reading a layout's own labels into the typed [`PoolSummary`]: lookups any layout can use.
 
+use crate::misprints::label_reads_as as reads_as;
 use crate::{DelinquencyCell, PoolSummary, PoolValue};
 
 /// The scope a pool column stands for: a `TOTAL` column is the whole pool, any other column is
@@ -12,34 +13,50 @@ pub(crate) fn scope_of(col: &str) -> String {
     }
 }
 
+/// Whether `v` is printed in `section`, its heading as printed or misprinted.
+pub(crate) fn in_section(v: &PoolValue, section: &str) -> bool {
+    v.section == section || reads_as(&v.section, section)
+}
+
 /// A statement's labelled figures, looked up by where they are printed.
 pub(crate) struct Figures<'a>(pub &'a [PoolValue]);
 
 impl Figures<'_> {
     /// The figure of a label in one column: the first printed where the label repeats.
-    /// A label misprinted (`Scheduled Principle`) is the label it stands for, where the
-    /// section prints none as wanted.
+    /// A section or label misprinted (`COLLATERL`, `Scheduled Principle`) is the one it stands
+    /// for, where the statement prints none as wanted.
     pub fn first(&self, report: &str, section: &str, label: &str, col: &str) -> Option<f64> {
         let at = |v: &&PoolValue| v.report == report && v.section == section && v.col == col;
         self.0
             .iter()
             .find(|v| at(v) && v.label == label)
             .or_else(|| {
-                self.0
-                    .iter()
-                    .find(|v| at(v) && crate::misprints::label_reads_as(&v.label, label))
+                self.0.iter().find(|v| {
+                    v.report == report
+                        && v.col == col
+                        && in_section(v, section)
+                        && reads_as(&v.label, label)
+                })
             })
             .and_then(|v| v.value)
     }
 
-    /// The columns of one section, in printed order.
+    /// The columns of one section, in printed order (of the section it misprints where the
+    /// statement prints none as wanted).
     pub fn columns(&self, report: &str, section: &str) -> Vec<&str> {
-        let mut cols: Vec<&str> = Vec::new();
-        for v in self
+        let exact = self
             .0
             .iter()
-            .filter(|v| v.report == report && v.section == section)
-        {
+            .any(|v| v.report == report && v.section == section);
+        let mut cols: Vec<&str> = Vec::new();
+        for v in self.0.iter().filter(|v| {
+            v.report == report
+                && if exact {
+                    v.section == section
+                } else {
+                    in_section(v, section)
+                }
+        }) {
             if !v.col.is_empty() && !cols.contains(&v.col.as_str()) {
                 cols.push(&v.col);
             }

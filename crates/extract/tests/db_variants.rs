@@ -386,13 +386,13 @@ fn variants_combine_with_tiered_statements() {
 }
 
 /// A month printed with its template's misprints (`Intrest` over the class table's interest,
-/// `Scheduled Principle` in the collateral roll-forward, `FORCLOSURE` over a delinquency
-/// status) loads the classes, pool summary and delinquency of the same month printed right,
+/// `Scheduled Principle` in the collateral roll-forward under `COLLATERL`, `FORCLOSURE` over a
+/// delinquency status) loads the classes, pool summary and delinquency of the same month printed right,
 /// evaluates every check it does, and says what it read as what. Read by their printed
 /// spelling, the interest column had been lost to every class (its identities failed, `column
 /// "Interest" not found`), and the misprinted scheduled principal counted as unscheduled
 /// paydown: the pool summary's unscheduled principal 4,733,452.25 for 4,189,977.10, no check
-/// failing.
+/// failing; under a misprinted section heading the pool summary had read nothing at all.
 #[test]
 fn a_months_misprinted_headings_and_labels_load_as_the_words_they_stand_for() {
     let (_, plain) = month(Variants::default(), Cut::Fixture);
@@ -417,7 +417,7 @@ fn a_months_misprinted_headings_and_labels_load_as_the_words_they_stand_for() {
     // A check's name says what is printed.
     assert!(s.checks.iter().any(|c| c.passed
         && c.name
-            == "Collateral Report/COLLATERAL/Principal Balance: Scheduled Principle: ADJUSTABLE + FIXED = TOTAL"));
+            == "Collateral Report/COLLATERL/Principal Balance: Scheduled Principle: ADJUSTABLE + FIXED = TOTAL"));
     for said in [
         "heading \"Intrest\" read as \"Interest\"",
         "delinquency status \"FORCLOSURE\" read as FORECLOSURE",

@@ -1,7 +1,7 @@
 //! The pool summary from the Deutsche Bank statement's labels: one per column of the Collateral
 //! Report (`TOTAL` is the whole pool, `ADJUSTABLE` and `FIXED` the groups as printed).
 
-use crate::summary::{count, dq60_balance, scope_of, Figures};
+use crate::summary::{count, dq60_balance, in_section, scope_of, Figures};
 use crate::{DelinquencyCell, PoolSummary, PoolValue};
 
 const COLLATERAL: (&str, &str) = ("Collateral Report", "COLLATERAL");
@@ -79,7 +79,7 @@ fn unscheduled(values: &[PoolValue], col: &str) -> Option<f64> {
     let mut seen: Vec<&str> = Vec::new();
     values
         .iter()
-        .filter(|v| v.report == COLLATERAL.0 && v.section == COLLATERAL.1 && v.col == col)
+        .filter(|v| v.report == COLLATERAL.0 && v.col == col && in_section(v, COLLATERAL.1))
         .filter(|v| {
             let first = !seen.contains(&v.label.as_str());
             seen.push(&v.label);
