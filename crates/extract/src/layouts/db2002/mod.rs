@@ -85,7 +85,9 @@ impl Layout for Db2002 {
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
         // 23: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
         //     Principle`, `FORCLOSURE`) reads as the word it stands for.
-        23
+        // 24: the printed SMM of each pool scope is checked against the voluntary paydown over
+        //     the prior balance less the scheduled principal, from the summary's own figures.
+        24
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
@@ -157,6 +159,7 @@ impl Layout for Db2002 {
         principal_check(statement, &read, &collection, &enhancement, &mut sink);
         read.pool_values = sink.pool_values;
         read.pool = pool::summary(&read.pool_values, &read.delinquency);
+        pool::smm_checks(&read.pool_values, &read.pool, &mut sink.checks);
         read.checks = sink.checks.into_checks();
         read.warnings = sink.warnings;
         Ok(read)

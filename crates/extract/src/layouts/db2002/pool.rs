@@ -1,7 +1,9 @@
 //! The pool summary from the Deutsche Bank statement's labels: one per column of the Collateral
 //! Report (`TOTAL` is the whole pool, `ADJUSTABLE` and `FIXED` the groups as printed).
 
+use crate::checks::{CheckBook, Precision};
 use crate::summary::{count, dq60_balance, in_section, scope_of, Figures};
+use crate::value::Figure;
 use crate::{DelinquencyCell, PoolSummary, PoolValue};
 
 const COLLATERAL: (&str, &str) = ("Collateral Report", "COLLATERAL");
@@ -12,6 +14,8 @@ const STRUCTURE: (&str, &str) = ("Credit Enhancement Report", "STRUCTURAL FEATUR
 
 /// Lines of the principal balance roll-forward that are not paydowns: the unscheduled paydown is
 /// every other movement line (prepayments, repurchases, liquidations).
+const LIQUIDATIONS: &str = "Principal Balance: Liquidations";
+
 const NOT_PAYDOWN: [&str; 5] = [
     "Original",
     "Prior",
@@ -94,4 +98,58 @@ fn unscheduled(values: &[PoolValue], col: &str) -> Option<f64> {
             paydown.then_some(v.value).flatten()
         })
         .fold(None, |sum, v| Some(sum.unwrap_or(0.0) - v))
+}
+
+/// The printed SMM of each scope is the voluntary paydown (the unscheduled paydown but
+/// liquidations) over the prior balance less the scheduled principal, all read from the
+/// Collateral Report's roll-forward: the pool summary's own figures checked against the
+/// statement's rate. A roll-forward line the summary did not find (a label printed otherwise)
+/// fails it, named; one it counted as another (a scheduled line summed into the unscheduled
+/// paydown) fails it by the rate.
+pub(super) fn smm_checks(values: &[PoolValue], summary: &[PoolSummary], checks: &mut CheckBook) {
+    let figures = Figures(values);
+    for pool in summary {
+        let Some(smm) = pool.smm else { continue };
+        let name = format!(
+            "{}/{}/SMM [{}] = (unscheduled principal - liquidations) / (prior balance - scheduled principal)",
+            RATES.0, RATES.1, pool.scope
+        );
+        let col = if pool.scope == PoolSummary::TOTAL {
+            "TOTAL"
+        } else {
+            pool.scope.as_str()
+        };
+        let liquidations = figures.first(COLLATERAL.0, COLLATERAL.1, LIQUIDATIONS, col);
+        let wanted = [
+            ("Principal Balance: Prior", pool.prior_balance),
+            (
+                "Principal Balance: Scheduled Principal",
+                pool.scheduled_principal,
+            ),
+            ("unscheduled paydown lines", pool.unscheduled_principal),
+            (LIQUIDATIONS, liquidations),
+        ];
+        if let Some((label, _)) = wanted.iter().find(|(_, v)| v.is_none()) {
+            checks.unevaluated(
+                name,
+                format!(
+                    "row \"{label}\" not found in {} ({}) for {}",
+                    COLLATERAL.0, COLLATERAL.1, pool.scope
+                ),
+            );
+            continue;
+        }
+        let [prior, scheduled, unscheduled, liquidations] =
+            wanted.map(|(_, v)| v.unwrap_or_default());
+        // The roll-forward prints liquidations as a negative movement.
+        let voluntary = unscheduled + liquidations;
+        let base = prior - scheduled;
+        let rate = if base == 0.0 { 0.0 } else { voluntary / base };
+        checks.same(
+            name,
+            Precision::Ratio,
+            ("SMM", Figure::exact(smm)),
+            ("voluntary / (prior - scheduled)", Figure::exact(rate)),
+        );
+    }
 }
