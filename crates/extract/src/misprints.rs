@@ -15,7 +15,8 @@ use std::borrow::Cow;
 /// The words of the headings and labels the layouts match, that a misprint of is read as
 /// them. No two are that close to each other (a test says so); none is that close to a word a
 /// heading prints for something else (`Notional` is not here: `National` is one letter off).
-const VOCABULARY: [&str; 24] = [
+const VOCABULARY: [&str; 27] = [
+    "accrual",
     "accrued",
     "adjustments",
     "balance",
@@ -26,12 +27,14 @@ const VOCABULARY: [&str; 24] = [
     "deferred",
     "delinquent",
     "distribution",
+    "factor",
     "foreclosure",
     "interest",
     "liquidations",
     "losses",
     "optimal",
     "original",
+    "period",
     "prepayments",
     "principal",
     "realized",
@@ -53,15 +56,14 @@ pub fn reads_as(printed: &str, word: &str) -> bool {
     if wb.len() < 6 || pb.len().abs_diff(wb.len()) > 1 || first(pb) != first(wb) {
         return false;
     }
-    let (p, w) = (printed.to_ascii_lowercase(), word.to_ascii_lowercase());
-    let (plen, wlen) = (p.chars().count(), w.chars().count());
-    let letters = |s: &str| s.chars().all(|c| c.is_ascii_alphabetic());
-    if wlen < 6 || !letters(&p) || !letters(&w) || p.chars().next() != w.chars().next() {
+    let letters = |b: &[u8]| b.iter().all(u8::is_ascii_alphabetic);
+    if !letters(pb) || !letters(wb) {
         return false;
     }
+    let (p, w) = (printed.to_ascii_lowercase(), word.to_ascii_lowercase());
     match strsim::osa_distance(&p, &w) {
         0 | 1 => true,
-        2 => plen == wlen && wlen >= 9,
+        2 => pb.len() == wb.len() && wb.len() >= 9,
         _ => false,
     }
 }
@@ -70,16 +72,15 @@ pub fn reads_as(printed: &str, word: &str) -> bool {
 /// misprinted (`Principal Balance: Scheduled Principle` is `Principal Balance: Scheduled
 /// Principal`).
 pub fn label_reads_as(printed: &str, wanted: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| c.is_whitespace() || c == ':')
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let (p, w) = (words(printed), words(wanted));
-    p.len() == w.len()
-        && p.iter().zip(&w).all(|(p, w)| reads_as(p, w))
-        && printed.contains(':') == wanted.contains(':')
+    }
+    printed.contains(':') == wanted.contains(':')
+        && words(printed).count() == words(wanted).count()
+        && words(printed)
+            .zip(words(wanted))
+            .all(|(p, w)| reads_as(p, w))
 }
 
 /// `text` with each word that misprints a word of the vocabulary printed as that word, in the
@@ -94,7 +95,7 @@ pub fn corrected(text: &str) -> Cow<'_, str> {
     let meant = |word: &str| {
         VOCABULARY
             .iter()
-            .find(|v| !word.eq_ignore_ascii_case(v) && !number(word, v) && reads_as(word, v))
+            .find(|v| !word.eq_ignore_ascii_case(v) && reads_as(word, v) && !number(word, v))
     };
     if !text.split_whitespace().any(|w| meant(w).is_some()) {
         return Cow::Borrowed(text);

@@ -386,8 +386,8 @@ fn variants_combine_with_tiered_statements() {
 }
 
 /// A month printed with its template's misprints (`Intrest` over the class table's interest,
-/// `Scheduled Principle` in the collateral roll-forward under `COLLATERL`, `FORCLOSURE` over a
-/// delinquency status) loads the classes, pool summary and delinquency of the same month printed right,
+/// `Scheduled Principle` in the collateral roll-forward under `COLLATERL`, the title `Intrest
+/// Detail`, `FORCLOSURE` over a delinquency status) loads the classes, pool summary and delinquency of the same month printed right,
 /// evaluates every check it does, and says what it read as what. Read by their printed
 /// spelling, the interest column had been lost to every class (its identities failed, `column
 /// "Interest" not found`), and the misprinted scheduled principal counted as unscheduled

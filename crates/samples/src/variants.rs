@@ -44,8 +44,9 @@ pub struct Variants {
     /// Words misprinted as a trustee's template misprints them, on every line that prints
     /// them: the class table's `Interest` heading as `Intrest`, the label `Scheduled
     /// Principal` as `Scheduled Principle`, the delinquency heading `FORECLOSURE` as
-    /// `FORCLOSURE`, the Collateral Report's section heading `COLLATERAL` as `COLLATERL`. Each
-    /// keeps the columns after it where they were.
+    /// `FORCLOSURE`, the Collateral Report's section heading `COLLATERAL` as `COLLATERL`, the
+    /// title `Interest Detail` as `Intrest Detail`. Each keeps the columns after it where they
+    /// were.
     pub misprints: bool,
 }
 
@@ -104,6 +105,9 @@ fn misprint(line: &mut String) {
     }
     if line.starts_with("COLLATERAL ") {
         line.replace_range(..11, "COLLATERL  ");
+    }
+    if line.trim() == "Interest Detail" {
+        *line = line.replacen("Interest Detail", "Intrest Detail", 1);
     }
 }
 

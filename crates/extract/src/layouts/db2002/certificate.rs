@@ -29,7 +29,7 @@ enum Kind {
 
 impl Kind {
     fn from_titles(titles: &[String]) -> Kind {
-        let all = titles.join(" ").to_lowercase();
+        let all = crate::misprints::corrected(&titles.join(" ")).to_lowercase();
         if all.contains("accrual") || all.contains("factor") {
             Kind::AccrualFactor
         } else if all.contains("to date") {
@@ -244,7 +244,7 @@ struct Table {
 }
 
 fn is_title(text: &str) -> bool {
-    let lower = collapse(text).to_lowercase();
+    let lower = crate::misprints::corrected(&collapse(text)).to_lowercase();
     TITLE_WORDS.iter().any(|t| lower.starts_with(t))
 }
 

@@ -12,10 +12,11 @@ const SPEEDS: (&str, &str) = ("Realized Loss Report", "DEFAULT SPEEDS");
 const LOSSES: (&str, &str) = ("Realized Loss Report", "COLLATERAL REALIZED LOSSES");
 const STRUCTURE: (&str, &str) = ("Credit Enhancement Report", "STRUCTURAL FEATURES");
 
-/// Lines of the principal balance roll-forward that are not paydowns: the unscheduled paydown is
-/// every other movement line (prepayments, repurchases, liquidations).
+/// The roll-forward's line of involuntary paydown, which no prepayment rate counts.
 const LIQUIDATIONS: &str = "Principal Balance: Liquidations";
 
+/// Lines of the principal balance roll-forward that are not paydowns: the unscheduled paydown is
+/// every other movement line (prepayments, repurchases, liquidations).
 const NOT_PAYDOWN: [&str; 5] = [
     "Original",
     "Prior",
@@ -126,7 +127,10 @@ pub(super) fn smm_checks(values: &[PoolValue], summary: &[PoolSummary], checks: 
                 "Principal Balance: Scheduled Principal",
                 pool.scheduled_principal,
             ),
-            ("unscheduled paydown lines", pool.unscheduled_principal),
+            (
+                "Principal Balance: prepayments, repurchases or liquidations",
+                pool.unscheduled_principal,
+            ),
             (LIQUIDATIONS, liquidations),
         ];
         if let Some((label, _)) = wanted.iter().find(|(_, v)| v.is_none()) {
