@@ -47,13 +47,17 @@ const VOCABULARY: [&str; 27] = [
 
 /// Whether the printed word `printed` is `word`, or a misprint of it (see the module).
 pub fn reads_as(printed: &str, word: &str) -> bool {
+    // Most words are told apart here, by their first letter and length, without building
+    // their lower-case forms.
+    let (pb, wb) = (printed.as_bytes(), word.as_bytes());
+    let first = |b: &[u8]| b.first().map(u8::to_ascii_lowercase);
+    if first(pb) != first(wb) || pb.len().abs_diff(wb.len()) > 1 {
+        return false;
+    }
     if printed.eq_ignore_ascii_case(word) {
         return true;
     }
-    // Most words are told apart here, without building their lower-case forms.
-    let (pb, wb) = (printed.as_bytes(), word.as_bytes());
-    let first = |b: &[u8]| b.first().map(u8::to_ascii_lowercase);
-    if wb.len() < 6 || pb.len().abs_diff(wb.len()) > 1 || first(pb) != first(wb) {
+    if wb.len() < 6 {
         return false;
     }
     let letters = |b: &[u8]| b.iter().all(u8::is_ascii_alphabetic);
@@ -93,6 +97,10 @@ pub fn corrected(text: &str) -> Cow<'_, str> {
         w.strip_suffix('s') == Some(v) || v.strip_suffix('s') == Some(w.as_str())
     };
     let meant = |word: &str| {
+        // Only a word of letters as long as one of the vocabulary's, less one, can misprint it.
+        if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
         VOCABULARY
             .iter()
             .find(|v| !word.eq_ignore_ascii_case(v) && reads_as(word, v) && !number(word, v))

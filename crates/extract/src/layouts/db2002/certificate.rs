@@ -244,8 +244,14 @@ struct Table {
 }
 
 fn is_title(text: &str) -> bool {
-    let lower = crate::misprints::corrected(&collapse(text)).to_lowercase();
-    TITLE_WORDS.iter().any(|t| lower.starts_with(t))
+    let collapsed = collapse(text);
+    let title = |text: &str| {
+        let lower = text.to_lowercase();
+        TITLE_WORDS.iter().any(|t| lower.starts_with(t))
+    };
+    // A title is a few words (`Intrest Detail` misprinted): a row of figures is not mended.
+    title(&collapsed)
+        || (collapsed.split(' ').count() <= 6 && title(&crate::misprints::corrected(&collapsed)))
 }
 
 fn is_data_row(text: &str) -> bool {
@@ -316,6 +322,8 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
         let columns = Columns::from_header(&header);
+        // Each column's key once per table, not once per cell (a misprint is mended in it).
+        let keys: Vec<String> = columns.columns.iter().map(|c| c.key()).collect();
         for column in &columns.columns {
             let meant = crate::misprints::corrected(&column.title);
             if meant != column.title {
@@ -372,14 +380,15 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
                 continue;
             }
             let class = class_entry(classes, &tier, name);
-            fill(class, kind, &columns, row, &prefix, &section, sink);
+            fill(
+                class,
+                kind,
+                (&columns, &keys),
+                row,
+                (&prefix, &section),
+                sink,
+            );
         }
-        printed.push(Printed {
-            kind,
-            keys: columns.columns.iter().map(|c| c.key()).collect(),
-            total: named.iter().any(|(n, _)| n.eq_ignore_ascii_case("total")),
-            section: section.clone(),
-        });
         let table = FormulaTable {
             scope: &format!("{prefix}/{}", kind.infix()),
             place: &format!("{prefix} ({section})"),
@@ -387,8 +396,14 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
             rows_expected: false,
         };
         formula_checks(&table, &columns, &named, sink);
-        known_checks(&prefix, kind, &columns, &named, &section, sink);
+        known_checks(&prefix, kind, (&columns, &keys), &named, &section, sink);
         total_checks(&prefix, kind, &columns, &named, sink);
+        printed.push(Printed {
+            kind,
+            keys,
+            total: named.iter().any(|(n, _)| n.eq_ignore_ascii_case("total")),
+            section: section.clone(),
+        });
         seen.push(kind);
     }
     // A table the layout knows, not found while a table of unrecognised title was (its title
@@ -516,21 +531,13 @@ pub fn tier_gaps(tiers: &[Seen], sink: &mut Sink) {
 fn known_checks(
     prefix: &str,
     kind: Kind,
-    columns: &Columns,
+    (columns, column_keys): (&Columns, &[String]),
     rows: &[(String, &Row)],
     section: &str,
     sink: &mut Sink,
 ) {
-    let find = |keys: &[&str]| {
-        columns
-            .columns
-            .iter()
-            .position(|c| keys.contains(&c.key().as_str()))
-    };
-    let suspect = columns
-        .columns
-        .iter()
-        .any(|c| slot(kind, &c.key()).is_none());
+    let find = |keys: &[&str]| column_keys.iter().position(|k| keys.contains(&k.as_str()));
+    let suspect = column_keys.iter().any(|k| slot(kind, k).is_none());
     for identity in known(kind) {
         let target = find(identity.target.1);
         // Evaluated from the printed label, unless a column this layout cannot name (a broken
@@ -590,21 +597,21 @@ fn printed_formula(columns: &Columns, index: usize) -> Option<(u32, Vec<(f64, u3
     (present(target) && operands.iter().all(|(_, n)| present(*n))).then_some((target, operands))
 }
 
+/// Fills `class` from one row of a table of `kind`, its columns with their keys, printed at
+/// `(prefix, section)`.
 fn fill(
     class: &mut BondClass,
     kind: Kind,
-    columns: &Columns,
+    (columns, keys): (&Columns, &[String]),
     row: &Row,
-    prefix: &str,
-    section: &str,
+    (prefix, section): (&str, &str),
     sink: &mut Sink,
 ) {
-    for (index, column) in columns.columns.iter().enumerate() {
+    for ((index, column), key) in columns.columns.iter().enumerate().zip(keys) {
         let Some(cell) = row.cell(index) else {
             continue;
         };
-        let key = column.key();
-        if is_notional(kind, &key, class, cell) {
+        if is_notional(kind, key, class, cell) {
             // An interest-only class: its principal balance is 0 and this column prints the
             // notional its interest accrues on. Not the same quantity as the principal
             // balance, so not compared with it; kept as printed.
@@ -612,7 +619,7 @@ fn fill(
             sink.pool(prefix, section, &class.class, &column.title, cell);
             continue;
         }
-        match slot(kind, &key) {
+        match slot(kind, key) {
             Some(Slot::Class) => {}
             Some(Slot::Text(field)) => {
                 *field(class) = (cell.raw != "-").then(|| cell.raw.clone());

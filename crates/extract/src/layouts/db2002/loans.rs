@@ -245,6 +245,7 @@ fn summary_checks(
     rows: &[(LoanEvent, Vec<Option<Figure>>)],
     sink: &mut Sink,
 ) {
+    let keys: Vec<String> = columns.columns.iter().map(|c| c.key()).collect();
     for section in sections {
         for (label, _, cell) in &section.pairs {
             let Some(printed) = cell.figure else { continue };
@@ -259,14 +260,10 @@ fn summary_checks(
                 continue;
             }
             let wanted = key(what);
-            let column = columns
-                .columns
-                .iter()
-                .position(|c| c.key() == wanted)
-                .or_else(|| {
-                    let f = field(what)?;
-                    fields.iter().position(|g| *g == Some(f))
-                });
+            let column = keys.iter().position(|k| *k == wanted).or_else(|| {
+                let f = field(what)?;
+                fields.iter().position(|g| *g == Some(f))
+            });
             let Some(column) = column else { continue };
             let terms: Vec<Term> = rows
                 .iter()
