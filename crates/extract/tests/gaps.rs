@@ -176,3 +176,20 @@ fn a_misprinted_heading_and_status_load_as_the_words_they_stand_for() {
     assert_eq!(failed(&wrong), failed(&right));
     assert_eq!(wrong.checks.len(), right.checks.len());
 }
+
+/// A delinquency status heading printed with two blanks inside (`FORECLOSURE  LOAN INFORMATION`) is
+/// still the status's heading: read as two phrases, it had ended the table, and the rows of
+/// every status after it were left unplaced, with no check or warning naming them.
+#[test]
+fn a_status_heading_with_two_blanks_inside_keeps_its_table() {
+    use remit_samples::{stc_submission, StcVariant};
+    let printed = stc_submission(&StcVariant::default(), 2);
+    let spaced = printed.replace("FORECLOSURE LOAN", "FORECLOSURE  LOAN");
+    assert_ne!(spaced, printed);
+    let (right, wide) = (read(&printed), read(&spaced));
+    assert_eq!(wide.delinquency, right.delinquency);
+    assert_eq!(
+        (wide.figures_printed, wide.figures_stored),
+        (right.figures_printed, right.figures_stored)
+    );
+}

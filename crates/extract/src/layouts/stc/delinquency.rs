@@ -21,18 +21,23 @@ pub(super) fn bucket_header(text: &str) -> bool {
         >= 2
 }
 
+/// The statuses of the schema, each with the start of the key of a heading that names it.
+const KNOWN: [(&str, &str); 5] = [
+    ("delinq", "DELINQUENT"),
+    ("foreclos", "FORECLOSURE"),
+    ("bankrupt", "BANKRUPTCY"),
+    ("reo", "REO"),
+    ("total", "TOTAL"),
+];
+
+/// The statuses of the schema.
+const STATUSES: [&str; 5] = [KNOWN[0].1, KNOWN[1].1, KNOWN[2].1, KNOWN[3].1, KNOWN[4].1];
+
 /// The status a heading names, in the schema's words where it is one of them (misprinted too:
 /// `FORCLOSURE`).
 fn status_name(text: &str) -> String {
     let k = key(&crate::misprints::corrected(text));
-    let known = [
-        ("delinq", "DELINQUENT"),
-        ("foreclos", "FORECLOSURE"),
-        ("bankrupt", "BANKRUPTCY"),
-        ("reo", "REO"),
-        ("total", "TOTAL"),
-    ];
-    known
+    KNOWN
         .iter()
         .find(|(w, _)| k.starts_with(w))
         .map_or_else(|| collapse(text).to_uppercase(), |(_, s)| s.to_string())
@@ -83,8 +88,16 @@ impl Table {
     ) -> bool {
         let text = line.text.as_str();
         if !has_figure(text) {
-            if let [only] = phrases {
-                self.status = Some(status_name(&only.text));
+            // A status heading: one phrase, or several whose whole names a status of the schema
+            // (`FORECLOSURE  LOAN INFORMATION` printed with two blanks inside).
+            let whole = phrases
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let named = status_name(&whole);
+            if phrases.len() == 1 || STATUSES.contains(&named.as_str()) {
+                self.status = Some(named);
                 self.scope = None;
                 return true;
             }

@@ -69,7 +69,8 @@ impl Layout for StatementToCertificateholders {
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
         // 16: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
         //     Principle`, `FORCLOSURE`) reads as the word it stands for.
-        16
+        // 17: a delinquency status heading printed with two blanks inside keeps its table.
+        17
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
