@@ -46,6 +46,9 @@ impl Measure {
     }
 }
 
+/// The statuses the history names (see `schema.md`), whichever words a trustee heads them with.
+pub const STATUSES: [&str; 5] = ["DELINQUENT", "FORECLOSURE", "BANKRUPTCY", "REO", "TOTAL"];
+
 pub const MEASURES: [Measure; 4] = [
     Measure::Balance,
     Measure::PctBalance,

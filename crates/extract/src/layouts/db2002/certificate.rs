@@ -322,17 +322,22 @@ pub fn read(report: &Report, classes: &mut Vec<BondClass>, sink: &mut Sink) -> S
         let kind = Kind::from_titles(&table.titles);
         let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
         let columns = Columns::from_header(&header);
-        // Each column's key once per table, not once per cell (a misprint is mended in it).
-        let keys: Vec<String> = columns.columns.iter().map(|c| c.key()).collect();
-        for column in &columns.columns {
-            let meant = crate::misprints::corrected(&column.title);
-            if meant != column.title {
-                sink.warn(format!(
-                    "{prefix}: heading {:?} read as {meant:?}",
-                    column.title
-                ));
-            }
-        }
+        // Each column's key once per table, not once per cell, its misprints mended (and
+        // said) as `Column::key` mends them.
+        let keys: Vec<String> = columns
+            .columns
+            .iter()
+            .map(|column| {
+                let meant = crate::misprints::corrected(&column.title);
+                if meant != column.title {
+                    sink.warn(format!(
+                        "{prefix}: heading {:?} read as {meant:?}",
+                        column.title
+                    ));
+                }
+                crate::columns::key(&meant)
+            })
+            .collect();
         let Some(class_column) = columns.position("class") else {
             if !table.rows.is_empty() {
                 sink.warn(format!(

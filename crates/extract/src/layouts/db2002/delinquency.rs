@@ -4,15 +4,12 @@
 //! NULL (the DELINQUENT row prints no CURRENT cell).
 
 use crate::columns::{figures_and_words_in, owned, phrases, plain_words, split_spans, Columns};
-use crate::delinquency::{bucket_name, checks, entry, set, Figures, Measure};
+use crate::delinquency::{bucket_name, checks, entry, set, Figures, Measure, STATUSES};
 use crate::sections::is_subtitle;
 use crate::sink::Sink;
 use crate::value::collapse;
 use crate::DelinquencyCell;
 use remit_normalize::Report;
-
-/// The statuses the history names (see `schema.md`).
-const STATUSES: [&str; 5] = ["DELINQUENT", "FORECLOSURE", "BANKRUPTCY", "REO", "TOTAL"];
 
 /// The status a row's first phrase names: as printed, or the status it misprints
 /// (`FORCLOSURE`), said in a warning.

@@ -4,7 +4,7 @@
 //! per measure (balance, % of pool balance, number of loans, % of pool loans).
 
 use crate::columns::{key, Word};
-use crate::delinquency::{bucket_name, entry, set, Measure};
+use crate::delinquency::{bucket_name, entry, set, Measure, STATUSES};
 use crate::grid::{blank_before, has_figure, line_phrases, Grid};
 use crate::sink::Sink;
 use crate::value::collapse;
@@ -21,17 +21,8 @@ pub(super) fn bucket_header(text: &str) -> bool {
         >= 2
 }
 
-/// The statuses of the schema, each with the start of the key of a heading that names it.
-const KNOWN: [(&str, &str); 5] = [
-    ("delinq", "DELINQUENT"),
-    ("foreclos", "FORECLOSURE"),
-    ("bankrupt", "BANKRUPTCY"),
-    ("reo", "REO"),
-    ("total", "TOTAL"),
-];
-
-/// The statuses of the schema.
-const STATUSES: [&str; 5] = [KNOWN[0].1, KNOWN[1].1, KNOWN[2].1, KNOWN[3].1, KNOWN[4].1];
+/// The start of the key of a heading that names each of the schema's [`STATUSES`], in order.
+const KNOWN: [&str; 5] = ["delinq", "foreclos", "bankrupt", "reo", "total"];
 
 /// The status a heading names, in the schema's words where it is one of them (misprinted too:
 /// `FORCLOSURE`).
@@ -39,7 +30,8 @@ fn status_name(text: &str) -> String {
     let k = key(&crate::misprints::corrected(text));
     KNOWN
         .iter()
-        .find(|(w, _)| k.starts_with(w))
+        .zip(STATUSES)
+        .find(|(w, _)| k.starts_with(*w))
         .map_or_else(|| collapse(text).to_uppercase(), |(_, s)| s.to_string())
 }
 
