@@ -679,6 +679,52 @@ fn a_figure_left_aligned_under_its_heading_is_read_where_its_start_lines_up() {
 /// limit (`DISTRIBUTION IN` + `DOLLARS`), keeps its blank: read `INDOLLARS`, the class table's
 /// section name and all 14 of its check names changed.
 #[test]
+fn a_heading_that_ends_over_a_column_of_figures_is_apart_from_the_next_heading() {
+    // Two-line headings: `LOSSES` (under `REALIZED`) ends where the realized losses end, so
+    // `INTEREST` after the cut heads the next column, two blanks on, not `LOSSES INTEREST`.
+    let two_lines = StcVariant {
+        principal_first: false,
+        header_lines: 2,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: false,
+        stop_after_classes: true,
+    };
+    // One-line headings: `CURRENT` + `PRINCIPAL BALANCE` is one heading, one blank apart.
+    let one_line = StcVariant {
+        header_lines: 1,
+        bare_zeros: true,
+        ..two_lines
+    };
+    // A title's `IN` that ends where figures of the rows below end by chance heads nothing:
+    // `DISTRIBUTION IN DOLLARS`.
+    let title = StcVariant {
+        class_on_top: false,
+        ..one_line
+    };
+    assert_load_as_uncut(&[
+        stc_case(two_lines, 10, 101, 4204900008682204186),
+        stc_case(one_line, 7, 75, 4638351805341602640),
+        stc_case(title, 11, 61, 7609369832450837835),
+    ]);
+}
+
+#[test]
+fn a_short_statement_whose_rows_were_cut_at_two_widths_is_read_as_drifting() {
+    // Its four cuts inside a token all fall at 128, as if the agent cut at one width; the rows
+    // `I-F` and `I-A` line up before their cuts and not after, so it did not.
+    let variant = StcVariant {
+        principal_first: true,
+        header_lines: 1,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: false,
+        stop_after_classes: true,
+    };
+    assert_load_as_uncut(&[stc_case(variant, 1, 128, 6916260957515487685)]);
+}
+
+#[test]
 fn a_title_cut_after_a_short_joining_word_keeps_its_blank() {
     let variant = StcVariant {
         principal_first: true,

@@ -16,11 +16,15 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::rejoin::{Evidence, Survey};
 use crate::runs::{word, Runs};
-use crate::tokens::{fields_at_cut, gaps};
+use crate::tokens::{fields_at, fields_at_cut, gaps, whole_figure};
+use crate::trade::trade_word;
 use crate::unwrap::Piece;
 
 /// How many lines either side of a line are its table: columns line up within a table only.
 const NEIGHBOURHOOD: usize = 30;
+
+/// How many lines either side of a heading the figures under it are looked for.
+const HEADING_REACH: usize = 6;
 
 /// Rounds of voting at most: a round in which no line changes ends it sooner.
 const ROUNDS: usize = 6;
@@ -178,7 +182,12 @@ struct Line {
 }
 
 impl Line {
-    fn new(pieces: &[Piece<'_>], survey: &Survey<'_>, runs: &Runs<'_>) -> Line {
+    fn new(
+        pieces: &[Piece<'_>],
+        survey: &Survey<'_>,
+        runs: &Runs<'_>,
+        figures_end_at: &dyn Fn(usize) -> bool,
+    ) -> Line {
         let mut segments: Vec<Segment> = pieces
             .iter()
             .map(|p| {
@@ -256,10 +265,9 @@ impl Line {
                 // them (`COPYRIGHT 2002`). Two words in a line that prints words that far
                 // apart too (a heading row: `TOTAL  PRINCIPAL BALANCE`) need the words around
                 // them printed alike as well: `TOTAL PRINCIPAL` is a label elsewhere.
-                let words = {
-                    let (left, right) = fields_at_cut(&pair[0], &pair[1]);
-                    word(left) && word(right)
-                };
+                let (left, right) = fields_at_cut(&pair[0], &pair[1]);
+                let words = word(left) && word(right);
+                let headings = trade_word(left) && trade_word(right);
                 let printed_apart = |pad: usize| {
                     if words && ambiguous {
                         runs.prints(&pair[0], &pair[1], pad)
@@ -274,9 +282,17 @@ impl Line {
                     .map(|(rank, pad)| Reading {
                         pad,
                         vocabulary: if let Some(said) = said {
-                            // Words one blank apart, not two.
+                            // Words one blank apart, not two; but in a heading row (words
+                            // two blanks apart too), a word of the trade that ends where
+                            // figures of the lines around end heads their column, and the
+                            // next word heads another, two blanks on.
                             let words = evidence.is_some_and(|e| e[1] == Evidence::Words);
-                            (if words && pad > 1 {
+                            let heading = words
+                                && ambiguous
+                                && headings
+                                && k == 0
+                                && figures_end_at(segments[0].len);
+                            (if (words && !heading && pad > 1) || (heading && pad == 1) {
                                 0
                             } else {
                                 said[pad.min(1)]
@@ -572,9 +588,13 @@ pub(crate) fn join_by_columns(
     survey: &Survey<'_>,
 ) -> Vec<String> {
     let runs = Runs::new(groups);
+    let figures = FigureColumns::new(groups);
     let mut lines: Vec<Line> = groups
         .iter()
-        .map(|(_, pieces)| Line::new(pieces, survey, &runs))
+        .enumerate()
+        .map(|(i, (_, pieces))| {
+            Line::new(pieces, survey, &runs, &|column| figures.end_at(i, column))
+        })
         .collect();
     let widest = lines.iter().map(Line::widest).max().unwrap_or(0) + 1;
     settle(&mut lines, widest, &[]);
@@ -593,6 +613,51 @@ pub(crate) fn join_by_columns(
         .zip(&lines)
         .map(|((_, pieces), line)| text(pieces, &line.choice))
         .collect()
+}
+
+/// Per line, the columns where the whole figures of its first piece end: where they are
+/// printed, whatever the cuts are read as (not a last field a cut may run on from).
+struct FigureColumns(Vec<Vec<usize>>);
+
+impl FigureColumns {
+    fn new(groups: &[(usize, Vec<Piece<'_>>)]) -> FigureColumns {
+        FigureColumns(
+            groups
+                .iter()
+                .map(|(_, pieces)| {
+                    let Some(first) = pieces.first() else {
+                        return Vec::new();
+                    };
+                    let content = first.content.trim_end();
+                    let run_on = content.ends_with(|c: char| !c.is_whitespace())
+                        && pieces.get(1).is_some_and(|next| {
+                            next.content.starts_with(|c: char| !c.is_whitespace())
+                        });
+                    let fields: Vec<(usize, &str)> = fields_at(content).collect();
+                    let keep = fields.len() - usize::from(run_on && !fields.is_empty());
+                    fields[..keep]
+                        .iter()
+                        .filter(|(_, token)| whole_figure(token))
+                        .map(|(start, token)| {
+                            content[..*start].chars().count() + token.chars().count()
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether two figures or more end at `column` within `HEADING_REACH` lines of `line`.
+    fn end_at(&self, line: usize, column: usize) -> bool {
+        let around =
+            line.saturating_sub(HEADING_REACH)..(line + HEADING_REACH + 1).min(self.0.len());
+        self.0[around]
+            .iter()
+            .flatten()
+            .filter(|&&end| end == column)
+            .nth(1)
+            .is_some()
+    }
 }
 
 /// Rounds of voting (the first weighs every reading of every line), each line in doubt taking

@@ -21,7 +21,7 @@ use crate::context::{in_line, Blank, Context};
 use crate::tokens::{
     closes_its_bracket, count_narrow_gaps, dash_before_figure, facing, fields_at, fields_at_cut,
     figure_cut, figures_one_apart, key, spaced_operator, starts_a_figure, two_figures,
-    word_before_aside,
+    whole_figure, word_before_aside,
 };
 use crate::trade::{apart_by_usage, joined_by_a_short_word, trade_word};
 use crate::unwrap::{Piece, DRIFT, MAX_WRAP_WIDTH};
@@ -37,6 +37,12 @@ const MIN_CERTAIN_HABIT: u32 = 6;
 /// one cut at one width may show only two (reading it as drifting pads its trimmed pieces by
 /// the columns of text that has none).
 const MIN_UNANIMOUS: u32 = 2;
+
+/// How many lines on a row looks for another row of its table cut at another width.
+const ROW_REACH: usize = 8;
+
+/// The fields a row's first piece prints, at the least, to be compared with another's.
+const MIN_ROW_FIELDS: usize = 3;
 
 /// How many pieces cut inside a token it takes to tell a habit from chance.
 const MIN_HABIT: u32 = 6;
@@ -192,7 +198,8 @@ impl<'a> Survey<'a> {
         survey.consistent = !overrun
             && (unanimous
                 || (all_pieces >= MIN_HABIT
-                    && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces)));
+                    && f64::from(usual_pieces) >= CONSISTENT_SHARE * f64::from(all_pieces)))
+            && !rows_cut_at_two_widths(groups);
         if !survey.consistent {
             survey.context = Some(Context::new(
                 groups.iter().flat_map(|(_, p)| p.iter().map(|p| p.content)),
@@ -415,6 +422,60 @@ impl<'a> Survey<'a> {
     pub(crate) fn prints_gap(&self, blanks: usize) -> bool {
         !matches!(blanks, 1 | 2) || self.narrow_gaps[blanks - 1] > 0
     }
+}
+
+/// Whether two rows of one table were cut at two widths: their first pieces print the same
+/// fields at the same columns, and their continuations print as many figures, as wide as each
+/// other's, every one one or two columns further on in one than in the other. An agent of one
+/// habit cut both rows at the same column, so rows that line up before the cut line up after
+/// it too. A short document shows few cuts inside a token, and a drifting agent may cut all
+/// of them at one width by chance; its tables still show the drift.
+fn rows_cut_at_two_widths(groups: &[(usize, Vec<Piece<'_>>)]) -> bool {
+    let spans = |content: &str| -> Vec<(usize, usize)> {
+        fields_at(content.trim_end())
+            .map(|(start, token)| (start, start + token.len()))
+            .collect()
+    };
+    // Per line, the fields of its first piece and of its continuation, where it has them.
+    type Row = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+    let rows: Vec<Option<Row>> = groups
+        .iter()
+        .map(|(_, pieces)| {
+            let [first, next, ..] = pieces.as_slice() else {
+                return None;
+            };
+            let figures = next.content.split_whitespace();
+            if figures.clone().count() < 2 || !figures.clone().all(whole_figure) {
+                return None;
+            }
+            let head = spans(first.content);
+            (head.len() >= MIN_ROW_FIELDS).then(|| (head, spans(next.content)))
+        })
+        .collect();
+    // The shift of every field, start and end alike: figures as wide as each other, all of
+    // them moved (not `36,146.41` over `(36,146.41)`, left-aligned).
+    let shift = |a: &[(usize, usize)], b: &[(usize, usize)]| -> Option<i64> {
+        let mut shifts = a
+            .iter()
+            .zip(b)
+            .flat_map(|(x, y)| [x.0 as i64 - y.0 as i64, x.1 as i64 - y.1 as i64]);
+        let first = shifts.next()?;
+        (a.len() == b.len() && shifts.all(|d| d == first)).then_some(first)
+    };
+    rows.iter().enumerate().any(|(i, row)| {
+        let Some((head, tail)) = row else {
+            return false;
+        };
+        rows.iter()
+            .skip(i + 1)
+            .take(ROW_REACH)
+            .flatten()
+            .any(|(h, t)| {
+                h == head
+                    && shift(t, tail)
+                        .is_some_and(|d| (1..=DRIFT as u64).contains(&d.unsigned_abs()))
+            })
+    })
 }
 
 /// One logical line of a document cut at one habitual width: every piece short of the habit
@@ -785,6 +846,54 @@ mod tests {
             .skip(skip)
             .map(|(l, _)| l)
             .collect()
+    }
+
+    #[test]
+    fn rows_of_a_table_cut_at_two_widths_show_the_drift_a_few_cuts_inside_tokens_hide() {
+        use crate::unwrap::Piece;
+        let piece = |content, continuation| Piece {
+            content,
+            continuation,
+        };
+        // Two cuts inside a word, both at 40: by themselves, the habit of an agent that always
+        // cuts at 40.
+        let prose = [
+            (
+                "The trustee prints this statement monthl",
+                "y for the holders",
+            ),
+            ("Distributions are made on the twenty-fif", "th day"),
+        ];
+        let survey_with = |second_row: &'static str| {
+            let mut groups: Vec<(usize, Vec<Piece<'static>>)> = prose
+                .iter()
+                .enumerate()
+                .map(|(i, (a, b))| (i + 1, vec![piece(*a, false), piece(*b, true)]))
+                .collect();
+            // Two rows of one table, alike up to the trimmed cut.
+            groups.push((
+                3,
+                vec![
+                    piece("A-1  1,000.00  2,000.00  3,000.00", false),
+                    piece("      4.00      5.00", true),
+                ],
+            ));
+            groups.push((
+                4,
+                vec![
+                    piece("A-2  1,000.00  2,000.00  3,000.00", false),
+                    piece(second_row, true),
+                ],
+            ));
+            super::Survey::new(&groups, 40).consistent
+        };
+        // Cut at one column, the second row's figures line up with the first's after the cut.
+        assert!(survey_with("      6.00      7.00"));
+        // Cut a column further on, its continuation starts a blank closer to its figures.
+        assert!(!survey_with("     6.00      7.00"));
+        // Figures left-aligned, the second row's in brackets: they start where the first
+        // row's do and end two columns on, cut at one width (the fixture's servicing fees).
+        assert!(survey_with("      (4.00)    (5.00)"));
     }
 
     #[test]

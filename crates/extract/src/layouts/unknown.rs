@@ -53,7 +53,10 @@ impl Layout for Unknown {
         //     is read where its start lines up (`0.00` left-aligned under `TOTAL`).
         // 18: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
         //     Principle`, `FORCLOSURE`) reads as the word it stands for.
-        18
+        // 19: a heading's word that ends where figures below it end is apart from the next
+        //     heading after a cut; a short statement whose rows were cut at two widths is read
+        //     as cut at drifting widths though its few cuts inside tokens fall at one.
+        19
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

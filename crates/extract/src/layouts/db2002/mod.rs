@@ -87,7 +87,10 @@ impl Layout for Db2002 {
         //     Principle`, `FORCLOSURE`) reads as the word it stands for.
         // 24: the printed SMM of each pool scope is checked against the voluntary paydown over
         //     the prior balance less the scheduled principal, from the summary's own figures.
-        24
+        // 25: a heading's word that ends where figures below it end is apart from the next
+        //     heading after a cut; a short statement whose rows were cut at two widths is read
+        //     as cut at drifting widths though its few cuts inside tokens fall at one.
+        25
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

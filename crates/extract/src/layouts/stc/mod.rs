@@ -70,7 +70,10 @@ impl Layout for StatementToCertificateholders {
         // 16: a heading, label or delinquency status misprinted (`Intrest`, `Scheduled
         //     Principle`, `FORCLOSURE`) reads as the word it stands for.
         // 17: a delinquency status heading printed with two blanks inside keeps its table.
-        17
+        // 18: a heading's word that ends where figures below it end is apart from the next
+        //     heading after a cut; a short statement whose rows were cut at two widths is read
+        //     as cut at drifting widths though its few cuts inside tokens fall at one.
+        18
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
