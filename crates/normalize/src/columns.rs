@@ -267,7 +267,7 @@ impl Line {
                 // them printed alike as well: `TOTAL PRINCIPAL` is a label elsewhere.
                 let (left, right) = fields_at_cut(&pair[0], &pair[1]);
                 let words = word(left) && word(right);
-                let headings = trade_word(left) && trade_word(right);
+                let headings = || trade_word(left) && trade_word(right);
                 let printed_apart = |pad: usize| {
                     if words && ambiguous {
                         runs.prints(&pair[0], &pair[1], pad)
@@ -289,7 +289,7 @@ impl Line {
                             let words = evidence.is_some_and(|e| e[1] == Evidence::Words);
                             let heading = words
                                 && ambiguous
-                                && headings
+                                && headings()
                                 && k == 0
                                 && figures_end_at(segments[0].len);
                             (if (words && !heading && pad > 1) || (heading && pad == 1) {
