@@ -617,12 +617,23 @@ pub(crate) fn join_by_columns(
 
 /// Per line, the columns where the whole figures of its first piece end: where they are
 /// printed, whatever the cuts are read as (not a last field a cut may run on from).
-struct FigureColumns(Vec<Vec<usize>>);
+struct FigureColumns<'g, 'a> {
+    groups: &'g [(usize, Vec<Piece<'a>>)],
+    /// Surveyed the first time a heading asks: most documents have no cut that does.
+    ends: std::cell::OnceCell<Vec<Vec<usize>>>,
+}
 
-impl FigureColumns {
-    fn new(groups: &[(usize, Vec<Piece<'_>>)]) -> FigureColumns {
-        FigureColumns(
-            groups
+impl<'g, 'a> FigureColumns<'g, 'a> {
+    fn new(groups: &'g [(usize, Vec<Piece<'a>>)]) -> FigureColumns<'g, 'a> {
+        FigureColumns {
+            groups,
+            ends: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn ends(&self) -> &[Vec<usize>] {
+        self.ends.get_or_init(|| {
+            self.groups
                 .iter()
                 .map(|(_, pieces)| {
                     let Some(first) = pieces.first() else {
@@ -643,15 +654,15 @@ impl FigureColumns {
                         })
                         .collect()
                 })
-                .collect(),
-        )
+                .collect()
+        })
     }
 
     /// Whether two figures or more end at `column` within `HEADING_REACH` lines of `line`.
     fn end_at(&self, line: usize, column: usize) -> bool {
-        let around =
-            line.saturating_sub(HEADING_REACH)..(line + HEADING_REACH + 1).min(self.0.len());
-        self.0[around]
+        let ends = self.ends();
+        let around = line.saturating_sub(HEADING_REACH)..(line + HEADING_REACH + 1).min(ends.len());
+        ends[around]
             .iter()
             .flatten()
             .filter(|&&end| end == column)
