@@ -131,7 +131,7 @@ impl Segment {
                 (!(f.short_figure()
                     || (j == 0 && self.skip_first_start)
                     || (j > 0 && phrase(j - 1, j))))
-                .then_some((Key::Start(offset + f.start, f.figure), ws)),
+                .then_some((Key::Start(offset + f.start, f.figure, f.end - f.start), ws)),
                 (!((j == last && self.skip_last_end) || (j < last && phrase(j, j + 1))))
                     .then_some((Key::End(offset + f.end, f.figure), we)),
             ]
@@ -146,8 +146,8 @@ impl Segment {
 
 #[derive(Debug, Clone, Copy)]
 enum Key {
-    /// A field's start column, and whether the field is a figure.
-    Start(usize, bool),
+    /// A field's start column, whether the field is a figure, and its width.
+    Start(usize, bool, usize),
     /// A field's end column, and whether the field is a figure.
     End(usize, bool),
 }
@@ -524,6 +524,9 @@ struct Votes {
     /// Indexed by kind (a word 0, a figure 1), then column.
     starts: [Vec<i64>; 2],
     ends: [Vec<i64>; 2],
+    /// Per column, the figures that start there by width: figures of one width right-aligned
+    /// in one column start together too, which says nothing of a column starting there.
+    figure_widths: Vec<Vec<(usize, i64)>>,
 }
 
 impl Votes {
@@ -531,12 +534,21 @@ impl Votes {
         Votes {
             starts: [vec![0; width], vec![0; width]],
             ends: [vec![0; width], vec![0; width]],
+            figure_widths: vec![Vec::new(); width],
         }
     }
 
     fn add(&mut self, key: Key, weight: i64) {
+        if let Key::Start(c, true, width) = key {
+            if let Some(widths) = self.figure_widths.get_mut(c) {
+                match widths.iter_mut().find(|(w, _)| *w == width) {
+                    Some((_, count)) => *count += weight,
+                    None => widths.push((width, weight)),
+                }
+            }
+        }
         let slot = match key {
-            Key::Start(c, figure) => self.starts[usize::from(figure)].get_mut(c),
+            Key::Start(c, figure, _) => self.starts[usize::from(figure)].get_mut(c),
             Key::End(c, figure) => self.ends[usize::from(figure)].get_mut(c),
         };
         if let Some(slot) = slot {
@@ -553,8 +565,9 @@ impl Votes {
     fn get(&self, key: Key) -> i64 {
         let at = |v: &Vec<i64>, c: usize| v.get(c).copied().unwrap_or(0);
         let (same, other) = match key {
-            Key::Start(c, figure) => (
-                at(&self.starts[0], c) + at(&self.starts[1], c),
+            Key::Start(c, figure, width) => (
+                at(&self.starts[0], c) + at(&self.starts[1], c)
+                    - if figure { self.same_width(c, width) } else { 0 },
                 at(&self.ends[0], c) + if figure { 0 } else { at(&self.ends[1], c) },
             ),
             Key::End(c, _) => (
@@ -563,6 +576,21 @@ impl Votes {
             ),
         };
         2 * same + other
+    }
+
+    /// The most figures of one width other than `width` that start at `c`, where more than
+    /// one line's certain vote: a column of figures as wide as each other, right-aligned
+    /// (`366896794.3` over `366896794.3`), whose starts a figure of another width lines up
+    /// with by chance. Figures of many widths starting together are left-aligned.
+    fn same_width(&self, c: usize, width: usize) -> i64 {
+        self.figure_widths
+            .get(c)
+            .into_iter()
+            .flatten()
+            .filter(|&&(w, count)| w != width && count > CERTAIN_VOTE)
+            .map(|&(_, count)| count)
+            .max()
+            .unwrap_or(0)
     }
 
     /// How well `segment`, starting at `offset`, lines up with the votes: by the edge of each
@@ -1084,6 +1112,40 @@ mod tests {
         }
         let joined: Vec<String> = unwrap_lines(&text).into_iter().map(|(l, _)| l).collect();
         assert_eq!(joined[..lines.len()], *lines, "cut as:\n{text}");
+    }
+
+    #[test]
+    fn a_short_figure_lines_up_by_its_end_not_where_wider_figures_start() {
+        // Rows whose figures, eleven characters wide, end at column 50 and so all start at 39,
+        // each cut inside its label (certain). A `0.00` ends at 42 on a row cut inside its
+        // label too, and on one cut in the blanks after its label at 28: read a column to the
+        // right, its start lines up with the wide figures' starts. They start together
+        // because they are as wide as each other, right-aligned: that says nothing of a
+        // column starting there, and the `0.00` lines up by its end.
+        let row = |label: &str, figure: &str, end: usize| {
+            format!("{label}{figure:>width$}", width = end - label.len())
+        };
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        let mut push = |line: String, width: usize, text: &mut String| {
+            cut(&line, &mut [width, 30].into_iter(), text);
+            lines.push(line);
+        };
+        for k in 0..8 {
+            let label = format!("Weighted Average Coupon Original {k}");
+            push(
+                row(&label, &format!("36689679{k}.3"), 50),
+                28 + k % 3,
+                &mut text,
+            );
+        }
+        push(
+            row("Balance of Subsequent Loans added", "0.00", 42),
+            29,
+            &mut text,
+        );
+        push(row("Withdrawal amounts", "0.00", 42), 28, &mut text);
+        assert_rejoined(text, &lines, &[28, 29, 28, 29]);
     }
 
     #[test]

@@ -56,7 +56,10 @@ impl Layout for Unknown {
         // 19: a heading's word that ends where figures below it end is apart from the next
         //     heading after a cut; a short statement whose rows were cut at two widths is read
         //     as cut at drifting widths though its few cuts inside tokens fall at one.
-        19
+        // 20: the rejoin reads a short figure by its end, not where figures of another width
+        //     start together (right-aligned and as wide as each other, they say no column
+        //     starts there).
+        20
     }
 
     fn recognises(&self, _statement: &CleanStatement) -> bool {

@@ -73,7 +73,10 @@ impl Layout for StatementToCertificateholders {
         // 18: a heading's word that ends where figures below it end is apart from the next
         //     heading after a cut; a short statement whose rows were cut at two widths is read
         //     as cut at drifting widths though its few cuts inside tokens fall at one.
-        18
+        // 19: the rejoin reads a short figure by its end, not where figures of another width
+        //     start together (right-aligned and as wide as each other, they say no column
+        //     starts there).
+        19
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
