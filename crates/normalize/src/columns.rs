@@ -561,7 +561,8 @@ impl Votes {
     /// heading starts (a heading left-aligned over right-aligned figures). Not a figure's
     /// start where other figures end: figures of one table never touch, so those are the
     /// figures of another table (a page above), and reading a figure there lines it up with
-    /// nothing of its own.
+    /// nothing of its own. Nor, for a figure's start, the figures of another width starting
+    /// there together (see [`Votes::same_width`]).
     fn get(&self, key: Key) -> i64 {
         let at = |v: &Vec<i64>, c: usize| v.get(c).copied().unwrap_or(0);
         let (same, other) = match key {
@@ -578,10 +579,12 @@ impl Votes {
         2 * same + other
     }
 
-    /// The most figures of one width other than `width` that start at `c`, where more than
-    /// one line's certain vote: a column of figures as wide as each other, right-aligned
+    /// The most figures of one width other than `width` that start at `c`, more than one
+    /// line's certain vote: a column of figures as wide as each other, right-aligned
     /// (`366896794.3` over `366896794.3`), whose starts a figure of another width lines up
-    /// with by chance. Figures of many widths starting together are left-aligned.
+    /// with by chance. Figures of many widths starting together are left-aligned, and a
+    /// figure as wide as them lines up by its end as well. (Not for a word: a heading
+    /// printed over figures as wide as itself starts where they do, and says so.)
     fn same_width(&self, c: usize, width: usize) -> i64 {
         self.figure_widths
             .get(c)
