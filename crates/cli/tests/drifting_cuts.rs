@@ -692,6 +692,16 @@ fn a_short_figure_lines_up_by_its_end_not_where_wider_figures_start() {
     assert_load_as_uncut(&[generated_case(0, 1, (variants, false), 61, 610)]);
 }
 
+/// A short "Statement to Certificateholders": its class table alone, one heading line over it.
+const CLASS_TABLE_ONLY: StcVariant = StcVariant {
+    principal_first: true,
+    header_lines: 1,
+    class_on_top: true,
+    bare_zeros: false,
+    markup: false,
+    stop_after_classes: true,
+};
+
 /// A heading of the trade cut where it ends over a column of figures heads that column, and
 /// the word after the cut the next one: read one blank apart (`LOSSES INTEREST`), a class
 /// table's total was stored under another heading, every check passing (seed 89, W = 101).
@@ -702,10 +712,7 @@ fn a_heading_that_ends_over_a_column_of_figures_is_apart_from_the_next_heading()
     let two_lines = StcVariant {
         principal_first: false,
         header_lines: 2,
-        class_on_top: true,
-        bare_zeros: false,
-        markup: false,
-        stop_after_classes: true,
+        ..CLASS_TABLE_ONLY
     };
     // One-line headings: `CURRENT` + `PRINCIPAL BALANCE` is one heading, one blank apart.
     let one_line = StcVariant {
@@ -733,15 +740,7 @@ fn a_heading_that_ends_over_a_column_of_figures_is_apart_from_the_next_heading()
 fn a_short_statement_whose_rows_were_cut_at_two_widths_is_read_as_drifting() {
     // Its four cuts inside a token all fall at 128, as if the agent cut at one width; the rows
     // `I-F` and `I-A` line up before their cuts and not after, so it did not.
-    let variant = StcVariant {
-        principal_first: true,
-        header_lines: 1,
-        class_on_top: true,
-        bare_zeros: false,
-        markup: false,
-        stop_after_classes: true,
-    };
-    assert_load_as_uncut(&[stc_case(variant, 1, 128, 6916260957515487685)]);
+    assert_load_as_uncut(&[stc_case(CLASS_TABLE_ONLY, 1, 128, 6916260957515487685)]);
 }
 
 /// A title cut between a short joining word and a word of the trade, two columns short of the
@@ -749,15 +748,7 @@ fn a_short_statement_whose_rows_were_cut_at_two_widths_is_read_as_drifting() {
 /// section name and all 14 of its check names changed.
 #[test]
 fn a_title_cut_after_a_short_joining_word_keeps_its_blank() {
-    let variant = StcVariant {
-        principal_first: true,
-        header_lines: 1,
-        class_on_top: true,
-        bare_zeros: false,
-        markup: false,
-        stop_after_classes: true,
-    };
-    assert_load_as_uncut(&[stc_case(variant, 4, 60, 3624342825464832812)]);
+    assert_load_as_uncut(&[stc_case(CLASS_TABLE_ONLY, 4, 60, 3624342825464832812)]);
 }
 
 /// A footer `Page N of 5      (C) COPYRIGHT 1999 ...` cut after `(C)` two columns short of the

@@ -671,10 +671,7 @@ impl<'g, 'a> FigureColumns<'g, 'a> {
                         return Vec::new();
                     };
                     let content = first.content.trim_end();
-                    let run_on = content.ends_with(|c: char| !c.is_whitespace())
-                        && pieces.get(1).is_some_and(|next| {
-                            next.content.starts_with(|c: char| !c.is_whitespace())
-                        });
+                    let run_on = pieces.get(1).is_some_and(|next| first.runs_on_into(next));
                     let fields: Vec<(usize, &str)> = fields_at(content).collect();
                     let keep = fields.len() - usize::from(run_on && !fields.is_empty());
                     fields[..keep]

@@ -267,11 +267,6 @@ impl<'a> Survey<'a> {
 
     /// A piece within the cut window ending in a non-blank, before a non-blank continuation.
     fn splits_a_token(&self, piece: &Piece<'_>, next: &Piece<'_>) -> bool {
-        let ends_full = piece
-            .content
-            .trim_end()
-            .ends_with(|c: char| !c.is_whitespace());
-        let next_full = next.content.starts_with(|c: char| !c.is_whitespace());
         // At the document's habit where it has one (a piece short of it lost blanks, and a
         // kind of piece never cut inside a token may be cut wider than any piece shows);
         // else within two columns of its limit.
@@ -280,7 +275,7 @@ impl<'a> Survey<'a> {
         } else {
             piece.physical() + DRIFT >= self.limit
         };
-        ends_full && next_full && full
+        piece.runs_on_into(next) && full
     }
 
     /// Whether the token a cut splits is printed whole elsewhere in the document.

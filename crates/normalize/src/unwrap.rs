@@ -40,6 +40,15 @@ impl Piece<'_> {
     pub fn physical(&self) -> usize {
         self.content.trim_end().chars().count() + usize::from(self.continuation)
     }
+
+    /// Whether the cut before `next` falls between two non-blanks: a token may run on from
+    /// this piece into `next` (or have been cut on a blank the trim took).
+    pub fn runs_on_into(&self, next: &Piece<'_>) -> bool {
+        self.content
+            .trim_end()
+            .ends_with(|c: char| !c.is_whitespace())
+            && next.content.starts_with(|c: char| !c.is_whitespace())
+    }
 }
 
 /// Rejoins `>`-continued lines of a document that shows EDGAR's wrapping.
