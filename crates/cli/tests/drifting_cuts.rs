@@ -692,6 +692,21 @@ fn a_short_figure_lines_up_by_its_end_not_where_wider_figures_start() {
     assert_load_as_uncut(&[generated_case(0, 1, (variants, false), 61, 610)]);
 }
 
+/// A loan table whose rows are cut in the blanks before their dates (W = 85), read a column or
+/// two off as a block, keeps each row's `Paid Off` in one cell: read word by word, a row moved
+/// two columns left put `Paid` under `State & LTV`, where it was dropped as neither a state nor
+/// a figure, and the loan's prepayment type was stored as `Off`, no check failing.
+#[test]
+fn a_loan_rows_words_one_blank_apart_stay_in_one_cell_wherever_a_cut_moves_them() {
+    let variants = Variants {
+        copyright_mark: true,
+        total_only: true,
+        additional_report: true,
+        misprints: false,
+    };
+    assert_load_as_uncut(&[generated_case(2, 0, (variants, false), 85, 544)]);
+}
+
 /// A short "Statement to Certificateholders": its class table alone, one heading line over it.
 const CLASS_TABLE_ONLY: StcVariant = StcVariant {
     principal_first: true,

@@ -88,6 +88,25 @@ fn ascii_spans(line: &str) -> Vec<Span<'_>> {
     out
 }
 
+/// Runs of `spans` read as one: each run of words one blank apart (`Paid Off`) is one, its
+/// first and last span's index: a table parts its columns by two blanks or more, so a phrase
+/// is one cell's, wherever a cut moved it. Unlike [`phrases`], figures are never joined so
+/// (`0.00 0.00` of a crowded row stays two, and says so), and nothing is copied: every row of
+/// every table passes here.
+fn phrases_of_words(spans: &[Span<'_>]) -> Vec<(usize, usize)> {
+    let word = |text: &str| text.chars().any(char::is_alphabetic) && parse_number(text).is_none();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (index, &(start, _, text)) in spans.iter().enumerate() {
+        match out.last_mut() {
+            Some(run) if spans[run.1].1 + 1 == start && word(spans[run.1].2) && word(text) => {
+                run.1 = index
+            }
+            _ => out.push((index, index)),
+        }
+    }
+    out
+}
+
 /// [`words`] without copying their text.
 pub fn split_spans(line: &str) -> Vec<Span<'_>> {
     let mut out = spans(line);
@@ -621,7 +640,9 @@ impl Columns {
         let mut spans: Vec<Option<(usize, usize)>> = vec![None; self.columns.len()];
         let all = split_spans(line);
         let indent = all.first().map_or(0, |w| w.0);
-        for (start, end, text) in all {
+        for (first, last) in phrases_of_words(&all) {
+            let (start, _, text) = all[first];
+            let end = all[last].1;
             match column_of(start, end, text) {
                 Some(index) => {
                     if let Some(span) = spans.get_mut(index) {
@@ -631,7 +652,7 @@ impl Columns {
                         });
                     }
                 }
-                None => label_words.push(text),
+                None => label_words.extend(all[first..=last].iter().map(|w| w.2)),
             }
         }
         // Character positions are byte offsets in an ASCII line (nearly every line).
@@ -749,6 +770,46 @@ mod tests {
             ));
             assert_eq!(row.cell(1).map(|c| c.raw.as_str()), Some("Paid Off - 18"));
         }
+    }
+
+    #[test]
+    fn a_phrase_a_cut_moved_across_a_columns_edge_stays_in_one_cell() {
+        // `Paid Off` moved two columns left by a cut read two blanks short: `Paid` falls under
+        // `State & LTV`, `Off` under `Type Prepayment`. Read word by word, the state cell held
+        // `MO - 52.72% Paid`, the word dropped as neither a state nor a figure, and the type
+        // was stored as `Off`.
+        let header = [
+            format!("{:14}State &        Type Prepayment", ""),
+            format!("{:14}LTV at         &              Origination", ""),
+            format!("{:14}Origination    Original Term  Date", ""),
+        ];
+        let lines: Vec<&str> = header.iter().map(String::as_str).collect();
+        let columns = Columns::from_header(&lines);
+        assert_eq!(
+            titles(&columns),
+            [
+                "State & LTV at Origination",
+                "Type Prepayment & Original Term",
+                "Origination Date"
+            ]
+        );
+        // The row as printed (from column 14), and moved two columns left and one right.
+        for lead in [14, 12, 15] {
+            let row = columns.row(&format!(
+                "{:lead$}MO  -  52.72%  Paid Off  -  36          37056",
+                ""
+            ));
+            let cell = |i: usize| row.cell(i).map(|c| c.raw.clone());
+            // (Moved left, `MO` falls left of every column: the row's label.)
+            assert!(
+                cell(0).is_some_and(|c| c.ends_with("- 52.72%")),
+                "from {lead}"
+            );
+            assert_eq!(cell(1).as_deref(), Some("Paid Off - 36"), "from {lead}");
+        }
+        // Figures one blank apart stay apart: two figures crowded into one row are two.
+        let row = columns.row(&format!("{:14}0.00 0.00{:20}37056", "", ""));
+        assert_eq!(row.cell(0).map(|c| c.raw.as_str()), Some("0.00 0.00"));
     }
 
     #[test]

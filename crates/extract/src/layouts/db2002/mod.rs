@@ -93,7 +93,9 @@ impl Layout for Db2002 {
         // 26: the rejoin reads a short figure by its end, not where figures of another width
         //     start together (right-aligned and as wide as each other, they say no column
         //     starts there).
-        26
+        // 27: words one blank apart in a row are one cell's (a cut that moved a loan row two
+        //     columns left put `Paid` of `Paid Off` under `State & LTV`, where it was dropped).
+        27
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {

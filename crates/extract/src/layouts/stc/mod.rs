@@ -76,7 +76,9 @@ impl Layout for StatementToCertificateholders {
         // 19: the rejoin reads a short figure by its end, not where figures of another width
         //     start together (right-aligned and as wide as each other, they say no column
         //     starts there).
-        19
+        // 20: words one blank apart in a row are one cell's (a cut that moved a loan row two
+        //     columns left put `Paid` of `Paid Off` under `State & LTV`, where it was dropped).
+        20
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
