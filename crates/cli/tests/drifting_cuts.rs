@@ -536,16 +536,10 @@ fn a_dash_cut_from_a_figure_reads_as_the_columns_say() {
         total_only: true,
         ..plain
     };
-    let every = Variants {
-        copyright_mark: true,
-        total_only: true,
-        additional_report: true,
-        misprints: false,
-    };
     let cases = [
         generated_case(0, 2, (loan_table, true), 112, 798),
         generated_case(2, 1, (label, false), 64, 400),
-        generated_case(0, 0, (every, false), 69, 635),
+        generated_case(0, 0, (EVERY_PRINTING, false), 69, 635),
     ];
     assert_load_as_uncut(&cases);
 }
@@ -683,13 +677,7 @@ fn a_figure_left_aligned_under_its_heading_is_read_where_its_start_lines_up() {
 /// `Pre-Funding Account Ending Balance`, no check failing).
 #[test]
 fn a_short_figure_lines_up_by_its_end_not_where_wider_figures_start() {
-    let variants = Variants {
-        copyright_mark: true,
-        total_only: true,
-        additional_report: true,
-        misprints: false,
-    };
-    assert_load_as_uncut(&[generated_case(0, 1, (variants, false), 61, 610)]);
+    assert_load_as_uncut(&[generated_case(0, 1, (EVERY_PRINTING, false), 61, 610)]);
 }
 
 /// A loan table whose rows are cut in the blanks before their dates (W = 85), read a column or
@@ -698,14 +686,17 @@ fn a_short_figure_lines_up_by_its_end_not_where_wider_figures_start() {
 /// a figure, and the loan's prepayment type was stored as `Off`, no check failing.
 #[test]
 fn a_loan_rows_words_one_blank_apart_stay_in_one_cell_wherever_a_cut_moves_them() {
-    let variants = Variants {
-        copyright_mark: true,
-        total_only: true,
-        additional_report: true,
-        misprints: false,
-    };
-    assert_load_as_uncut(&[generated_case(2, 0, (variants, false), 85, 544)]);
+    assert_load_as_uncut(&[generated_case(2, 0, (EVERY_PRINTING, false), 85, 544)]);
 }
+
+/// A month of the Deutsche Bank family in every printing the generator knows but misprints:
+/// copyright footers, TOTAL-only pool reports, the Additional Certificate Report.
+const EVERY_PRINTING: Variants = Variants {
+    copyright_mark: true,
+    total_only: true,
+    additional_report: true,
+    misprints: false,
+};
 
 /// A short "Statement to Certificateholders": its class table alone, one heading line over it.
 const CLASS_TABLE_ONLY: StcVariant = StcVariant {
