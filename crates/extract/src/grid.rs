@@ -73,8 +73,17 @@ const STACKED: usize = 2 * crate::columns::DRIFT;
 
 /// The anchor line's columns, each cut where another line prints a second heading over it and
 /// one of its words starts there too: two headings a cut ran together with one blank between
-/// (`LOSSES INTEREST` under `REALIZED   DEFERRED`) are two columns.
-fn split_under(columns: Vec<GridColumn>, line: &[Word], anchor_words: &[Word]) -> Vec<GridColumn> {
+/// (`LOSSES INTEREST` under `REALIZED   DEFERRED`) are two columns. Two words the header prints
+/// one blank apart elsewhere (`PRINCIPAL BALANCE` of `PRIOR PRINCIPAL BALANCE`) are one
+/// heading's: where the heading above starts nearer the second of them (a cut moved it right
+/// and the line below left, `CURRENT` over `INTEREST PRINCIPAL BALANCE`), the cut goes to the
+/// nearest place between the two headings above that parts no such pair.
+fn split_under(
+    columns: Vec<GridColumn>,
+    line: &[Word],
+    anchor_words: &[Word],
+    header: &[Vec<Word>],
+) -> Vec<GridColumn> {
     let mut out = Vec::with_capacity(columns.len());
     for column in columns {
         let over: Vec<&Word> = line
@@ -82,14 +91,36 @@ fn split_under(columns: Vec<GridColumn>, line: &[Word], anchor_words: &[Word]) -
             .filter(|p| overlap((column.start, column.end), (p.start, p.end)) > 0)
             .collect();
         let mut start = column.start;
-        for heading in over.iter().skip(1) {
+        for (previous, heading) in over.iter().zip(over.iter().skip(1)) {
+            let inside = |w: &&Word| w.start > start && w.end <= column.end;
             // The word of this column, after its first, that starts where the heading does.
-            let cut = anchor_words
+            let nearest = anchor_words
                 .iter()
                 .enumerate()
-                .filter(|(_, w)| w.start > start && w.end <= column.end)
+                .filter(|(_, w)| inside(w))
                 .filter(|(_, w)| w.start.abs_diff(heading.start) <= STACKED)
                 .min_by_key(|(_, w)| w.start.abs_diff(heading.start));
+            let parts_a_pair = |index: usize| {
+                index
+                    .checked_sub(1)
+                    .and_then(|i| anchor_words.get(i))
+                    .zip(anchor_words.get(index))
+                    .is_some_and(|(left, right)| printed_together(left, right, header))
+            };
+            let cut = match nearest {
+                Some((index, word)) if parts_a_pair(index) => anchor_words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| inside(w) && !parts_a_pair(*i))
+                    .filter(|(i, w)| {
+                        let before = i.checked_sub(1).and_then(|i| anchor_words.get(i));
+                        w.start + STACKED >= previous.end
+                            && before.is_some_and(|b| b.end <= heading.start)
+                    })
+                    .min_by_key(|(_, w)| w.start.abs_diff(word.start))
+                    .or(nearest),
+                _ => nearest,
+            };
             let Some((index, word)) = cut else {
                 continue;
             };
@@ -111,6 +142,17 @@ fn split_under(columns: Vec<GridColumn>, line: &[Word], anchor_words: &[Word]) -
         });
     }
     out
+}
+
+/// Whether the header prints the words `left` and `right` one blank apart somewhere other than
+/// where they stand.
+fn printed_together(left: &Word, right: &Word, header: &[Vec<Word>]) -> bool {
+    header.iter().any(|line| {
+        line.windows(2).any(|pair| {
+            let [a, b] = pair else { return false };
+            b.start == a.end + 1 && a.start != left.start && a.text == left.text && b.text == right.text
+        })
+    })
 }
 
 /// Each column widened to the headings other lines print over it and over no other column:
@@ -164,9 +206,10 @@ impl Grid {
             .get(anchor)
             .map(|l| plain_words(l))
             .unwrap_or_default();
+        let header_words: Vec<Vec<Word>> = lines.iter().map(|l| plain_words(l)).collect();
         for (i, line) in phrase_lines.iter().enumerate() {
             if i != anchor {
-                columns = split_under(columns, line, &anchor_words);
+                columns = split_under(columns, line, &anchor_words, &header_words);
             }
         }
         for (i, line) in phrase_lines.iter().enumerate() {
@@ -594,6 +637,43 @@ mod tests {
         ]);
         let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
         assert_eq!(titles[3], "CURRENTESTIMATED NEXT RATE");
+    }
+
+    /// A cut that moved the upper heading a column right and the lower line a column left
+    /// leaves `CURRENT` starting over `BALANCE`: the header prints `PRINCIPAL BALANCE` one
+    /// blank apart elsewhere, so the two headings part after `INTEREST`, where the row's first
+    /// figures end too.
+    #[test]
+    fn headings_run_together_part_where_no_pair_the_header_prints_is_parted() {
+        let header = [
+            "             PRIOR                          REALIZED  DEFERRED             CURRENT",
+            "CLASS  PRINCIPAL BALANCE       PRINCIPAL     LOSSES  INTEREST PRINCIPAL BALANCE",
+        ];
+        let grid = Grid::from_header(&header);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "CLASS",
+                "PRIOR PRINCIPAL BALANCE",
+                "PRINCIPAL",
+                "REALIZED LOSSES",
+                "DEFERRED INTEREST",
+                "CURRENT PRINCIPAL BALANCE"
+            ]
+        );
+        let cells = grid.cells("I-F     363,244,426.03    2,974,077.72         0.00      0.00    360,270,348.31");
+        assert_eq!(
+            raw(&cells),
+            [
+                Some("I-F"),
+                Some("363,244,426.03"),
+                Some("2,974,077.72"),
+                Some("0.00"),
+                Some("0.00"),
+                Some("360,270,348.31")
+            ]
+        );
     }
 
     /// A column's heading is all its lines' words: a figure right-aligned under `REALIZED`
