@@ -84,11 +84,23 @@ fn split_under(
     anchor_words: &[Word],
     header: &[Vec<Word>],
 ) -> Vec<GridColumn> {
+    // The column each heading above stands over most: a heading a cut moved to reach a
+    // character into the next column (`CURRENT` over `RATE`, into `NEXT RATE`) is not over it.
+    let spans: Vec<(usize, usize)> = columns.iter().map(|c| (c.start, c.end)).collect();
+    let most_over = |p: &Word| {
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| (i, overlap(c, (p.start, p.end))))
+            .filter(|(_, o)| *o > 0)
+            .max_by_key(|(i, o)| (*o, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    };
     let mut out = Vec::with_capacity(columns.len());
-    for column in columns {
+    for (index, column) in columns.into_iter().enumerate() {
         let over: Vec<&Word> = line
             .iter()
-            .filter(|p| overlap((column.start, column.end), (p.start, p.end)) > 0)
+            .filter(|p| most_over(p) == Some(index))
             .collect();
         let mut start = column.start;
         for (previous, heading) in over.iter().zip(over.iter().skip(1)) {
@@ -150,7 +162,10 @@ fn printed_together(left: &Word, right: &Word, header: &[Vec<Word>]) -> bool {
     header.iter().any(|line| {
         line.windows(2).any(|pair| {
             let [a, b] = pair else { return false };
-            b.start == a.end + 1 && a.start != left.start && a.text == left.text && b.text == right.text
+            b.start == a.end + 1
+                && a.start != left.start
+                && a.text == left.text
+                && b.text == right.text
         })
     })
 }
@@ -662,7 +677,9 @@ mod tests {
                 "CURRENT PRINCIPAL BALANCE"
             ]
         );
-        let cells = grid.cells("I-F     363,244,426.03    2,974,077.72         0.00      0.00    360,270,348.31");
+        let cells = grid.cells(
+            "I-F     363,244,426.03    2,974,077.72         0.00      0.00    360,270,348.31",
+        );
         assert_eq!(
             raw(&cells),
             [
@@ -672,6 +689,38 @@ mod tests {
                 Some("0.00"),
                 Some("0.00"),
                 Some("360,270,348.31")
+            ]
+        );
+    }
+
+    /// A cut moved `CURRENT` over `RATE` two characters right, into the span of `NEXT RATE`:
+    /// it stands over `RATE` most, so it does not part `NEXT RATE` under `ESTIMATED`.
+    #[test]
+    fn a_heading_reaching_a_character_into_the_next_column_is_not_over_it() {
+        let grid = Grid::from_header(&[
+            "                           CURRENT      CURRENT  ESTIMATED",
+            "CLASS   TOTAL    PRINCIPAL BALANCE      RATE  NEXT RATE",
+        ]);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "CLASS",
+                "TOTAL",
+                "CURRENT PRINCIPAL BALANCE",
+                "CURRENT RATE",
+                "ESTIMATED NEXT RATE"
+            ]
+        );
+        let cells = grid.cells("I-F     14.70          965.348068  9.500000%  9.500000%");
+        assert_eq!(
+            raw(&cells),
+            [
+                Some("I-F"),
+                Some("14.70"),
+                Some("965.348068"),
+                Some("9.500000%"),
+                Some("9.500000%")
             ]
         );
     }
