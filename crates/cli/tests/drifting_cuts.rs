@@ -749,6 +749,54 @@ fn a_short_statement_whose_rows_were_cut_at_two_widths_is_read_as_drifting() {
     assert_load_as_uncut(&[stc_case(CLASS_TABLE_ONLY, 1, 128, 6916260957515487685)]);
 }
 
+/// A short statement (W = 111) whose limit no piece shows, read one column short: `CURRENT`
+/// came back a column right and the line under it a column left, one blank between `INTEREST`
+/// and `PRINCIPAL BALANCE`, and `CURRENT` started nearer `BALANCE`. The class table parted its
+/// headings there and stored the `Total` row's deferred interest under `DEFERRED INTEREST
+/// PRINCIPAL`, no check failing; the header prints `PRINCIPAL BALANCE` one blank apart in
+/// `PRIOR PRINCIPAL BALANCE`, so they part before it.
+#[test]
+fn headings_run_together_part_where_the_header_prints_no_pair_of_their_words_apart() {
+    let variant = StcVariant {
+        header_lines: 2,
+        class_on_top: false,
+        ..CLASS_TABLE_ONLY
+    };
+    assert_load_as_uncut(&[stc_case(variant, 8, 111, 15880585716404783013)]);
+}
+
+/// A factor table (W = 95) whose `CURRENT` over `RATE` a cut moved two characters right, into
+/// the span of `NEXT RATE`: taken for a second heading over that column, it parted `NEXT` from
+/// `RATE`, and `ESTIMATED NEXT RATE` was stored as `ESTIMATED RATE`, no check failing.
+#[test]
+fn a_heading_above_is_over_the_column_it_overlaps_most() {
+    let variant = StcVariant {
+        principal_first: true,
+        header_lines: 2,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: true,
+        stop_after_classes: false,
+    };
+    assert_load_as_uncut(&[stc_case(variant, 3, 95, 12826781470020696178)]);
+}
+
+/// A one-line factor header (W = 60) read with a blank more between `CURRENT` and `RATE`: the
+/// rates under `CURRENT RATE` were stored under `CURRENT` and each class's rate was lost from
+/// its row, no check failing. No row prints under `RATE`, and every rate reaches under it.
+#[test]
+fn a_heading_no_row_prints_under_is_the_last_word_of_the_one_before() {
+    let variant = StcVariant {
+        principal_first: false,
+        header_lines: 1,
+        class_on_top: true,
+        bare_zeros: false,
+        markup: false,
+        stop_after_classes: false,
+    };
+    assert_load_as_uncut(&[stc_case(variant, 7, 60, 7463745605757413836)]);
+}
+
 /// A title cut between a short joining word and a word of the trade, two columns short of the
 /// limit (`DISTRIBUTION IN` + `DOLLARS`), keeps its blank: read `INDOLLARS`, the class table's
 /// section name and all 14 of its check names changed.

@@ -190,7 +190,7 @@ pub fn find(lines: &[Line]) -> Vec<Table> {
             .map(|l| l.text.as_str())
             .collect();
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let grid = grid.parted_by_rows(&header, &rows);
+        let grid = grid.parted_by_rows(&header, &rows).joined_by_rows(&rows);
         tables.push(Table {
             kind,
             title: title.unwrap_or_else(|| match kind {

@@ -424,6 +424,59 @@ impl Grid {
         Grid { columns }.titled(header, &inside)
     }
 
+    /// The grid with a heading no row prints under joined to the heading before it, where
+    /// every row's figure in that column reaches under it and the two stand two blanks apart
+    /// at most: one heading a cut left a blank wider (`CURRENT  RATE` over `6.240000%`, which
+    /// ends under `RATE`). At least two rows must say so.
+    pub fn joined_by_rows(self, rows: &[&str]) -> Grid {
+        let rows: Vec<Vec<Word>> = rows
+            .iter()
+            .filter(|r| !is_rule(r))
+            .map(|r| plain_words(r))
+            .collect();
+        let mut join = vec![false; self.columns.len()];
+        for (index, pair) in self.columns.windows(2).enumerate() {
+            let [before, heading] = pair else { continue };
+            if heading.start > before.end + 2 || !heading.title.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let mut reaching = 0;
+            let mut joins = true;
+            for words in &rows {
+                for word in words {
+                    match self.column_of(word.start, word.end) {
+                        Some(i) if i == index + 1 => joins = false,
+                        Some(i) if i == index => {
+                            if parse_number(&word.text).is_some() && word.end > heading.start {
+                                reaching += 1;
+                            } else {
+                                joins = false;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(flag) = join.get_mut(index + 1) {
+                *flag = joins && reaching >= 2;
+            }
+        }
+        if !join.contains(&true) {
+            return self;
+        }
+        let mut columns: Vec<GridColumn> = Vec::with_capacity(self.columns.len());
+        for (column, joined) in self.columns.into_iter().zip(join) {
+            match columns.last_mut() {
+                Some(before) if joined => {
+                    before.end = column.end;
+                    before.title = format!("{} {}", before.title, column.title);
+                }
+                _ => columns.push(column),
+            }
+        }
+        Grid { columns }
+    }
+
     /// The column a span of characters belongs to: the one it overlaps most, else the one it
     /// stands just right of (within [`STACKED`]: figures are right-aligned, so one a cut moved
     /// a character or two right of its heading's end is still that heading's, though the next
@@ -723,6 +776,36 @@ mod tests {
                 Some("9.500000%")
             ]
         );
+    }
+
+    /// A cut left one blank more between `CURRENT` and `RATE` of a one-line header: no row
+    /// prints under `RATE`, and every row's rate under `CURRENT` reaches under it, so the two
+    /// are one heading. A heading with a figure of its own stays apart.
+    #[test]
+    fn a_heading_no_row_prints_under_joins_the_one_whose_figures_reach_under_it() {
+        let header = ["CLASS     TOTAL                         CURRENT  RATE  ESTIMATED NEXT RATE"];
+        let rows = [
+            "A-1    16.052223                          6.240000%            6.240000%",
+            "A-2     5.500000                          6.600000%            6.600000%",
+        ];
+        let grid = Grid::from_header(&header).joined_by_rows(&rows);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CLASS", "TOTAL", "CURRENT RATE", "ESTIMATED NEXT RATE"]
+        );
+        assert_eq!(
+            raw(&grid.cells(rows[0])),
+            [
+                Some("A-1"),
+                Some("16.052223"),
+                Some("6.240000%"),
+                Some("6.240000%")
+            ]
+        );
+        // One row only says nothing.
+        let grid = Grid::from_header(&header).joined_by_rows(&rows[..1]);
+        assert_eq!(grid.columns.len(), 5);
     }
 
     /// A column's heading is all its lines' words: a figure right-aligned under `REALIZED`

@@ -78,7 +78,11 @@ impl Layout for StatementToCertificateholders {
         //     starts there).
         // 20: words one blank apart in a row are one cell's (a cut that moved a loan row two
         //     columns left put `Paid` of `Paid Off` under `State & LTV`, where it was dropped).
-        20
+        // 21: a heading above a class table is over the column it overlaps most, and two
+        //     headings a cut ran together part where no pair the header prints one blank apart
+        //     elsewhere is parted (`DEFERRED INTEREST` | `PRINCIPAL BALANCE`); a heading no
+        //     row prints under, whose neighbour's figures reach under it, is that one's last word.
+        21
     }
 
     /// A class table in dollars headed as distributions, or any class table under the
