@@ -771,12 +771,10 @@ fn headings_run_together_part_where_the_header_prints_no_pair_of_their_words_apa
 #[test]
 fn a_heading_above_is_over_the_column_it_overlaps_most() {
     let variant = StcVariant {
-        principal_first: true,
         header_lines: 2,
-        class_on_top: true,
-        bare_zeros: false,
         markup: true,
         stop_after_classes: false,
+        ..CLASS_TABLE_ONLY
     };
     assert_load_as_uncut(&[stc_case(variant, 3, 95, 12826781470020696178)]);
 }
@@ -788,11 +786,8 @@ fn a_heading_above_is_over_the_column_it_overlaps_most() {
 fn a_heading_no_row_prints_under_is_the_last_word_of_the_one_before() {
     let variant = StcVariant {
         principal_first: false,
-        header_lines: 1,
-        class_on_top: true,
-        bare_zeros: false,
-        markup: false,
         stop_after_classes: false,
+        ..CLASS_TABLE_ONLY
     };
     assert_load_as_uncut(&[stc_case(variant, 7, 60, 7463745605757413836)]);
 }
