@@ -429,37 +429,41 @@ impl Grid {
     /// at most: one heading a cut left a blank wider (`CURRENT  RATE` over `6.240000%`, which
     /// ends under `RATE`). At least two rows must say so.
     pub fn joined_by_rows(self, rows: &[&str]) -> Grid {
-        let rows: Vec<Vec<Word>> = rows
-            .iter()
-            .filter(|r| !is_rule(r))
-            .map(|r| plain_words(r))
+        // The headings that may be a last word: two blanks at most after the one before.
+        let candidates: Vec<usize> = (1..self.columns.len())
+            .filter(|&i| {
+                let (before, heading) = (&self.columns[i - 1], &self.columns[i]);
+                heading.start <= before.end + 2 && heading.title.chars().any(char::is_alphabetic)
+            })
             .collect();
-        let mut join = vec![false; self.columns.len()];
-        for (index, pair) in self.columns.windows(2).enumerate() {
-            let [before, heading] = pair else { continue };
-            if heading.start > before.end + 2 || !heading.title.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            let mut reaching = 0;
-            let mut joins = true;
-            for words in &rows {
-                for word in words {
-                    match self.column_of(word.start, word.end) {
-                        Some(i) if i == index + 1 => joins = false,
-                        Some(i) if i == index => {
-                            if parse_number(&word.text).is_some() && word.end > heading.start {
-                                reaching += 1;
-                            } else {
-                                joins = false;
-                            }
-                        }
-                        _ => {}
-                    }
+        if candidates.is_empty() {
+            return self;
+        }
+        // Per column, whether a row prints under it anything but a figure reaching past its
+        // end into the next heading, and how many figures do.
+        let mut other = vec![false; self.columns.len()];
+        let mut reaching = vec![0usize; self.columns.len()];
+        for row in rows.iter().filter(|r| !is_rule(r)) {
+            for word in plain_words(row) {
+                let Some(i) = self.column_of(word.start, word.end) else {
+                    continue;
+                };
+                let reaches = self
+                    .columns
+                    .get(i + 1)
+                    .is_some_and(|next| word.end > next.start)
+                    && parse_number(&word.text).is_some();
+                match (reaches, reaching.get_mut(i), other.get_mut(i)) {
+                    (true, Some(count), _) => *count += 1,
+                    (false, _, Some(flag)) => *flag = true,
+                    _ => {}
                 }
             }
-            if let Some(flag) = join.get_mut(index + 1) {
-                *flag = joins && reaching >= 2;
-            }
+        }
+        let mut join = vec![false; self.columns.len()];
+        for i in candidates {
+            let printed_under = other[i] || reaching[i] > 0;
+            join[i] = !printed_under && !other[i - 1] && reaching[i - 1] >= 2;
         }
         if !join.contains(&true) {
             return self;
