@@ -30,7 +30,7 @@ fn pool(
 fn header_and_parties() {
     let s = fixture();
     assert_eq!(s.layout, "db-remittance-2002");
-    assert_eq!(s.layout_version, 27);
+    assert_eq!(s.layout_version, 28);
     assert_eq!(s.trust_name, "Impac CMB Trust 2002-1");
     assert_eq!(s.distribution_date.as_deref(), Some("2002-11-25"));
     let h = &s.header;

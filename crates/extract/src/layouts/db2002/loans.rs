@@ -139,6 +139,7 @@ pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, s
         let row = columns.row(&line.text);
         let mut event = unread(kind);
         let mut figures = vec![None; columns.len()];
+        let mut unread_parts: Vec<(&str, Vec<&str>)> = Vec::new();
         for (index, column) in columns.columns.iter().enumerate() {
             let Some(cell) = row.cell(index) else {
                 continue;
@@ -147,7 +148,12 @@ pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, s
                 *slot = cell.figure;
             }
             match fields.get(index).copied().flatten() {
-                Some(f) => fill(&mut event, f, cell),
+                Some(f) => {
+                    let unread = fill(&mut event, f, cell);
+                    if !unread.is_empty() {
+                        unread_parts.push((column.title.as_str(), unread));
+                    }
+                }
                 None => sink.pool(&report.title, "LOANS", &row.label, &column.title, cell),
             }
         }
@@ -158,27 +164,59 @@ pub fn read(report: &Report, kind: LoanEventKind, events: &mut Vec<LoanEvent>, s
             ));
             continue;
         }
+        // What a field could not take is never dropped unsaid: a failed check names it.
+        for (title, unread) in unread_parts {
+            sink.checks.unevaluated(
+                format!("{}/LOANS/{}: {title}", report.title, event.loan_number),
+                format!(
+                    "`{}` printed under \"{title}\" read as none of its fields",
+                    unread.join(" ")
+                ),
+            );
+        }
         read.push((event, figures));
     }
     summary_checks(&report.title, &sections, &columns, &fields, &read, sink);
     events.extend(read.into_iter().map(|(e, _)| e));
 }
 
-fn fill(event: &mut LoanEvent, field: Field, cell: &Cell) {
+/// Fills `field` of `event` from `cell`; returns the parts of the cell the field could not
+/// take (a word under `State & LTV` that is neither, a date that reads as none).
+fn fill<'c>(event: &mut LoanEvent, field: Field, cell: &'c Cell) -> Vec<&'c str> {
     let raw = cell.raw.as_str();
+    let whole = |read: bool| if read { Vec::new() } else { vec![raw] };
     match field {
         Field::NumberAndGroup => {
             let mut parts = raw.split_whitespace();
             event.loan_number = parts.next().unwrap_or_default().to_string();
             let group = parts.collect::<Vec<_>>().join(" ");
             event.loan_group = (!group.is_empty()).then_some(group);
+            Vec::new()
         }
-        Field::Status => event.status = Some(raw.to_string()),
-        Field::OriginalBalance => event.original_balance = cell.value(),
-        Field::Balance => event.balance = cell.value(),
-        Field::RealizedLoss => event.realized_loss = cell.value(),
-        Field::EventDate => event.event_date = date(cell),
-        Field::OriginationDate => event.origination_date = date(cell),
+        Field::Status => {
+            event.status = Some(raw.to_string());
+            Vec::new()
+        }
+        Field::OriginalBalance => {
+            event.original_balance = cell.value();
+            whole(event.original_balance.is_some())
+        }
+        Field::Balance => {
+            event.balance = cell.value();
+            whole(event.balance.is_some())
+        }
+        Field::RealizedLoss => {
+            event.realized_loss = cell.value();
+            whole(event.realized_loss.is_some())
+        }
+        Field::EventDate => {
+            event.event_date = date(cell);
+            whole(event.event_date.is_some())
+        }
+        Field::OriginationDate => {
+            event.origination_date = date(cell);
+            whole(event.origination_date.is_some())
+        }
         Field::NoteRate => {
             // A rate run into the state (`0.125CA`) when the columns drift together.
             let split = words(raw);
@@ -186,18 +224,25 @@ fn fill(event: &mut LoanEvent, field: Field, cell: &Cell) {
                 .first()
                 .and_then(|w| parse_number(&w.text))
                 .map(|f| f.value);
-            if let Some(state) = split.get(1).filter(|w| is_state(&w.text)) {
+            let state = split.get(1).filter(|w| is_state(&w.text));
+            if let Some(state) = state {
                 event.state = Some(state.text.clone());
             }
+            let read = split.len() == 1 || (split.len() == 2 && state.is_some());
+            whole(event.note_rate.is_some() && read)
         }
         Field::StateAndLtv => {
+            let mut unread = Vec::new();
             for part in raw.split_whitespace() {
                 if is_state(part) {
                     event.state = Some(part.to_string());
                 } else if let Some(figure) = parse_number(part) {
                     event.ltv = Some(figure.value);
+                } else if part != "-" {
+                    unread.push(part);
                 }
             }
+            unread
         }
         Field::TypeAndTerm | Field::Term => {
             let parts: Vec<&str> = raw.split_whitespace().collect();
@@ -219,9 +264,13 @@ fn fill(event: &mut LoanEvent, field: Field, cell: &Cell) {
             // blank before it (`Repur/Subs-`).
             let kind = kind.join(" ");
             let kind = kind.trim_end_matches('-').trim_end();
+            let term_unread = term_at.is_some() && event.original_term.is_none();
             if field == Field::TypeAndTerm && !kind.is_empty() {
                 event.loan_type = Some(kind.to_string());
+            } else if field == Field::Term && !kind.is_empty() {
+                return vec![raw];
             }
+            whole(!term_unread)
         }
     }
 }
@@ -303,6 +352,68 @@ mod tests {
 
     fn event() -> LoanEvent {
         unread(LoanEventKind::Prepaid)
+    }
+
+    /// What a field cannot take is returned, never dropped: a word under `State & LTV` that
+    /// is neither (a cut moved `Paid` of `Paid Off` there), a date or an amount that reads as
+    /// none, a note rate followed by more than a state.
+    #[test]
+    fn what_a_field_cannot_take_is_returned() {
+        let cases: [(Field, &str, &[&str]); 7] = [
+            (Field::StateAndLtv, "CA  -  11.11%", &[]),
+            (Field::StateAndLtv, "Paid  -  11.11%", &["Paid"]),
+            (Field::NoteRate, "0.125CA", &[]),
+            (Field::NoteRate, "0.125CA Paid", &["0.125CA Paid"]),
+            (Field::OriginationDate, "35852", &[]),
+            (Field::OriginationDate, "soon", &["soon"]),
+            (Field::Balance, "Off", &["Off"]),
+        ];
+        for (field, raw, unread) in cases {
+            let cell = Cell::parse(raw);
+            assert_eq!(fill(&mut event(), field, &cell), unread, "{raw:?}");
+        }
+    }
+
+    /// A loan row whose cell a field cannot take records a failed check naming it.
+    #[test]
+    fn a_loan_rows_unread_cell_is_a_failed_check() {
+        let text = [
+            "Loan Number         Original     Current   State &",
+            "&                   Principal    Prepayment  LTV at",
+            "Loan Group          Balance      Amount      Origination",
+            "3900002794  1          50000     42916.13    CA  -  11.11%",
+            "3900002914  1          65200     53769.35    Paid",
+        ];
+        let report = Report {
+            title: "Prepayment Detail Report".to_string(),
+            tier: None,
+            lines: text
+                .iter()
+                .zip(1..)
+                .map(|(t, line)| Line {
+                    text: t.to_string(),
+                    page: 1,
+                    line,
+                })
+                .collect(),
+        };
+        let (mut events, mut sink) = (Vec::new(), Sink::default());
+        read(&report, LoanEventKind::Prepaid, &mut events, &mut sink);
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].state.as_deref(), Some("CA"));
+        let checks = sink.checks.into_checks();
+        let failed: Vec<(&str, &str)> = checks
+            .iter()
+            .filter(|c| !c.passed)
+            .map(|c| (c.name.as_str(), c.detail.as_str()))
+            .collect();
+        assert_eq!(
+            failed,
+            [(
+                "Prepayment Detail Report/LOANS/3900002914: State & LTV at Origination",
+                "not evaluated: `Paid` printed under \"State & LTV at Origination\" read as none of its fields"
+            )]
+        );
     }
 
     /// `Type - Term`: the dash parts them wherever the cut left it, and a type with no term

@@ -95,7 +95,9 @@ impl Layout for Db2002 {
         //     starts there).
         // 27: words one blank apart in a row are one cell's (a cut that moved a loan row two
         //     columns left put `Paid` of `Paid Off` under `State & LTV`, where it was dropped).
-        27
+        // 28: a loan row's cell its field cannot take (a word under `State & LTV` that is
+        //     neither, a date that reads as none) is a failed check naming it, not dropped.
+        28
     }
 
     fn recognises(&self, statement: &CleanStatement) -> bool {
