@@ -792,6 +792,22 @@ fn a_heading_no_row_prints_under_is_the_last_word_of_the_one_before() {
     assert_load_as_uncut(&[stc_case(variant, 7, 60, 7463745605757413836)]);
 }
 
+/// A one-line factor header (W = 70) read with two blanks before the `RATE` of `ESTIMATED NEXT
+/// RATE`: the rates were stored under `RATE`, no check failing. No row prints under
+/// `ESTIMATED NEXT`, and every rate, right-aligned under `RATE`, starts under it.
+#[test]
+fn a_heading_no_row_prints_under_is_one_with_the_next_whose_figures_start_under_it() {
+    let variant = StcVariant {
+        header_lines: 1,
+        class_on_top: false,
+        bare_zeros: true,
+        markup: true,
+        stop_after_classes: false,
+        ..CLASS_TABLE_ONLY
+    };
+    assert_load_as_uncut(&[stc_case(variant, 0, 70, 9091269298351576092)]);
+}
+
 /// A title cut between a short joining word and a word of the trade, two columns short of the
 /// limit (`DISTRIBUTION IN` + `DOLLARS`), keeps its blank: read `INDOLLARS`, the class table's
 /// section name and all 14 of its check names changed.

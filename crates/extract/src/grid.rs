@@ -424,46 +424,62 @@ impl Grid {
         Grid { columns }.titled(header, &inside)
     }
 
-    /// The grid with a heading no row prints under joined to the heading before it, where
-    /// every row's figure in that column reaches under it and the two stand two blanks apart
-    /// at most: one heading a cut left a blank wider (`CURRENT  RATE` over `6.240000%`, which
-    /// ends under `RATE`). At least two rows must say so.
+    /// The grid with a heading no row prints under joined to the heading beside it, where
+    /// every row's figure in that one reaches under it and the two stand three blanks apart at
+    /// most (one blank and the two a cut may add): one heading a cut left blanks wider
+    /// (`CURRENT  RATE` over `6.240000%`, which ends under `RATE`; `ESTIMATED NEXT  RATE`, whose
+    /// rates start under `NEXT`). At least two rows must say so.
     pub fn joined_by_rows(self, rows: &[&str]) -> Grid {
-        // The headings that may be a last word: two blanks at most after the one before.
+        // The headings that may be one with the heading before: three blanks at most apart.
         let candidates: Vec<usize> = (1..self.columns.len())
             .filter(|&i| {
                 let (before, heading) = (&self.columns[i - 1], &self.columns[i]);
-                heading.start <= before.end + 2 && heading.title.chars().any(char::is_alphabetic)
+                heading.start <= before.end + 3
+                    && before.title.chars().any(char::is_alphabetic)
+                    && heading.title.chars().any(char::is_alphabetic)
             })
             .collect();
         if candidates.is_empty() {
             return self;
         }
-        // Per column, whether a row prints under it anything but a figure reaching past its
-        // end into the next heading, and how many figures do.
-        let mut other = vec![false; self.columns.len()];
-        let mut reaching = vec![0usize; self.columns.len()];
+        // Per column: whether a row prints under it at all, and per side, how many figures
+        // reach under the heading beside it and whether anything else is printed there.
+        let n = self.columns.len();
+        let mut printed = vec![false; n];
+        let (mut right, mut left) = (vec![0usize; n], vec![0usize; n]);
+        let (mut not_right, mut not_left) = (vec![false; n], vec![false; n]);
         for row in rows.iter().filter(|r| !is_rule(r)) {
             for word in plain_words(row) {
                 let Some(i) = self.column_of(word.start, word.end) else {
                     continue;
                 };
-                let reaches = self
+                let figure = parse_number(&word.text).is_some();
+                let reaches_right = self
                     .columns
                     .get(i + 1)
-                    .is_some_and(|next| word.end > next.start)
-                    && parse_number(&word.text).is_some();
-                match (reaches, reaching.get_mut(i), other.get_mut(i)) {
-                    (true, Some(count), _) => *count += 1,
-                    (false, _, Some(flag)) => *flag = true,
-                    _ => {}
+                    .is_some_and(|next| figure && word.end > next.start);
+                let reaches_left = i
+                    .checked_sub(1)
+                    .and_then(|b| self.columns.get(b))
+                    .is_some_and(|before| figure && word.start < before.end);
+                printed[i] = true;
+                if reaches_right {
+                    right[i] += 1;
+                } else {
+                    not_right[i] = true;
+                }
+                if reaches_left {
+                    left[i] += 1;
+                } else {
+                    not_left[i] = true;
                 }
             }
         }
-        let mut join = vec![false; self.columns.len()];
+        let mut join = vec![false; n];
         for i in candidates {
-            let printed_under = other[i] || reaching[i] > 0;
-            join[i] = !printed_under && !other[i - 1] && reaching[i - 1] >= 2;
+            let figures_of_before = !printed[i] && !not_right[i - 1] && right[i - 1] >= 2;
+            let figures_of_heading = !printed[i - 1] && !not_left[i] && left[i] >= 2;
+            join[i] = figures_of_before || figures_of_heading;
         }
         if !join.contains(&true) {
             return self;
@@ -784,7 +800,8 @@ mod tests {
 
     /// A cut left one blank more between `CURRENT` and `RATE` of a one-line header: no row
     /// prints under `RATE`, and every row's rate under `CURRENT` reaches under it, so the two
-    /// are one heading. A heading with a figure of its own stays apart.
+    /// are one heading; so are `ESTIMATED NEXT` and `RATE` two blanks further apart, where no
+    /// row prints under the first. A heading with a figure of its own stays apart.
     #[test]
     fn a_heading_no_row_prints_under_joins_the_one_whose_figures_reach_under_it() {
         let header = ["CLASS     TOTAL                         CURRENT  RATE  ESTIMATED NEXT RATE"];
@@ -810,6 +827,19 @@ mod tests {
         // One row only says nothing.
         let grid = Grid::from_header(&header).joined_by_rows(&rows[..1]);
         assert_eq!(grid.columns.len(), 5);
+        // The last word split off instead: the rates end under `RATE` and start under `NEXT`.
+        let header = ["CLASS    TOTAL      ESTIMATED NEXT   RATE"];
+        let rows = [
+            "A-1  16.052223                  6.240000%",
+            "A-2   5.500000                  6.600000%",
+        ];
+        let grid = Grid::from_header(&header).joined_by_rows(&rows);
+        let titles: Vec<&str> = grid.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["CLASS", "TOTAL", "ESTIMATED NEXT RATE"]);
+        assert_eq!(
+            raw(&grid.cells(rows[1])),
+            [Some("A-2"), Some("5.500000"), Some("6.600000%")]
+        );
     }
 
     /// A column's heading is all its lines' words: a figure right-aligned under `REALIZED`

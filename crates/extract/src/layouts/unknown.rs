@@ -64,7 +64,7 @@ impl Layout for Unknown {
         // 22: a heading above a class table is over the column it overlaps most, and two
         //     headings a cut ran together part where no pair the header prints one blank apart
         //     elsewhere is parted (`DEFERRED INTEREST` | `PRINCIPAL BALANCE`); a heading no
-        //     row prints under, whose neighbour's figures reach under it, is that one's last word.
+        //     row prints under, whose neighbour's figures reach under it, is one with that one.
         22
     }
 
