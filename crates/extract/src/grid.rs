@@ -5,7 +5,7 @@
 //! characters overlap most, so a wide figure that starts left of its heading still lands there;
 //! one under no heading goes to the heading it stands just right of (a cut moved it there).
 
-use crate::columns::{phrases, plain_words, Column, Columns, Word};
+use crate::columns::{phrases, plain_words, spans, Column, Columns, Word};
 use crate::value::{collapse, parse_number, Cell};
 
 /// One column: the span of its heading words and its title, top to bottom.
@@ -449,19 +449,20 @@ impl Grid {
         let (mut right, mut left) = (vec![0usize; n], vec![0usize; n]);
         let (mut not_right, mut not_left) = (vec![false; n], vec![false; n]);
         for row in rows.iter().filter(|r| !is_rule(r)) {
-            for word in plain_words(row) {
-                let Some(i) = self.column_of(word.start, word.end) else {
+            // Borrowed words: this runs on every row of every class table.
+            for (start, end, text) in spans(row) {
+                let Some(i) = self.column_of(start, end) else {
                     continue;
                 };
-                let figure = parse_number(&word.text).is_some();
+                let figure = parse_number(text).is_some();
                 let reaches_right = self
                     .columns
                     .get(i + 1)
-                    .is_some_and(|next| figure && word.end > next.start);
+                    .is_some_and(|next| figure && end > next.start);
                 let reaches_left = i
                     .checked_sub(1)
                     .and_then(|b| self.columns.get(b))
-                    .is_some_and(|before| figure && word.start < before.end);
+                    .is_some_and(|before| figure && start < before.end);
                 printed[i] = true;
                 if reaches_right {
                     right[i] += 1;
