@@ -217,14 +217,11 @@ impl Grid {
                 title: String::new(),
             })
             .collect();
-        let anchor_words = lines
-            .get(anchor)
-            .map(|l| plain_words(l))
-            .unwrap_or_default();
         let header_words: Vec<Vec<Word>> = lines.iter().map(|l| plain_words(l)).collect();
+        let anchor_words: &[Word] = header_words.get(anchor).map_or(&[], Vec::as_slice);
         for (i, line) in phrase_lines.iter().enumerate() {
             if i != anchor {
-                columns = split_under(columns, line, &anchor_words, &header_words);
+                columns = split_under(columns, line, anchor_words, &header_words);
             }
         }
         for (i, line) in phrase_lines.iter().enumerate() {
@@ -442,10 +439,9 @@ impl Grid {
         if candidates.is_empty() {
             return self;
         }
-        // Per column: whether a row prints under it at all, and per side, how many figures
-        // reach under the heading beside it and whether anything else is printed there.
+        // Per column and side, how many figures reach under the heading beside it and whether
+        // anything else is printed there (a row prints under a column where either is so).
         let n = self.columns.len();
-        let mut printed = vec![false; n];
         let (mut right, mut left) = (vec![0usize; n], vec![0usize; n]);
         let (mut not_right, mut not_left) = (vec![false; n], vec![false; n]);
         for row in rows.iter().filter(|r| !is_rule(r)) {
@@ -463,7 +459,6 @@ impl Grid {
                     .checked_sub(1)
                     .and_then(|b| self.columns.get(b))
                     .is_some_and(|before| figure && start < before.end);
-                printed[i] = true;
                 if reaches_right {
                     right[i] += 1;
                 } else {
@@ -476,10 +471,11 @@ impl Grid {
                 }
             }
         }
+        let printed = |i: usize| right[i] > 0 || not_right[i];
         let mut join = vec![false; n];
         for i in candidates {
-            let figures_of_before = !printed[i] && !not_right[i - 1] && right[i - 1] >= 2;
-            let figures_of_heading = !printed[i - 1] && !not_left[i] && left[i] >= 2;
+            let figures_of_before = !printed(i) && !not_right[i - 1] && right[i - 1] >= 2;
+            let figures_of_heading = !printed(i - 1) && !not_left[i] && left[i] >= 2;
             join[i] = figures_of_before || figures_of_heading;
         }
         if !join.contains(&true) {

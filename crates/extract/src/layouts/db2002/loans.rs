@@ -197,26 +197,11 @@ fn fill<'c>(event: &mut LoanEvent, field: Field, cell: &'c Cell) -> Vec<&'c str>
             event.status = Some(raw.to_string());
             Vec::new()
         }
-        Field::OriginalBalance => {
-            event.original_balance = cell.value();
-            whole(event.original_balance.is_some())
-        }
-        Field::Balance => {
-            event.balance = cell.value();
-            whole(event.balance.is_some())
-        }
-        Field::RealizedLoss => {
-            event.realized_loss = cell.value();
-            whole(event.realized_loss.is_some())
-        }
-        Field::EventDate => {
-            event.event_date = date(cell);
-            whole(event.event_date.is_some())
-        }
-        Field::OriginationDate => {
-            event.origination_date = date(cell);
-            whole(event.origination_date.is_some())
-        }
+        Field::OriginalBalance => whole(set(&mut event.original_balance, cell.value())),
+        Field::Balance => whole(set(&mut event.balance, cell.value())),
+        Field::RealizedLoss => whole(set(&mut event.realized_loss, cell.value())),
+        Field::EventDate => whole(set(&mut event.event_date, date(cell))),
+        Field::OriginationDate => whole(set(&mut event.origination_date, date(cell))),
         Field::NoteRate => {
             // A rate run into the state (`0.125CA`) when the columns drift together.
             let split = words(raw);
@@ -273,6 +258,12 @@ fn fill<'c>(event: &mut LoanEvent, field: Field, cell: &'c Cell) -> Vec<&'c str>
             whole(!term_unread)
         }
     }
+}
+
+/// Sets a field of a loan event; whether the cell read as one.
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    *slot = value;
+    slot.is_some()
 }
 
 fn is_state(text: &str) -> bool {
